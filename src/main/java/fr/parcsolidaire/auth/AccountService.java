@@ -1,0 +1,126 @@
+package fr.parcsolidaire.auth;
+
+import fr.parcsolidaire.db.Database;
+import fr.parcsolidaire.web.HttpProblem;
+import fr.parcsolidaire.web.Validator;
+import jakarta.json.Json;
+
+import java.util.Optional;
+
+/** Signing in, and the administration of accounts (every change journaled in user_events). */
+public final class AccountService {
+
+    public static final int MIN_PASSWORD_LENGTH = 8;
+
+    private final Database database;
+    private final UserRepository users;
+
+    public AccountService(Database database, UserRepository users) {
+        this.database = database;
+        this.users = users;
+    }
+
+    /** The active user whose password matches, or empty; the same work is done when the user does not exist. */
+    public Optional<User> login(String username, String password) {
+        if (username == null || password == null || username.length() > 40 || password.length() > 200) {
+            return Optional.empty();
+        }
+        Optional<UserRepository.Credentials> credentials = users.credentials(username.strip().toLowerCase());
+        if (credentials.isEmpty()) {
+            PasswordHasher.burnDecoy(password);
+            return Optional.empty();
+        }
+        UserRepository.Credentials c = credentials.get();
+        if (!PasswordHasher.matches(password, c.passwordHash()) || !c.user().active()) {
+            return Optional.empty();
+        }
+        return Optional.of(c.user());
+    }
+
+    public long create(String username, String displayName, String role, String password, User actor) {
+        Validator v = new Validator();
+        String name = v.required("username", username == null ? null : username.toLowerCase(), 40);
+        if (name != null && !name.matches("[a-z0-9._-]{3,40}")) {
+            v.reject("username", "De 3 à 40 caractères : lettres minuscules sans accent, chiffres, point, tiret.");
+        }
+        String display = v.required("displayName", displayName, 120);
+        Role r = v.requiredEnum("role", role, Role.class, Role::label);
+        String pw = checkedPassword(v, "password", password);
+        if (name != null && users.credentials(name).isPresent()) {
+            v.reject("username", "Cet identifiant est déjà pris.");
+        }
+        v.throwIfInvalid();
+        String hash = PasswordHasher.hash(pw);
+        return database.inTransaction(tx -> {
+            long id = UserRepository.insert(tx, name, display, r, hash);
+            UserRepository.recordEvent(tx, id, actor == null ? null : actor.id(), "CREATED",
+                    Json.createObjectBuilder().add("role", r.name()).build().toString());
+            return id;
+        });
+    }
+
+    public void changeRole(long userId, String role, User actor) {
+        Validator v = new Validator();
+        Role r = v.requiredEnum("role", role, Role.class, Role::label);
+        v.throwIfInvalid();
+        database.inTransaction(tx -> {
+            User before = lock(tx, userId);
+            if (before.id() == actor.id() && r != Role.ADMIN) {
+                throw HttpProblem.conflict("Vous ne pouvez pas retirer votre propre rôle d'administrateur.");
+            }
+            tx.createNamedUpdate("user-set-role").addParam("role", r.name()).addParam("id", userId).execute();
+            UserRepository.recordEvent(tx, userId, actor.id(), "ROLE_CHANGED", Json.createObjectBuilder()
+                    .add("from", before.role().name()).add("to", r.name()).build().toString());
+            return null;
+        });
+    }
+
+    public void resetPassword(long userId, String password, User actor) {
+        Validator v = new Validator();
+        String pw = checkedPassword(v, "password", password);
+        v.throwIfInvalid();
+        String hash = PasswordHasher.hash(pw);
+        database.inTransaction(tx -> {
+            lock(tx, userId);
+            tx.createNamedUpdate("user-set-password").addParam("passwordHash", hash).addParam("id", userId).execute();
+            tx.createNamedDelete("sessions-revoke-user").addParam("userId", userId).execute();
+            UserRepository.recordEvent(tx, userId, actor.id(), "PASSWORD_RESET", "{}");
+            return null;
+        });
+    }
+
+    public void setActive(long userId, boolean active, User actor) {
+        database.inTransaction(tx -> {
+            User before = lock(tx, userId);
+            if (before.id() == actor.id() && !active) {
+                throw HttpProblem.conflict("Vous ne pouvez pas désactiver votre propre compte.");
+            }
+            if (before.active() == active) {
+                return null;
+            }
+            tx.createNamedUpdate("user-set-active").addParam("active", active).addParam("id", userId).execute();
+            if (!active) {
+                tx.createNamedDelete("sessions-revoke-user").addParam("userId", userId).execute();
+            }
+            UserRepository.recordEvent(tx, userId, actor.id(), active ? "REACTIVATED" : "DEACTIVATED", "{}");
+            return null;
+        });
+    }
+
+    private static User lock(io.helidon.dbclient.DbExecute tx, long userId) {
+        return tx.createNamedGet("user-lock").addParam("id", userId).execute().map(UserRepository::user)
+                .orElseThrow(() -> HttpProblem.notFound("Utilisateur introuvable."));
+    }
+
+    private static String checkedPassword(Validator v, String field, String password) {
+        if (password == null || password.isEmpty()) {
+            v.reject(field, "Ce champ est obligatoire.");
+            return null;
+        }
+        if (password.length() < MIN_PASSWORD_LENGTH || password.length() > 200) {
+            v.reject(field, "Le mot de passe doit compter de " + MIN_PASSWORD_LENGTH + " à 200 caractères.");
+            return null;
+        }
+        return password;
+    }
+}

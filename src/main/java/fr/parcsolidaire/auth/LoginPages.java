@@ -1,0 +1,97 @@
+package fr.parcsolidaire.auth;
+
+import fr.parcsolidaire.web.Form;
+import fr.parcsolidaire.web.Guard;
+import fr.parcsolidaire.web.Pages;
+import io.helidon.common.parameters.Parameters;
+import io.helidon.http.HeaderNames;
+import io.helidon.http.SetCookie;
+import io.helidon.http.Status;
+import io.helidon.webserver.http.HttpRules;
+import io.helidon.webserver.http.HttpService;
+import io.helidon.webserver.http.ServerRequest;
+import io.helidon.webserver.http.ServerResponse;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Optional;
+
+/** The login and logout pages. Login has no session yet, so its CSRF defence is a double-submit cookie. */
+public final class LoginPages implements HttpService {
+
+    private static final String LOGIN_CSRF_COOKIE = "ps_login_csrf";
+
+    private final Guard guard;
+    private final Pages pages;
+    private final AccountService accounts;
+    private final SessionStore sessions;
+
+    public LoginPages(Guard guard, Pages pages, AccountService accounts, SessionStore sessions) {
+        this.guard = guard;
+        this.pages = pages;
+        this.accounts = accounts;
+        this.sessions = sessions;
+    }
+
+    @Override
+    public void routing(HttpRules rules) {
+        rules.get("/login", this::loginPage)
+                .post("/login", this::login);
+        guard.on(rules).post("/logout", Permission.SIGNED_IN, (req, res, who) -> logout(req, res));
+    }
+
+    private void loginPage(ServerRequest req, ServerResponse res) {
+        showLogin(req, res, Status.OK_200, safeNext(req.query().first("next").orElse("/")), "", null);
+    }
+
+    private void showLogin(ServerRequest req, ServerResponse res, Status status, String next, String username, String error) {
+        String csrf = SessionStore.randomToken();
+        res.headers().addCookie(SetCookie.builder(LOGIN_CSRF_COOKIE, csrf)
+                .path("/login").httpOnly(true).sameSite(SetCookie.SameSite.STRICT)
+                .secure(Authenticator.isHttps(req)).build());
+        Map<String, Object> params = new HashMap<>();
+        params.put("csrf", csrf);
+        params.put("next", next);
+        params.put("username", username);
+        params.put("error", error);
+        pages.render(res, status, "login.jte", params);
+    }
+
+    private void login(ServerRequest req, ServerResponse res) {
+        Form form = new Form(req.content().as(Parameters.class));
+        String next = safeNext(form.get("next"));
+        String username = Optional.ofNullable(form.get("username")).orElse("");
+        String cookie = req.headers().cookies().first(LOGIN_CSRF_COOKIE).orElse("");
+        String sent = Optional.ofNullable(form.get(Guard.CSRF_FIELD)).orElse("");
+        if (cookie.isEmpty() || !MessageDigest.isEqual(cookie.getBytes(StandardCharsets.UTF_8), sent.getBytes(StandardCharsets.UTF_8))) {
+            showLogin(req, res, Status.FORBIDDEN_403, next, username,
+                    "Le formulaire a expiré. Saisissez à nouveau vos identifiants.");
+            return;
+        }
+        Optional<User> user = accounts.login(username, form.get("password"));
+        if (user.isEmpty()) {
+            showLogin(req, res, Status.UNAUTHORIZED_401, next, username, "Identifiant ou mot de passe incorrect.");
+            return;
+        }
+        String token = sessions.open(user.get().id(), SessionStore.Kind.WEB);
+        Authenticator.setSessionCookie(req, res, token, sessions.webLifetime());
+        res.status(Status.SEE_OTHER_303).header(HeaderNames.LOCATION, next).send();
+    }
+
+    private void logout(ServerRequest req, ServerResponse res) {
+        Authenticator.sessionCookie(req).ifPresent(sessions::close);
+        Authenticator.clearSessionCookie(req, res);
+        Pages.redirect(res, "/login");
+    }
+
+    /** Only paths of this site: never "//host" or an absolute URL, which would make the login an open redirect. */
+    static String safeNext(String next) {
+        if (next == null || !next.startsWith("/") || next.startsWith("//") || next.startsWith("/\\")
+                || next.length() > 500 || next.chars().anyMatch(Character::isISOControl)) {
+            return "/";
+        }
+        return next;
+    }
+}

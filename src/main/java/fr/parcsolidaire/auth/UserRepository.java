@@ -1,0 +1,71 @@
+package fr.parcsolidaire.auth;
+
+import fr.parcsolidaire.db.Database;
+import fr.parcsolidaire.db.Rows;
+import io.helidon.dbclient.DbExecute;
+import io.helidon.dbclient.DbRow;
+
+import java.time.OffsetDateTime;
+import java.util.List;
+import java.util.Optional;
+
+/** Users and the append-only journal of changes to their accounts. */
+public final class UserRepository {
+
+    public record Credentials(User user, String passwordHash) {
+    }
+
+    public record AccountEvent(OffsetDateTime at, String kind, String data, String actor) {
+    }
+
+    private final Database database;
+
+    public UserRepository(Database database) {
+        this.database = database;
+    }
+
+    static User user(DbRow r) {
+        return new User(Rows.longValue(r, "id"), Rows.text(r, "username"), Rows.text(r, "display_name"),
+                Role.valueOf(Rows.text(r, "role")), Rows.bool(r, "active"));
+    }
+
+    public Optional<Credentials> credentials(String username) {
+        return database.client().execute().createNamedGet("user-credentials").addParam("username", username).execute()
+                .map(r -> new Credentials(user(r), Rows.text(r, "password_hash")));
+    }
+
+    public Optional<User> byId(long id) {
+        return database.client().execute().createNamedGet("user-by-id").addParam("id", id).execute().map(UserRepository::user);
+    }
+
+    public List<User> all() {
+        return database.client().execute().namedQuery("users-all").map(UserRepository::user).toList();
+    }
+
+    public List<AccountEvent> events(long userId) {
+        return database.client().execute().createNamedQuery("user-events").addParam("userId", userId).execute()
+                .map(r -> new AccountEvent(Rows.timestamp(r, "at"), Rows.text(r, "kind"), Rows.text(r, "data"),
+                        Rows.text(r, "actor")))
+                .toList();
+    }
+
+    static long insert(DbExecute tx, String username, String displayName, Role role, String passwordHash) {
+        return tx.createNamedGet("user-insert")
+                .addParam("username", username)
+                .addParam("displayName", displayName)
+                .addParam("role", role.name())
+                .addParam("passwordHash", passwordHash)
+                .execute()
+                .map(r -> Rows.longValue(r, "id"))
+                .orElseThrow();
+    }
+
+    static void recordEvent(DbExecute tx, long userId, Long actorId, String kind, String jsonData) {
+        tx.createNamedInsert("user-event-insert")
+                .addParam("userId", userId)
+                .addParam("actorId", actorId)
+                .addParam("kind", kind)
+                .addParam("data", jsonData)
+                .execute();
+    }
+}

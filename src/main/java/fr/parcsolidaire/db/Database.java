@@ -1,0 +1,137 @@
+package fr.parcsolidaire.db;
+
+import io.helidon.config.Config;
+import io.helidon.config.ConfigSources;
+import io.helidon.dbclient.DbClient;
+import io.helidon.dbclient.DbStatements;
+import io.helidon.dbclient.DbTransaction;
+import org.flywaydb.core.Flyway;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * The service's PostgreSQL: migrations (Flyway, from the top-level sql/ folder copied onto the classpath),
+ * the Helidon DbClient with the named statements of the .sql files under resources/statements,
+ * and a transaction helper.
+ */
+public final class Database {
+
+    /** Statement files; each holds blocks that start with a line "-- name: statement-name". */
+    private static final List<String> STATEMENT_FILES = List.of(
+            "statements/auth.sql", "statements/inventory.sql");
+    private static final Pattern NAME_LINE = Pattern.compile("^-- name: ([a-z0-9-]+)\\s*$", Pattern.MULTILINE);
+
+    private final DbClient client;
+    private final DatabaseCoordinates coordinates;
+
+    private Database(DbClient client, DatabaseCoordinates coordinates) {
+        this.client = client;
+        this.coordinates = coordinates;
+    }
+
+    public static Database open(Config config, DatabaseCoordinates coordinates) {
+        Flyway.configure()
+                .dataSource(coordinates.url(), coordinates.user(), coordinates.password())
+                .locations("classpath:db/migration")
+                .load()
+                .migrate();
+        Map<String, String> connection = new HashMap<>();
+        connection.put("source", "jdbc");
+        connection.put("connection.url", coordinates.url());
+        connection.put("connection.username", coordinates.user());
+        connection.put("connection.password", coordinates.password());
+        connection.put("connection.maximumPoolSize", config.get("db.pool-size").asString().orElse("16"));
+        connection.put("connection.poolName", "parc");
+        Config dbConfig = Config.just(ConfigSources.create(connection));
+        DbStatements.Builder statements = DbStatements.builder();
+        loadStatements().forEach(statements::addStatement);
+        DbClient client = DbClient.builder(dbConfig).statements(statements.build()).build();
+        return new Database(client, coordinates);
+    }
+
+    public DbClient client() {
+        return client;
+    }
+
+    public DatabaseCoordinates coordinates() {
+        return coordinates;
+    }
+
+    /** Runs work in one transaction: commits when it returns, rolls back when it throws. */
+    public <T> T inTransaction(Function<DbTransaction, T> work) {
+        DbTransaction tx = client.transaction();
+        T result;
+        try {
+            result = work.apply(tx);
+        } catch (RuntimeException | Error e) {
+            try {
+                tx.rollback();
+            } catch (RuntimeException rollbackFailure) {
+                e.addSuppressed(rollbackFailure);
+            }
+            throw e;
+        }
+        tx.commit();
+        return result;
+    }
+
+    static Map<String, String> loadStatements() {
+        Map<String, String> all = new LinkedHashMap<>();
+        for (String file : STATEMENT_FILES) {
+            parseStatements(read(file)).forEach((name, sql) -> {
+                if (all.put(name, sql) != null) {
+                    throw new IllegalStateException("Statement " + name + " defined twice (" + file + ")");
+                }
+            });
+        }
+        return all;
+    }
+
+    static Map<String, String> parseStatements(String text) {
+        Map<String, String> statements = new LinkedHashMap<>();
+        Matcher m = NAME_LINE.matcher(text);
+        String name = null;
+        int start = 0;
+        while (m.find()) {
+            if (name != null) {
+                statements.put(name, text.substring(start, m.start()).strip());
+            }
+            name = m.group(1);
+            start = m.end();
+        }
+        if (name != null) {
+            statements.put(name, text.substring(start).strip());
+        }
+        return statements;
+    }
+
+    private static String read(String resource) {
+        try (InputStream in = Database.class.getClassLoader().getResourceAsStream(resource)) {
+            if (in == null) {
+                throw new IllegalStateException("Missing resource " + resource);
+            }
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    public void close() {
+        client.close();
+        try {
+            coordinates.close();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}

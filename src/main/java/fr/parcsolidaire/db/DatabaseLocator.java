@@ -1,0 +1,103 @@
+package fr.parcsolidaire.db;
+
+import io.helidon.config.Config;
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.net.Socket;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.util.Optional;
+import java.util.logging.Logger;
+
+/**
+ * Finds the PostgreSQL database to use, in the order the README promises:
+ * the configured URL, then the local server on 127.0.0.1:5432 (creating the database),
+ * then an embedded PostgreSQL under ./data when not root (initdb refuses to run as root).
+ */
+public final class DatabaseLocator {
+
+    private static final Logger LOG = Logger.getLogger(DatabaseLocator.class.getName());
+
+    private DatabaseLocator() {
+    }
+
+    public static DatabaseCoordinates locate(Config config) {
+        Optional<String> url = env("DATABASE_URL").or(() -> config.get("db.connection.url").asString().asOptional());
+        String user = env("DATABASE_USER").orElseGet(() -> config.get("db.connection.username").asString().orElse("postgres"));
+        String password = env("DATABASE_PASSWORD").orElseGet(() -> config.get("db.connection.password").asString().orElse(""));
+        if (url.isPresent()) {
+            return new DatabaseCoordinates(url.get(), user, password, null);
+        }
+        String name = config.get("db.local.name").asString().orElse("parc_solidaire");
+        if (portOpen("127.0.0.1", 5432)) {
+            createDatabaseIfMissing("jdbc:postgresql://127.0.0.1:5432/postgres", user, password, name);
+            return new DatabaseCoordinates("jdbc:postgresql://127.0.0.1:5432/" + name, user, password, null);
+        }
+        if (isRoot()) {
+            throw new IllegalStateException("""
+                    Aucune base PostgreSQL trouvée. Démarrez PostgreSQL sur 127.0.0.1:5432 \
+                    (pg_ctlcluster 15 main start, ou apt-get install -y postgresql), \
+                    ou indiquez-en une avec DATABASE_URL=jdbc:postgresql://hôte:5432/base. \
+                    La base embarquée ne peut pas tourner en root.""");
+        }
+        return startEmbedded(Path.of(config.get("db.embedded.directory").asString().orElse("data")), name);
+    }
+
+    private static DatabaseCoordinates startEmbedded(Path directory, String name) {
+        try {
+            LOG.info("No PostgreSQL on 127.0.0.1:5432: starting an embedded one under " + directory.toAbsolutePath());
+            EmbeddedPostgres pg = EmbeddedPostgres.builder()
+                    .setDataDirectory(directory.resolve("pg"))
+                    .setCleanDataDirectory(false)
+                    .setPort(54329)
+                    .start();
+            String adminUrl = pg.getJdbcUrl("postgres", "postgres");
+            createDatabaseIfMissing(adminUrl, "postgres", "", name);
+            return new DatabaseCoordinates(pg.getJdbcUrl("postgres", name), "postgres", "", pg);
+        } catch (IOException e) {
+            throw new IllegalStateException("Impossible de démarrer la base PostgreSQL embarquée : " + e.getMessage(), e);
+        }
+    }
+
+    static void createDatabaseIfMissing(String adminUrl, String user, String password, String name) {
+        if (!name.matches("[a-z_][a-z0-9_]{0,62}")) {
+            throw new IllegalArgumentException("Invalid database name: " + name);
+        }
+        try (Connection c = DriverManager.getConnection(adminUrl, user, password);
+             var check = c.prepareStatement("SELECT 1 FROM pg_database WHERE datname = ?")) {
+            check.setString(1, name);
+            if (!check.executeQuery().next()) {
+                try (var create = c.createStatement()) {
+                    // Identifiers cannot be bound; the name was checked against a strict pattern above.
+                    create.execute("CREATE DATABASE " + name);
+                }
+                LOG.info("Created database " + name);
+            }
+        } catch (SQLException e) {
+            if (!"42P04".equals(e.getSQLState())) {
+                throw new IllegalStateException("Impossible de créer la base " + name + " : " + e.getMessage(), e);
+            }
+        }
+    }
+
+    private static boolean portOpen(String host, int port) {
+        try (Socket s = new Socket()) {
+            s.connect(new InetSocketAddress(host, port), 500);
+            return true;
+        } catch (IOException e) {
+            return false;
+        }
+    }
+
+    private static boolean isRoot() {
+        return "root".equals(System.getProperty("user.name"));
+    }
+
+    private static Optional<String> env(String name) {
+        return Optional.ofNullable(System.getenv(name)).filter(v -> !v.isBlank());
+    }
+}

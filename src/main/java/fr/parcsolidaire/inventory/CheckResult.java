@@ -1,0 +1,18 @@
+package fr.parcsolidaire.inventory;
+
+/** The answer to one item of the quality check. */
+public enum CheckResult {
+    OK("OK"),
+    KO("Défaut"),
+    NA("Sans objet");
+
+    private final String label;
+
+    CheckResult(String label) {
+        this.label = label;
+    }
+
+    public String label() {
+        return label;
+    }
+}

@@ -1,0 +1,116 @@
+package fr.parcsolidaire.inventory;
+
+import fr.parcsolidaire.auth.Permission;
+import fr.parcsolidaire.auth.Principal;
+import fr.parcsolidaire.web.Guard;
+import fr.parcsolidaire.web.HttpProblem;
+import fr.parcsolidaire.web.Input;
+import fr.parcsolidaire.web.Json;
+import io.helidon.http.Status;
+import io.helidon.webserver.http.HttpRules;
+import io.helidon.webserver.http.HttpService;
+import io.helidon.webserver.http.ServerRequest;
+import io.helidon.webserver.http.ServerResponse;
+import jakarta.json.JsonValue;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/** The inventory's JSON API (API.md): same services and checks as the pages. */
+public final class InventoryApi implements HttpService {
+
+    private final Guard guard;
+    private final InventoryRepository inventory;
+    private final IntakeService intake;
+    private final WorkshopService workshop;
+
+    public InventoryApi(Guard guard, InventoryRepository inventory, IntakeService intake, WorkshopService workshop) {
+        this.guard = guard;
+        this.inventory = inventory;
+        this.intake = intake;
+        this.workshop = workshop;
+    }
+
+    @Override
+    public void routing(HttpRules rules) {
+        guard.on(rules)
+                .get("/api/v1/sites", Permission.INVENTORY_READ, (req, res, who) -> Json.ok(res, inventory.sites()))
+                .get("/api/v1/donors", Permission.INVENTORY_READ, (req, res, who) -> Json.ok(res, inventory.donors()))
+                .post("/api/v1/donations", Permission.INVENTORY_WRITE, this::createDonation)
+                .get("/api/v1/donations/{id}", Permission.INVENTORY_READ, this::donation)
+                .get("/api/v1/machines", Permission.INVENTORY_READ, (req, res, who) ->
+                        Json.ok(res, inventory.machines(MachineFilter.parse(req.query().toMap().entrySet().stream()
+                                .collect(java.util.stream.Collectors.toMap(Map.Entry::getKey, e -> e.getValue().getFirst()))))))
+                .get("/api/v1/machines/{tag}", Permission.INVENTORY_READ, (req, res, who) -> Json.ok(res, machine(req)))
+                .post("/api/v1/machines/{tag}/transitions", Permission.INVENTORY_WRITE, (req, res, who) ->
+                        Json.ok(res, workshop.transition(tag(req), input(req), who.user())))
+                .post("/api/v1/machines/{tag}/storage", Permission.INVENTORY_WRITE, (req, res, who) ->
+                        Json.send(res, Status.CREATED_201, workshop.addStorage(tag(req), input(req), who.user())))
+                .post("/api/v1/machines/{tag}/erasures", Permission.INVENTORY_WRITE, (req, res, who) ->
+                        Json.send(res, Status.CREATED_201, workshop.recordErasure(tag(req), input(req), who.user())))
+                .post("/api/v1/machines/{tag}/repairs", Permission.INVENTORY_WRITE, (req, res, who) ->
+                        Json.send(res, Status.CREATED_201, workshop.recordRepair(tag(req), input(req), who.user())))
+                .post("/api/v1/machines/{tag}/os", Permission.INVENTORY_WRITE, (req, res, who) ->
+                        Json.ok(res, workshop.recordOs(tag(req), input(req), who.user())))
+                .post("/api/v1/machines/{tag}/hardware", Permission.INVENTORY_WRITE, this::importHardware);
+    }
+
+    private void createDonation(ServerRequest req, ServerResponse res, Principal who) {
+        IntakeService.IntakeResult result = intake.intake(input(req), who.user());
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("id", result.donationId());
+        body.put("donorId", result.donorId());
+        body.put("machines", result.machines());
+        Json.send(res, Status.CREATED_201, body);
+    }
+
+    private void donation(ServerRequest req, ServerResponse res, Principal who) {
+        long id = parseId(req.path().pathParameters().get("id"));
+        Donation donation = inventory.donation(id).orElseThrow(() -> HttpProblem.notFound("Don introuvable."));
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("donation", donation);
+        body.put("machines", inventory.machines(new MachineFilter(null, null, null, null, id, null, 1)).items());
+        Json.ok(res, body);
+    }
+
+    private void importHardware(ServerRequest req, ServerResponse res, Principal who) throws IOException {
+        String tag = tag(req);
+        JsonValue root;
+        try (InputStream in = req.content().inputStream(); var reader = jakarta.json.Json.createReader(in)) {
+            root = reader.readValue();
+        } catch (jakarta.json.JsonException e) {
+            throw HttpProblem.badRequest("JSON mal formé : envoyez la sortie de « lshw -json ».");
+        }
+        LshwParser.Hardware hw;
+        try {
+            hw = LshwParser.parse(root);
+        } catch (IllegalArgumentException e) {
+            throw HttpProblem.badRequest("Ce JSON ne ressemble pas à la sortie de « lshw -json ».");
+        }
+        workshop.importHardware(tag, hw, who.user());
+        Json.ok(res, hw);
+    }
+
+    private Machine machine(ServerRequest req) {
+        String tag = tag(req);
+        return inventory.machine(tag).orElseThrow(() -> HttpProblem.notFound("Aucune machine ne porte le numéro « " + tag + " »."));
+    }
+
+    private static Input input(ServerRequest req) {
+        return Input.of(Json.object(req));
+    }
+
+    static String tag(ServerRequest req) {
+        return req.path().pathParameters().get("tag").toUpperCase(java.util.Locale.ROOT);
+    }
+
+    static long parseId(String text) {
+        try {
+            return Long.parseLong(text);
+        } catch (NumberFormatException e) {
+            throw HttpProblem.notFound("Identifiant inconnu.");
+        }
+    }
+}

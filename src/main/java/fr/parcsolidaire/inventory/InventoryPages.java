@@ -1,0 +1,204 @@
+package fr.parcsolidaire.inventory;
+
+import fr.parcsolidaire.auth.Permission;
+import fr.parcsolidaire.auth.Principal;
+import fr.parcsolidaire.auth.User;
+import fr.parcsolidaire.web.Form;
+import fr.parcsolidaire.web.Guard;
+import fr.parcsolidaire.web.HttpProblem;
+import fr.parcsolidaire.web.Input;
+import fr.parcsolidaire.web.Pages;
+import fr.parcsolidaire.web.ValidationException;
+import io.helidon.http.Status;
+import io.helidon.webserver.http.HttpRules;
+import io.helidon.webserver.http.HttpService;
+import io.helidon.webserver.http.ServerRequest;
+import io.helidon.webserver.http.ServerResponse;
+
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.HashMap;
+import java.util.Locale;
+import java.util.Map;
+import java.util.stream.Collectors;
+
+/** The workshop's pages: home and search, machine list, machine page with its steps, donations and donors. */
+public final class InventoryPages implements HttpService {
+
+    /** Rows shown in an empty intake form; "add rows" brings more without JavaScript. */
+    private static final int INTAKE_ROWS = 3;
+
+    private final Guard guard;
+    private final Pages pages;
+    private final InventoryRepository inventory;
+    private final IntakeService intake;
+    private final WorkshopService workshop;
+    private final Clock clock;
+
+    public InventoryPages(Guard guard, Pages pages, InventoryRepository inventory, IntakeService intake,
+                          WorkshopService workshop, Clock clock) {
+        this.guard = guard;
+        this.pages = pages;
+        this.inventory = inventory;
+        this.intake = intake;
+        this.workshop = workshop;
+        this.clock = clock;
+    }
+
+    @Override
+    public void routing(HttpRules rules) {
+        guard.on(rules)
+                .get("/", Permission.SIGNED_IN, this::home)
+                .get("/machines", Permission.INVENTORY_READ, this::list)
+                .get("/m/{tag}", Permission.INVENTORY_READ, (req, res, who) -> showMachine(req, res, who, Status.OK_200, null, Map.of(), Map.of(), null))
+                .post("/m/{tag}/transition", Permission.INVENTORY_WRITE, (req, res, who) -> step(req, res, who, "transition", workshop::transition))
+                .post("/m/{tag}/storage", Permission.INVENTORY_WRITE, (req, res, who) -> step(req, res, who, "storage", workshop::addStorage))
+                .post("/m/{tag}/erasure", Permission.INVENTORY_WRITE, (req, res, who) -> step(req, res, who, "erasure", workshop::recordErasure))
+                .post("/m/{tag}/repair", Permission.INVENTORY_WRITE, (req, res, who) -> step(req, res, who, "repair", workshop::recordRepair))
+                .post("/m/{tag}/os", Permission.INVENTORY_WRITE, (req, res, who) -> step(req, res, who, "os", workshop::recordOs))
+                .get("/donations", Permission.INVENTORY_READ, this::donations)
+                .get("/donations/new", Permission.INVENTORY_WRITE, (req, res, who) -> intakeForm(res, who, Status.OK_200, defaults(), Map.of(), INTAKE_ROWS))
+                .post("/donations", Permission.INVENTORY_WRITE, this::createDonation)
+                .get("/donations/{id}", Permission.INVENTORY_READ, this::donation)
+                .get("/donors", Permission.INVENTORY_READ, (req, res, who) -> pages.render(res, "inventory/donors.jte",
+                        Map.of("me", who, "donors", inventory.donors())));
+    }
+
+    private void home(ServerRequest req, ServerResponse res, Principal who) {
+        String q = req.query().first("q").orElse("").strip();
+        if (!q.isEmpty() && who.user().can(Permission.INVENTORY_READ)) {
+            String tag = ScanInput.tagOf(q);
+            if (tag != null && inventory.machine(tag).isPresent()) {
+                Pages.redirect(res, "/m/" + tag);
+                return;
+            }
+            Pages.redirect(res, "/machines?q=" + java.net.URLEncoder.encode(q, java.nio.charset.StandardCharsets.UTF_8));
+            return;
+        }
+        Map<String, Object> params = new HashMap<>();
+        params.put("me", who);
+        params.put("counts", who.user().can(Permission.INVENTORY_READ) ? inventory.countsByState() : Map.of());
+        pages.render(res, "home.jte", params);
+    }
+
+    private void list(ServerRequest req, ServerResponse res, Principal who) {
+        Map<String, String> query = req.query().toMap().entrySet().stream()
+                .collect(Collectors.toMap(Map.Entry::getKey, e -> e.getValue().getFirst()));
+        Map<String, Object> params = new HashMap<>();
+        params.put("me", who);
+        params.put("sites", inventory.sites());
+        params.put("query", query);
+        try {
+            MachineFilter filter = MachineFilter.parse(query);
+            params.put("filter", filter);
+            params.put("page", inventory.machines(filter));
+            params.put("errors", Map.of());
+            pages.render(res, "inventory/machines.jte", params);
+        } catch (ValidationException e) {
+            params.put("filter", new MachineFilter(null, null, null, null, null, null, 1));
+            params.put("page", new MachinePage(java.util.List.of(), 1, MachineFilter.PAGE_SIZE, 0));
+            params.put("errors", e.fields());
+            pages.render(res, Status.BAD_REQUEST_400, "inventory/machines.jte", params);
+        }
+    }
+
+    private void step(ServerRequest req, ServerResponse res, Principal who, String formName,
+                      StepAction action) {
+        String tag = InventoryApi.tag(req);
+        Form form = Form.of(req);
+        String failed = formName.equals("transition") ? "to-" + form.get("to") : formName;
+        try {
+            action.apply(tag, Input.of(form), who.user());
+            Pages.redirect(res, "/m/" + tag);
+        } catch (ValidationException e) {
+            showMachine(req, res, who, Status.BAD_REQUEST_400, failed, e.fields(), form.values(), e.getMessage());
+        } catch (HttpProblem p) {
+            if (p.status() != Status.CONFLICT_409) {
+                throw p;
+            }
+            showMachine(req, res, who, Status.CONFLICT_409, failed, Map.of(), form.values(), p.getMessage());
+        }
+    }
+
+    @FunctionalInterface
+    private interface StepAction {
+        Machine apply(String tag, Input in, User actor);
+    }
+
+    private void showMachine(ServerRequest req, ServerResponse res, Principal who, Status status, String failedForm,
+                             Map<String, String> errors, Map<String, String> values, String message) {
+        String tag = InventoryApi.tag(req);
+        Machine machine = inventory.machine(tag)
+                .orElseThrow(() -> HttpProblem.notFound("Aucune machine ne porte le numéro « " + tag + " »."));
+        Map<String, Object> params = new HashMap<>();
+        params.put("me", who);
+        params.put("m", machine);
+        params.put("canWrite", who.user().can(Permission.INVENTORY_WRITE));
+        params.put("targets", Lifecycle.workshopTargets(machine.state()));
+        params.put("inWorkshop", Lifecycle.inWorkshop(machine.state()));
+        params.put("failedForm", failedForm == null ? "" : failedForm);
+        params.put("errors", errors);
+        params.put("values", values);
+        params.put("message", message);
+        params.put("today", LocalDate.now(clock).toString());
+        pages.render(res, status, "inventory/machine.jte", params);
+    }
+
+    private void donations(ServerRequest req, ServerResponse res, Principal who) {
+        pages.render(res, "inventory/donations.jte", Map.of("me", who, "donations", inventory.recentDonations(100, 0)));
+    }
+
+    private void donation(ServerRequest req, ServerResponse res, Principal who) {
+        long id = InventoryApi.parseId(req.path().pathParameters().get("id"));
+        Donation donation = inventory.donation(id).orElseThrow(() -> HttpProblem.notFound("Don introuvable."));
+        pages.render(res, "inventory/donation.jte", Map.of("me", who, "donation", donation,
+                "machines", inventory.machines(new MachineFilter(null, null, null, null, id, null, 1))));
+    }
+
+    private Map<String, String> defaults() {
+        Map<String, String> values = new HashMap<>();
+        values.put("receivedOn", LocalDate.now(clock).toString());
+        values.put("donorId", "new");
+        return values;
+    }
+
+    private void intakeForm(ServerResponse res, Principal who, Status status, Map<String, String> values,
+                            Map<String, String> errors, int rows) {
+        Map<String, Object> params = new HashMap<>();
+        params.put("me", who);
+        params.put("values", values);
+        params.put("errors", errors);
+        params.put("rows", rows);
+        params.put("sites", inventory.sites());
+        params.put("donors", inventory.donors());
+        pages.render(res, status, "inventory/intake.jte", params);
+    }
+
+    private void createDonation(ServerRequest req, ServerResponse res, Principal who) {
+        Form form = Form.of(req);
+        int rows = Math.min(IntakeService.MAX_MACHINES_PER_DONATION, Math.max(INTAKE_ROWS, Input.of(form).list("machines").size()));
+        if (form.has("addRows")) {
+            intakeForm(res, who, Status.OK_200, form.values(), Map.of(), Math.min(IntakeService.MAX_MACHINES_PER_DONATION, rows + 5));
+            return;
+        }
+        try {
+            IntakeService.IntakeResult result = intake.intake(Input.of(form), who.user());
+            Pages.redirect(res, "/donations/" + result.donationId());
+        } catch (ValidationException e) {
+            intakeForm(res, who, Status.BAD_REQUEST_400, form.values(), e.fields(), rows);
+        }
+    }
+
+    /** What a scanner or a person may type to reach a machine: the tag itself or the URL of its label. */
+    static final class ScanInput {
+        private static final java.util.regex.Pattern TAG = java.util.regex.Pattern.compile("([A-Za-z]{2,6}-\\d{4}-\\d{5})/?$");
+
+        private ScanInput() {
+        }
+
+        static String tagOf(String scanned) {
+            java.util.regex.Matcher m = TAG.matcher(scanned.strip());
+            return m.find() ? m.group(1).toUpperCase(Locale.ROOT) : null;
+        }
+    }
+}

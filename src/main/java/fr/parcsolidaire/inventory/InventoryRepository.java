@@ -1,0 +1,149 @@
+package fr.parcsolidaire.inventory;
+
+import fr.parcsolidaire.db.Database;
+import fr.parcsolidaire.db.Rows;
+import io.helidon.dbclient.DbExecute;
+import io.helidon.dbclient.DbRow;
+import jakarta.json.Json;
+import jakarta.json.JsonObject;
+
+import java.io.StringReader;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/** Reads of donors, donations and machines. Writes live in the services that own the rules. */
+public final class InventoryRepository {
+
+    private final Database database;
+
+    public InventoryRepository(Database database) {
+        this.database = database;
+    }
+
+    public List<Site> sites() {
+        return database.client().execute().namedQuery("sites-all").map(InventoryRepository::site).toList();
+    }
+
+    public Optional<Site> site(String code) {
+        return database.client().execute().createNamedGet("site-by-code").addParam("code", code).execute().map(InventoryRepository::site);
+    }
+
+    public List<Donor> donors() {
+        return database.client().execute().namedQuery("donors-all").map(InventoryRepository::donor).toList();
+    }
+
+    public Optional<Donor> donor(long id) {
+        return database.client().execute().createNamedGet("donor-by-id").addParam("id", id).execute().map(InventoryRepository::donor);
+    }
+
+    public List<Donation> recentDonations(int limit, int offset) {
+        return database.client().execute().createNamedQuery("donations-recent")
+                .addParam("limit", limit).addParam("offset", offset).execute()
+                .map(InventoryRepository::donation).toList();
+    }
+
+    public Optional<Donation> donation(long id) {
+        return database.client().execute().createNamedGet("donation-by-id").addParam("id", id).execute().map(InventoryRepository::donation);
+    }
+
+    public MachinePage machines(MachineFilter f) {
+        String pattern = f.q() == null ? null : "%" + f.q().replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%";
+        List<DbRow> rows = database.client().execute().createNamedQuery("machines-page")
+                .addParam("state", f.state() == null ? null : f.state().name())
+                .addParam("type", f.type() == null ? null : f.type().name())
+                .addParam("site", f.site())
+                .addParam("grade", f.grade() == null ? null : f.grade().name())
+                .addParam("donation", f.donation())
+                .addParam("q", f.q())
+                .addParam("pattern", pattern)
+                .addParam("limit", MachineFilter.PAGE_SIZE)
+                .addParam("offset", (f.page() - 1) * MachineFilter.PAGE_SIZE)
+                .execute().toList();
+        long total = rows.isEmpty() ? 0 : Rows.longValue(rows.getFirst(), "total");
+        List<MachineRow> items = rows.stream().map(r -> new MachineRow(Rows.text(r, "tag"),
+                MachineType.valueOf(Rows.text(r, "type")), Rows.text(r, "brand"), Rows.text(r, "model"),
+                Rows.text(r, "serial"), MachineState.valueOf(Rows.text(r, "state")), grade(r),
+                Rows.decimal(r, "ram_gb"), Rows.text(r, "site_code"), Rows.longValue(r, "donation_id"))).toList();
+        return new MachinePage(items, f.page(), MachineFilter.PAGE_SIZE, total);
+    }
+
+    public Optional<Machine> machine(String tag) {
+        return machine(database.client().execute(), tag);
+    }
+
+    /** Reads within a transaction too, so a write can answer with what it wrote. */
+    public static Optional<Machine> machine(DbExecute exec, String tag) {
+        return exec.createNamedGet("machine-by-tag").addParam("tag", tag).execute().map(r -> {
+            long id = Rows.longValue(r, "id");
+            return new Machine(id, Rows.text(r, "tag"), MachineType.valueOf(Rows.text(r, "type")),
+                    Rows.text(r, "brand"), Rows.text(r, "model"), Rows.text(r, "serial"),
+                    MachineState.valueOf(Rows.text(r, "state")), grade(r), Rows.text(r, "cpu"),
+                    Rows.decimal(r, "ram_gb"), Rows.decimal(r, "screen_inches"), Rows.intOrNull(r, "battery_health"),
+                    Rows.text(r, "os_name"), Rows.text(r, "os_version"), Rows.text(r, "os_licence"),
+                    new Site(Rows.longValue(r, "site_id"), Rows.text(r, "site_code"), Rows.text(r, "site_name"),
+                            Rows.text(r, "tag_prefix")),
+                    Rows.longValue(r, "donation_id"), Rows.text(r, "donor_name"), Rows.date(r, "received_on"),
+                    storage(exec, id), events(exec, id));
+        });
+    }
+
+    public Map<MachineState, Long> countsByState() {
+        Map<MachineState, Long> counts = new EnumMap<>(MachineState.class);
+        for (MachineState s : MachineState.values()) {
+            counts.put(s, 0L);
+        }
+        database.client().execute().namedQuery("machine-counts-by-state")
+                .forEach(r -> counts.put(MachineState.valueOf(Rows.text(r, "state")), Rows.longValue(r, "n")));
+        return counts;
+    }
+
+    private static List<StorageDevice> storage(DbExecute exec, long machineId) {
+        return exec.createNamedQuery("machine-storage").addParam("machineId", machineId).execute().map(r -> {
+            Erasure last = Rows.text(r, "method") == null ? null : new Erasure(
+                    ErasureMethod.valueOf(Rows.text(r, "method")), Rows.text(r, "tool"), Rows.intOrNull(r, "passes"),
+                    Rows.bool(r, "verified"), Rows.text(r, "result"), Rows.date(r, "performed_on"),
+                    Rows.text(r, "technician"));
+            return new StorageDevice(Rows.longValue(r, "id"), StorageKind.valueOf(Rows.text(r, "kind")),
+                    Rows.decimal(r, "capacity_gb"), Rows.text(r, "serial"), Rows.text(r, "model"), last);
+        }).toList();
+    }
+
+    private static List<MachineEvent> events(DbExecute exec, long machineId) {
+        return exec.createNamedQuery("machine-events").addParam("machineId", machineId).execute().map(r -> new MachineEvent(Rows.longValue(r, "id"),
+                Rows.text(r, "kind"), state(Rows.text(r, "from_state")), state(Rows.text(r, "to_state")),
+                Rows.text(r, "actor"), Rows.timestamp(r, "at"), Rows.text(r, "note"), json(Rows.text(r, "data")))).toList();
+    }
+
+    private static MachineState state(String s) {
+        return s == null ? null : MachineState.valueOf(s);
+    }
+
+    private static Grade grade(DbRow r) {
+        String g = Rows.text(r, "grade");
+        return g == null ? null : Grade.valueOf(g);
+    }
+
+    private static JsonObject json(String text) {
+        try (var reader = Json.createReader(new StringReader(text))) {
+            return reader.readObject();
+        }
+    }
+
+    static Site site(DbRow r) {
+        return new Site(Rows.longValue(r, "id"), Rows.text(r, "code"), Rows.text(r, "name"), Rows.text(r, "tag_prefix"));
+    }
+
+    private static Donor donor(DbRow r) {
+        return new Donor(Rows.longValue(r, "id"), DonorKind.valueOf(Rows.text(r, "kind")), Rows.text(r, "name"),
+                Rows.text(r, "contact_name"), Rows.text(r, "email"), Rows.text(r, "phone"),
+                Rows.longValue(r, "donations"), Rows.longValue(r, "machines"));
+    }
+
+    private static Donation donation(DbRow r) {
+        return new Donation(Rows.longValue(r, "id"), Rows.longValue(r, "donor_id"), Rows.text(r, "donor_name"),
+                Rows.text(r, "site_code"), Rows.text(r, "site_name"), Rows.date(r, "received_on"), Rows.text(r, "note"),
+                Rows.longValue(r, "machine_count"));
+    }
+}

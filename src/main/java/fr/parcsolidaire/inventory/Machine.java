@@ -1,0 +1,19 @@
+package fr.parcsolidaire.inventory;
+
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.util.List;
+
+/** A machine with its specs, storage and full history (events oldest first). */
+public record Machine(long id, String tag, MachineType type, String brand, String model, String serial,
+                      MachineState state, Grade grade, String cpu, BigDecimal ramGb, BigDecimal screenInches,
+                      Integer batteryHealth, String osName, String osVersion, String osLicence,
+                      Site site, long donationId, String donorName, LocalDate receivedOn,
+                      List<StorageDevice> storageDevices, List<MachineEvent> events) {
+
+    /** A name for headings: brand and model, else the type. */
+    public String title() {
+        String name = ((brand == null ? "" : brand) + " " + (model == null ? "" : model)).strip();
+        return name.isEmpty() ? type.label() : name;
+    }
+}

@@ -1,0 +1,36 @@
+package fr.parcsolidaire.inventory;
+
+import fr.parcsolidaire.db.Rows;
+import fr.parcsolidaire.web.HttpProblem;
+import io.helidon.dbclient.DbExecute;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Hands out asset tags PREFIX-YEAR-NNNNN. The counter row is bumped by an upsert inside the intake's
+ * transaction: its row lock makes concurrent intakes on the same prefix wait their turn, so no two get
+ * the same number, and a rolled-back intake leaves no gap-filling race behind.
+ */
+public final class TagAllocator {
+
+    private TagAllocator() {
+    }
+
+    public static String format(String prefix, int year, int number) {
+        return String.format("%s-%04d-%05d", prefix, year, number);
+    }
+
+    static List<String> allocate(DbExecute tx, String prefix, int year, int count) {
+        int last = tx.createNamedGet("tag-allocate")
+                .addParam("prefix", prefix).addParam("year", year).addParam("count", count)
+                .execute().map(r -> Rows.intOrNull(r, "last_value"))
+                .orElseThrow(() -> HttpProblem.conflict(
+                        "Plus aucun numéro d'inventaire disponible pour " + prefix + " en " + year + "."));
+        List<String> tags = new ArrayList<>(count);
+        for (int n = last - count + 1; n <= last; n++) {
+            tags.add(format(prefix, year, n));
+        }
+        return tags;
+    }
+}

@@ -1,0 +1,42 @@
+package fr.parcsolidaire.web;
+
+import gg.jte.ContentType;
+import gg.jte.TemplateEngine;
+import gg.jte.output.Utf8ByteOutput;
+import io.helidon.common.media.type.MediaTypes;
+import io.helidon.http.HeaderNames;
+import io.helidon.http.Status;
+import io.helidon.webserver.http.ServerResponse;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.util.Map;
+
+/** Renders the JTE templates (precompiled at build time, escaped by context) into responses. */
+public final class Pages {
+
+    private final TemplateEngine engine = TemplateEngine.createPrecompiled(ContentType.Html);
+
+    public void render(ServerResponse res, String template, Map<String, Object> params) {
+        render(res, Status.OK_200, template, params);
+    }
+
+    public void render(ServerResponse res, Status status, String template, Map<String, Object> params) {
+        Utf8ByteOutput out = new Utf8ByteOutput();
+        engine.render(template, params, out);
+        res.status(status);
+        res.headers().contentType(MediaTypes.TEXT_HTML);
+        res.header(HeaderNames.CACHE_CONTROL, "no-store");
+        res.contentLength(out.getContentLength());
+        try (OutputStream stream = res.outputStream()) {
+            out.writeTo(stream);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    public static void redirect(ServerResponse res, String location) {
+        res.status(Status.SEE_OTHER_303).header(HeaderNames.LOCATION, location).send();
+    }
+}

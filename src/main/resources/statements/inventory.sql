@@ -1,0 +1,162 @@
+-- name: sites-all
+SELECT id, code, name, tag_prefix FROM sites ORDER BY name
+
+-- name: site-by-code
+SELECT id, code, name, tag_prefix FROM sites WHERE code = :code
+
+-- name: site-insert
+INSERT INTO sites (code, name, tag_prefix, address) VALUES (:code, :name, :tagPrefix, :address)
+ON CONFLICT (code) DO NOTHING
+
+-- name: donors-all
+SELECT d.id, d.kind, d.name, d.contact_name, d.email, d.phone,
+       (SELECT count(*) FROM donations n WHERE n.donor_id = d.id) AS donations,
+       (SELECT count(*) FROM machines m JOIN donations n ON n.id = m.donation_id WHERE n.donor_id = d.id) AS machines
+  FROM donors d
+ ORDER BY lower(d.name)
+
+-- name: donor-by-id
+SELECT d.id, d.kind, d.name, d.contact_name, d.email, d.phone, 0 AS donations, 0 AS machines
+  FROM donors d
+ WHERE d.id = :id
+
+-- name: donor-insert
+INSERT INTO donors (kind, name, contact_name, email, phone, created_by)
+VALUES (:kind, :name, :contactName, :email, :phone, :createdBy)
+RETURNING id
+
+-- name: donation-insert
+INSERT INTO donations (donor_id, site_id, received_on, note, created_by)
+VALUES (:donorId, :siteId, :receivedOn, :note, :createdBy)
+RETURNING id
+
+-- name: donations-recent
+SELECT n.id, n.donor_id, d.name AS donor_name, s.code AS site_code, s.name AS site_name, n.received_on, n.note,
+       (SELECT count(*) FROM machines m WHERE m.donation_id = n.id) AS machine_count
+  FROM donations n
+  JOIN donors d ON d.id = n.donor_id
+  JOIN sites s ON s.id = n.site_id
+ ORDER BY n.received_on DESC, n.id DESC
+ LIMIT :limit OFFSET :offset
+
+-- name: donation-by-id
+SELECT n.id, n.donor_id, d.name AS donor_name, s.code AS site_code, s.name AS site_name, n.received_on, n.note,
+       (SELECT count(*) FROM machines m WHERE m.donation_id = n.id) AS machine_count
+  FROM donations n
+  JOIN donors d ON d.id = n.donor_id
+  JOIN sites s ON s.id = n.site_id
+ WHERE n.id = :id
+
+-- name: tag-allocate
+INSERT INTO tag_counters (prefix, year, last_value) VALUES (:prefix, :year, :count)
+ON CONFLICT (prefix, year) DO UPDATE SET last_value = tag_counters.last_value + :count
+ WHERE tag_counters.last_value + :count <= 99999
+RETURNING last_value
+
+-- name: machine-serial-taken
+SELECT tag FROM machines WHERE type = :type AND upper(serial) = upper(:serial)
+
+-- name: machine-insert
+INSERT INTO machines (tag, donation_id, site_id, type, brand, model, serial)
+VALUES (:tag, :donationId, :siteId, :type, :brand, :model, :serial)
+RETURNING id
+
+-- name: event-insert
+INSERT INTO machine_events (machine_id, kind, from_state, to_state, actor_id, note, data)
+VALUES (:machineId, :kind, :fromState, :toState, :actorId, :note, CAST(:data AS jsonb))
+
+-- name: machines-page
+SELECT m.tag, m.type, m.brand, m.model, m.serial, m.state, m.grade, m.ram_gb, s.code AS site_code, m.donation_id,
+       count(*) OVER () AS total
+  FROM machines m
+  JOIN sites s ON s.id = m.site_id
+ WHERE (CAST(:state AS text) IS NULL OR m.state = :state)
+   AND (CAST(:type AS text) IS NULL OR m.type = :type)
+   AND (CAST(:site AS text) IS NULL OR s.code = :site)
+   AND (CAST(:grade AS text) IS NULL OR m.grade = :grade)
+   AND (CAST(:donation AS bigint) IS NULL OR m.donation_id = :donation)
+   AND (CAST(:q AS text) IS NULL
+        OR m.tag = upper(:q)
+        OR upper(m.serial) = upper(:q)
+        OR m.model ILIKE :pattern
+        OR m.brand ILIKE :pattern)
+ ORDER BY m.id DESC
+ LIMIT :limit OFFSET :offset
+
+-- name: machine-by-tag
+SELECT m.id, m.tag, m.type, m.brand, m.model, m.serial, m.state, m.grade, m.cpu, m.ram_gb, m.screen_inches,
+       m.battery_health, m.os_name, m.os_version, m.os_licence, m.donation_id, n.received_on,
+       d.name AS donor_name, s.id AS site_id, s.code AS site_code, s.name AS site_name, s.tag_prefix
+  FROM machines m
+  JOIN sites s ON s.id = m.site_id
+  JOIN donations n ON n.id = m.donation_id
+  JOIN donors d ON d.id = n.donor_id
+ WHERE m.tag = :tag
+
+-- name: machine-lock
+SELECT id, state, type FROM machines WHERE tag = :tag FOR UPDATE
+
+-- name: machine-storage
+SELECT sd.id, sd.kind, sd.capacity_gb, sd.serial, sd.model,
+       e.method, e.tool, e.passes, e.verified, e.result, e.performed_on, u.username AS technician
+  FROM storage_devices sd
+  LEFT JOIN LATERAL (SELECT * FROM erasures x WHERE x.storage_device_id = sd.id ORDER BY x.id DESC LIMIT 1) e ON true
+  LEFT JOIN users u ON u.id = e.technician_id
+ WHERE sd.machine_id = :machineId
+ ORDER BY sd.id
+
+-- name: machine-events
+SELECT e.id, e.kind, e.from_state, e.to_state, u.username AS actor, e.at, e.note, CAST(e.data AS text) AS data
+  FROM machine_events e
+  JOIN users u ON u.id = e.actor_id
+ WHERE e.machine_id = :machineId
+ ORDER BY e.id
+
+-- name: machine-set-diagnosis
+UPDATE machines
+   SET cpu = :cpu, ram_gb = :ramGb, screen_inches = :screenInches, battery_health = :batteryHealth,
+       grade = :grade, updated_at = now()
+ WHERE id = :id
+
+-- name: machine-set-os
+UPDATE machines SET os_name = :osName, os_version = :osVersion, os_licence = :osLicence, updated_at = now()
+ WHERE id = :id
+
+-- name: machine-set-hardware
+UPDATE machines
+   SET cpu = COALESCE(:cpu, cpu), ram_gb = COALESCE(:ramGb, ram_gb),
+       brand = COALESCE(brand, :brand), model = COALESCE(:model, model), updated_at = now()
+ WHERE id = :id
+
+-- name: storage-insert
+INSERT INTO storage_devices (machine_id, kind, capacity_gb, serial, model)
+VALUES (:machineId, :kind, :capacityGb, :serial, :model)
+RETURNING id
+
+-- name: storage-serial-exists
+SELECT id FROM storage_devices WHERE machine_id = :machineId AND upper(serial) = upper(:serial)
+
+-- name: erasure-insert
+INSERT INTO erasures (machine_id, storage_device_id, method, tool, passes, verified, result, performed_on, technician_id)
+VALUES (:machineId, :deviceId, :method, :tool, :passes, :verified, :result, :performedOn, :technicianId)
+
+-- name: storage-without-passing-erasure
+SELECT sd.id, sd.kind, sd.serial
+  FROM storage_devices sd
+ WHERE sd.machine_id = :machineId
+   AND NOT EXISTS (
+       SELECT 1 FROM erasures e
+        WHERE e.storage_device_id = sd.id AND e.result = 'PASS' AND e.verified
+          AND e.created_at > COALESCE((SELECT max(x.at) FROM machine_events x
+                                        WHERE x.machine_id = sd.machine_id AND x.kind = 'TRANSITION'
+                                          AND x.to_state = 'ASSIGNED'), '-infinity'))
+ ORDER BY sd.id
+
+-- name: machine-counts-by-state
+SELECT state, count(*) AS n FROM machines GROUP BY state
+
+-- name: donors-count
+SELECT count(*) AS n FROM donors
+
+-- name: health-check
+SELECT 1
