@@ -47,6 +47,8 @@ public final class InventoryPages implements HttpService {
 
     @Override
     public void routing(HttpRules rules) {
+        // QR codes print the URL in capitals (denser code); send such scans to the canonical address.
+        rules.get("/M/{tag}", (req, res) -> Pages.redirect(res, "/m/" + InventoryApi.tag(req)));
         guard.on(rules)
                 .get("/", Permission.SIGNED_IN, this::home)
                 .get("/machines", Permission.INVENTORY_READ, this::list)

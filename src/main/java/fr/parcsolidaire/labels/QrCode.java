@@ -1,0 +1,69 @@
+package fr.parcsolidaire.labels;
+
+import com.google.zxing.BarcodeFormat;
+import com.google.zxing.EncodeHintType;
+import com.google.zxing.WriterException;
+import com.google.zxing.common.BitMatrix;
+import com.google.zxing.qrcode.QRCodeWriter;
+import com.google.zxing.qrcode.decoder.ErrorCorrectionLevel;
+import org.openpdf.text.pdf.PdfContentByte;
+
+import java.util.Map;
+
+/**
+ * QR codes drawn as vector squares in a PDF: sharp at any printer resolution, and small.
+ * The matrix comes bare from zxing (no margin); the caller leaves the quiet zone around it.
+ */
+public final class QrCode {
+
+    /** Modules of quiet zone the ISO standard asks for on each side; 2 is enough for most phone readers. */
+    public static final int QUIET_ZONE_MODULES = 2;
+
+    private final BitMatrix matrix;
+
+    private QrCode(BitMatrix matrix) {
+        this.matrix = matrix;
+    }
+
+    public static QrCode encode(String text, ErrorCorrectionLevel level) {
+        try {
+            BitMatrix m = new QRCodeWriter().encode(text, BarcodeFormat.QR_CODE, 0, 0,
+                    Map.of(EncodeHintType.ERROR_CORRECTION, level, EncodeHintType.MARGIN, 0));
+            return new QrCode(m);
+        } catch (WriterException e) {
+            throw new IllegalArgumentException("Cannot encode as QR: " + text, e);
+        }
+    }
+
+    /** Modules per side, without the quiet zone. */
+    public int modules() {
+        return matrix.getWidth();
+    }
+
+    /**
+     * Draws the code with its lower-left corner at (x, y), in PDF points, each module {@code module} points wide.
+     * Runs of dark modules on a row are merged into one rectangle: fewer operators, a smaller file.
+     */
+    public void draw(PdfContentByte canvas, float x, float y, float module) {
+        int size = matrix.getWidth();
+        canvas.saveState();
+        canvas.setRGBColorFill(0, 0, 0);
+        for (int row = 0; row < size; row++) {
+            float top = y + (size - row) * module;
+            int col = 0;
+            while (col < size) {
+                if (!matrix.get(col, row)) {
+                    col++;
+                    continue;
+                }
+                int start = col;
+                while (col < size && matrix.get(col, row)) {
+                    col++;
+                }
+                canvas.rectangle(x + start * module, top - module, (col - start) * module, module);
+            }
+        }
+        canvas.fill();
+        canvas.restoreState();
+    }
+}
