@@ -1,0 +1,38 @@
+package fr.parcsolidaire;
+
+import org.junit.jupiter.api.Test;
+
+import java.net.http.HttpResponse;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+class HealthTest {
+
+    @Test
+    void healthIncludesTheDatabaseCheck() {
+        HttpResponse<String> r = Http.anonymous().get("/health");
+        assertEquals(200, r.statusCode());
+        var body = Http.json(r);
+        assertEquals("UP", body.getString("status"));
+        assertEquals("database", body.getJsonArray("checks").getJsonObject(0).getString("name"));
+    }
+
+    @Test
+    void metricsAreExposedForPrometheus() {
+        HttpResponse<String> r = Http.anonymous().get("/metrics");
+        assertEquals(200, r.statusCode());
+        assertTrue(r.body().contains("jvm_uptime_seconds"));
+    }
+
+    @Test
+    void unknownPagesAnswerInFrenchWithoutAStackTrace() {
+        HttpResponse<String> r = Http.api(fr.parcsolidaire.auth.Role.TECHNICIAN).get("/api/v1/machines/PS-2000-99999");
+        assertEquals(404, r.statusCode());
+        assertTrue(Http.json(r).getString("message").startsWith("Aucune machine"));
+        HttpResponse<String> page = Http.browser(fr.parcsolidaire.auth.Role.TECHNICIAN).get("/m/PS-2000-99999");
+        assertEquals(404, page.statusCode());
+        assertTrue(page.body().contains("Introuvable"));
+        assertTrue(!page.body().contains("Exception"));
+    }
+}
