@@ -7,8 +7,12 @@ import java.util.Set;
 public enum Role {
     ADMIN("Administrateur", EnumSet.allOf(Permission.class)),
     TECHNICIAN("Technicien", EnumSet.of(Permission.SIGNED_IN, Permission.INVENTORY_READ, Permission.INVENTORY_WRITE)),
-    SOCIAL_WORKER("Travailleur social", EnumSet.of(Permission.SIGNED_IN, Permission.INVENTORY_READ)),
-    COORDINATOR("Coordination", EnumSet.of(Permission.SIGNED_IN, Permission.INVENTORY_READ));
+    SOCIAL_WORKER("Travailleur social", EnumSet.of(Permission.SIGNED_IN, Permission.INVENTORY_READ,
+            Permission.BENEFICIARIES_READ, Permission.BENEFICIARIES_WRITE, Permission.BENEFICIARY_COUNTS,
+            Permission.ASSIGNMENTS_READ, Permission.ASSIGNMENTS_WRITE)),
+    // DESIGN.md: coordinators read assignments (machine, kind, dates) but see beneficiaries as counts only.
+    COORDINATOR("Coordination", EnumSet.of(Permission.SIGNED_IN, Permission.INVENTORY_READ,
+            Permission.BENEFICIARY_COUNTS, Permission.ASSIGNMENTS_READ, Permission.REPORTS));
 
     private final String label;
     private final Set<Permission> permissions;

@@ -33,9 +33,12 @@ public final class DatabaseLocator {
             return new DatabaseCoordinates(url.get(), user, password, null);
         }
         String name = config.get("db.local.name").asString().orElse("parc_solidaire");
-        if (portOpen("127.0.0.1", 5432)) {
-            createDatabaseIfMissing("jdbc:postgresql://127.0.0.1:5432/postgres", user, password, name);
-            return new DatabaseCoordinates("jdbc:postgresql://127.0.0.1:5432/" + name, user, password, null);
+        String host = config.get("db.local.host").asString().orElse("127.0.0.1");
+        int port = config.get("db.local.port").asInt().orElse(5432);
+        if (portOpen(host, port)) {
+            String server = "jdbc:postgresql://" + host + ":" + port + "/";
+            createDatabaseIfMissing(server + "postgres", user, password, name);
+            return new DatabaseCoordinates(server + name, user, password, null);
         }
         if (isRoot()) {
             throw new IllegalStateException("""

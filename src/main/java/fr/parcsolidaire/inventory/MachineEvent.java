@@ -1,12 +1,49 @@
 package fr.parcsolidaire.inventory;
 
 import jakarta.json.JsonObject;
+import jakarta.json.JsonString;
+import jakarta.json.JsonValue;
 
 import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
 
 /** One line of a machine's history: who did what, when, with which data. */
 public record MachineEvent(long id, String kind, MachineState from, MachineState to, String actor,
                            OffsetDateTime at, String note, JsonObject data) {
+
+    private static final Map<String, String> FIELD_LABELS = Map.ofEntries(
+            Map.entry("grade", "Grade"), Map.entry("cpu", "Processeur"), Map.entry("ramGb", "Mémoire (Go)"),
+            Map.entry("screenInches", "Écran (pouces)"), Map.entry("batteryHealth", "Batterie (%)"),
+            Map.entry("kind", "Type"), Map.entry("capacityGb", "Capacité (Go)"), Map.entry("serial", "N° de série"),
+            Map.entry("method", "Méthode"), Map.entry("tool", "Outil"), Map.entry("passes", "Passes"),
+            Map.entry("verified", "Vérifié"), Map.entry("result", "Résultat"), Map.entry("performedOn", "Date"),
+            Map.entry("parts", "Pièces remplacées"), Map.entry("osName", "Système"), Map.entry("osVersion", "Version"),
+            Map.entry("osLicence", "Licence"), Map.entry("weightKg", "Poids (kg)"), Map.entry("channel", "Filière"),
+            Map.entry("harvested", "Pièces récupérées"), Map.entry("vendor", "Fabricant"), Map.entry("product", "Produit"),
+            Map.entry("donationId", "Don n°"));
+
+    /** The event's data as French "label : value" lines for the history; internal ids are left out. */
+    public List<String> details() {
+        List<String> lines = new ArrayList<>();
+        for (Map.Entry<String, JsonValue> e : data.entrySet()) {
+            String label = FIELD_LABELS.get(e.getKey());
+            if (e.getKey().equals("quality") && e.getValue() instanceof JsonObject q) {
+                List<String> faults = q.entrySet().stream().filter(c -> !c.getValue().toString().contains("OK"))
+                        .map(Map.Entry::getKey).toList();
+                lines.add("Contrôle qualité : " + (faults.isEmpty() ? "tout est OK" : "sans objet pour " + String.join(", ", faults)));
+            } else if (label != null) {
+                String value = e.getValue() instanceof JsonString str ? str.getString() : e.getValue().toString();
+                lines.add(label + " : " + switch (value) {
+                    case "true" -> "oui";
+                    case "false" -> "non";
+                    default -> value;
+                });
+            }
+        }
+        return lines;
+    }
 
     public String label() {
         return switch (kind) {

@@ -11,10 +11,13 @@ import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.Select;
+import org.openqa.selenium.support.ui.WebDriverWait;
 
 import java.io.File;
 import java.nio.file.Files;
+import java.time.Duration;
 import java.util.List;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -115,8 +118,11 @@ class WorkshopBrowserTest {
         openStep = s.findElement(By.xpath(".."));
     }
 
+    /** Submits the open step and waits for the next page: a click returns before the navigation ends. */
     private static void submitOpenStep() {
+        WebElement page = driver.findElement(By.tagName("html"));
         openStep.findElement(By.cssSelector("form button[type=submit]")).click();
+        new WebDriverWait(driver, Duration.ofSeconds(10)).until(ExpectedConditions.stalenessOf(page));
     }
 
     private static void fill(String id, String value) {
