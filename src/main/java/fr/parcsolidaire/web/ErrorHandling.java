@@ -1,6 +1,7 @@
 package fr.parcsolidaire.web;
 
 import fr.parcsolidaire.auth.Authenticator;
+import io.helidon.http.HttpException;
 import io.helidon.http.Status;
 import io.helidon.webserver.http.HttpRouting;
 import io.helidon.webserver.http.ServerRequest;
@@ -39,7 +40,7 @@ public final class ErrorHandling {
     }
 
     private void unexpected(ServerRequest req, ServerResponse res, Throwable error) {
-        HttpProblem translated = DatabaseErrors.translate(error);
+        HttpProblem translated = error instanceof HttpException http ? fromHelidon(http) : DatabaseErrors.translate(error);
         if (translated != null) {
             respond(req, res, translated);
             return;
@@ -49,6 +50,18 @@ public final class ErrorHandling {
                 + req.path().path(), error);
         respond(req, res, new HttpProblem(Status.INTERNAL_SERVER_ERROR_500, "internal",
                 "Une erreur inattendue s'est produite (référence " + reference + "). Rien n'a été enregistré.", Map.of()));
+    }
+
+    /** Helidon's own refusals (no such route, bad request line) in the service's words; server errors stay unexpected. */
+    private static HttpProblem fromHelidon(HttpException e) {
+        Status status = e.status();
+        if (status.code() == 404) {
+            return HttpProblem.notFound("Cette page n'existe pas.");
+        }
+        if (status.code() >= 400 && status.code() < 500) {
+            return new HttpProblem(status, "invalid", "Requête invalide : " + status.reasonPhrase() + ".", Map.of());
+        }
+        return null;
     }
 
     private void respond(ServerRequest req, ServerResponse res, HttpProblem problem) {
