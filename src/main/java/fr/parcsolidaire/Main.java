@@ -18,6 +18,7 @@ import fr.parcsolidaire.inventory.WorkshopService;
 import fr.parcsolidaire.web.ErrorHandling;
 import fr.parcsolidaire.web.Guard;
 import fr.parcsolidaire.web.Pages;
+import fr.parcsolidaire.web.SecurityHeaders;
 import io.helidon.config.Config;
 import io.helidon.dbclient.health.DbClientHealthCheck;
 import io.helidon.logging.common.LogConfig;
@@ -69,6 +70,7 @@ public final class Main {
         WorkshopService workshop = new WorkshopService(database, clock);
 
         Bootstrap.run(config, database, accounts, intake, workshop);
+        SecurityHeaders securityHeaders = new SecurityHeaders(config.get("app.security.hsts").asBoolean().orElse(false));
 
         WebServer server = WebServer.builder()
                 .config(config.get("server"))
@@ -83,8 +85,9 @@ public final class Main {
                         .addObserver(MetricsObserver.create())
                         .build())
                 .routing(routing -> {
+                    routing.addFilter(securityHeaders::filter);
                     routing.register("/static", StaticContentService.builder("static").build());
-                    new ErrorHandling(pages, authenticator).register(routing);
+                    new ErrorHandling(pages, authenticator, securityHeaders).register(routing);
                     routing.register(new LoginPages(guard, pages, accounts, sessions))
                             .register(new TokenApi(accounts, sessions))
                             .register(new UserAdminPages(guard, pages, accounts, users))
