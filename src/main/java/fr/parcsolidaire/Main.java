@@ -3,6 +3,7 @@ package fr.parcsolidaire;
 import fr.parcsolidaire.auth.AccountService;
 import fr.parcsolidaire.auth.Authenticator;
 import fr.parcsolidaire.auth.LoginPages;
+import fr.parcsolidaire.auth.LoginThrottle;
 import fr.parcsolidaire.auth.SessionStore;
 import fr.parcsolidaire.auth.TokenApi;
 import fr.parcsolidaire.auth.UserAdminPages;
@@ -61,6 +62,7 @@ public final class Main {
                 session.get("web-idle").as(Duration.class).orElse(Duration.ofHours(2)),
                 session.get("api-lifetime").as(Duration.class).orElse(Duration.ofDays(30)));
         Authenticator authenticator = new Authenticator(sessions);
+        LoginThrottle throttle = LoginThrottle.fromConfig(database.client(), config.get("app.login"));
         Guard guard = new Guard(authenticator);
         Pages pages = new Pages();
         UserRepository users = new UserRepository(database);
@@ -88,8 +90,8 @@ public final class Main {
                     routing.addFilter(securityHeaders::filter);
                     routing.register("/static", StaticContentService.builder("static").build());
                     new ErrorHandling(pages, authenticator, securityHeaders).register(routing);
-                    routing.register(new LoginPages(guard, pages, accounts, sessions))
-                            .register(new TokenApi(accounts, sessions))
+                    routing.register(new LoginPages(guard, pages, accounts, sessions, throttle))
+                            .register(new TokenApi(accounts, sessions, throttle))
                             .register(new UserAdminPages(guard, pages, accounts, users))
                             .register(new InventoryPages(guard, pages, inventory, intake, workshop, clock))
                             .register(new InventoryApi(guard, inventory, intake, workshop));

@@ -1,6 +1,7 @@
 package fr.parcsolidaire.web;
 
 import fr.parcsolidaire.auth.Authenticator;
+import io.helidon.http.HeaderNames;
 import io.helidon.http.HttpException;
 import io.helidon.http.Status;
 import io.helidon.webserver.http.HttpRouting;
@@ -57,6 +58,18 @@ public final class ErrorHandling {
                 "Une erreur inattendue s'est produite (référence " + reference + "). Rien n'a été enregistré.", Map.of()));
     }
 
+    /** The signed-in person for the page's navigation, unless the database is what failed. */
+    private fr.parcsolidaire.auth.Principal whoever(ServerRequest req, HttpProblem problem) {
+        if (problem.status() == Status.SERVICE_UNAVAILABLE_503) {
+            return null;
+        }
+        try {
+            return authenticator.authenticate(req).orElse(null);
+        } catch (RuntimeException e) {
+            return null;
+        }
+    }
+
     /** Helidon's own refusals (no such route, unreadable request) in French; its message is English and may echo input. */
     private static HttpProblem fromHelidon(Throwable error) {
         if (!(error instanceof HttpException http) || http.status().code() >= 500) {
@@ -83,6 +96,9 @@ public final class ErrorHandling {
             return;
         }
         securityHeaders.apply(req, res);
+        if (problem instanceof RetryLater later) {
+            res.header(HeaderNames.RETRY_AFTER, String.valueOf(later.seconds()));
+        }
         if (Guard.isApi(req) || req.path().path().equals("/health")) {
             Map<String, Object> body = new LinkedHashMap<>();
             body.put("error", problem.code());
@@ -94,7 +110,7 @@ public final class ErrorHandling {
             return;
         }
         Map<String, Object> params = new HashMap<>();
-        params.put("me", authenticator.authenticate(req).orElse(null));
+        params.put("me", whoever(req, problem));
         params.put("problem", problem);
         pages.render(res, problem.status(), "error.jte", params);
     }
