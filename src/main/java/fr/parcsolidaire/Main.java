@@ -3,6 +3,7 @@ package fr.parcsolidaire;
 import fr.parcsolidaire.auth.AccountService;
 import fr.parcsolidaire.auth.Authenticator;
 import fr.parcsolidaire.auth.LoginPages;
+import fr.parcsolidaire.auth.LoginThrottle;
 import fr.parcsolidaire.auth.SessionStore;
 import fr.parcsolidaire.auth.TokenApi;
 import fr.parcsolidaire.auth.UserAdminPages;
@@ -18,6 +19,7 @@ import fr.parcsolidaire.inventory.WorkshopService;
 import fr.parcsolidaire.web.ErrorHandling;
 import fr.parcsolidaire.web.Guard;
 import fr.parcsolidaire.web.Pages;
+import fr.parcsolidaire.web.SecurityHeaders;
 import io.helidon.config.Config;
 import io.helidon.dbclient.health.DbClientHealthCheck;
 import io.helidon.logging.common.LogConfig;
@@ -60,6 +62,7 @@ public final class Main {
                 session.get("web-idle").as(Duration.class).orElse(Duration.ofHours(2)),
                 session.get("api-lifetime").as(Duration.class).orElse(Duration.ofDays(30)));
         Authenticator authenticator = new Authenticator(sessions);
+        LoginThrottle throttle = LoginThrottle.fromConfig(database.client(), config.get("app.login"));
         Guard guard = new Guard(authenticator);
         Pages pages = new Pages();
         UserRepository users = new UserRepository(database);
@@ -69,6 +72,7 @@ public final class Main {
         WorkshopService workshop = new WorkshopService(database, clock);
 
         Bootstrap.run(config, database, accounts, intake, workshop);
+        SecurityHeaders securityHeaders = new SecurityHeaders(config.get("app.security.hsts").asBoolean().orElse(false));
 
         WebServer server = WebServer.builder()
                 .config(config.get("server"))
@@ -83,10 +87,11 @@ public final class Main {
                         .addObserver(MetricsObserver.create())
                         .build())
                 .routing(routing -> {
+                    routing.addFilter(securityHeaders::filter);
                     routing.register("/static", StaticContentService.builder("static").build());
-                    new ErrorHandling(pages, authenticator).register(routing);
-                    routing.register(new LoginPages(guard, pages, accounts, sessions))
-                            .register(new TokenApi(accounts, sessions))
+                    new ErrorHandling(pages, authenticator, securityHeaders).register(routing);
+                    routing.register(new LoginPages(guard, pages, accounts, sessions, throttle))
+                            .register(new TokenApi(accounts, sessions, throttle))
                             .register(new UserAdminPages(guard, pages, accounts, users))
                             .register(new InventoryPages(guard, pages, inventory, intake, workshop, clock))
                             .register(new InventoryApi(guard, inventory, intake, workshop));

@@ -40,7 +40,7 @@ class HealthTest {
     void unknownRoutesAre404InFrenchNot500() {
         HttpResponse<String> api = Http.api(fr.parcsolidaire.auth.Role.TECHNICIAN).postJson("/api/v1/nowhere", "{}");
         assertEquals(404, api.statusCode());
-        assertEquals("Cette page n'existe pas.", Http.json(api).getString("message"));
+        assertTrue(Http.json(api).getString("message").startsWith("Cette page n'existe pas."));
         HttpResponse<String> page = Http.anonymous().get("/nulle-part");
         assertEquals(404, page.statusCode());
         assertTrue(page.body().contains("Cette page n'existe pas."));

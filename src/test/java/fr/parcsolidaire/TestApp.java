@@ -49,7 +49,9 @@ public final class TestApp {
                         "server.host", "127.0.0.1",
                         "db.connection.url", url,
                         "db.connection.username", "postgres",
-                        "db.pool-size", "24")))
+                        "db.pool-size", "24",
+                        // Every test logs in from 127.0.0.1: the per-address limit would lock the whole suite out.
+                        "app.login.max-failures-per-ip", "100000")))
                 .addSource(ConfigSources.classpath("application.yaml"))
                 .disableEnvironmentVariablesSource()
                 .build();

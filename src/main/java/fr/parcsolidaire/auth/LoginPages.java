@@ -2,6 +2,7 @@ package fr.parcsolidaire.auth;
 
 import fr.parcsolidaire.web.Form;
 import fr.parcsolidaire.web.Guard;
+import fr.parcsolidaire.web.RetryLater;
 import fr.parcsolidaire.web.Pages;
 import io.helidon.common.parameters.Parameters;
 import io.helidon.http.HeaderNames;
@@ -27,12 +28,14 @@ public final class LoginPages implements HttpService {
     private final Pages pages;
     private final AccountService accounts;
     private final SessionStore sessions;
+    private final LoginThrottle throttle;
 
-    public LoginPages(Guard guard, Pages pages, AccountService accounts, SessionStore sessions) {
+    public LoginPages(Guard guard, Pages pages, AccountService accounts, SessionStore sessions, LoginThrottle throttle) {
         this.guard = guard;
         this.pages = pages;
         this.accounts = accounts;
         this.sessions = sessions;
+        this.throttle = throttle;
     }
 
     @Override
@@ -70,7 +73,14 @@ public final class LoginPages implements HttpService {
                     "Le formulaire a expiré. Saisissez à nouveau vos identifiants.");
             return;
         }
-        Optional<User> user = accounts.login(username, form.get("password"));
+        Optional<User> user;
+        try {
+            user = throttle.attempt(req, username, () -> accounts.login(username, form.get("password")));
+        } catch (RetryLater locked) {
+            res.header(HeaderNames.RETRY_AFTER, String.valueOf(locked.seconds()));
+            showLogin(req, res, locked.status(), next, username, locked.getMessage());
+            return;
+        }
         if (user.isEmpty()) {
             showLogin(req, res, Status.UNAUTHORIZED_401, next, username, "Identifiant ou mot de passe incorrect.");
             return;

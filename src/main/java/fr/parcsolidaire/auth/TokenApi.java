@@ -17,10 +17,12 @@ public final class TokenApi implements HttpService {
 
     private final AccountService accounts;
     private final SessionStore sessions;
+    private final LoginThrottle throttle;
 
-    public TokenApi(AccountService accounts, SessionStore sessions) {
+    public TokenApi(AccountService accounts, SessionStore sessions, LoginThrottle throttle) {
         this.accounts = accounts;
         this.sessions = sessions;
+        this.throttle = throttle;
     }
 
     @Override
@@ -37,7 +39,7 @@ public final class TokenApi implements HttpService {
             v.reject("password", "Ce champ est obligatoire.");
         }
         v.throwIfInvalid();
-        User user = accounts.login(username, password).orElseThrow(() -> new HttpProblem(Status.UNAUTHORIZED_401,
+        User user = throttle.attempt(req, username, () -> accounts.login(username, password)).orElseThrow(() -> new HttpProblem(Status.UNAUTHORIZED_401,
                 "unauthorized", "Identifiant ou mot de passe incorrect.", Map.of()));
         Json.send(res, Status.CREATED_201, Map.of("token", sessions.open(user.id(), SessionStore.Kind.API)));
     }

@@ -28,7 +28,8 @@ public final class Database {
 
     /** Statement files; each holds blocks that start with a line "-- name: statement-name". */
     private static final List<String> STATEMENT_FILES = List.of(
-            "statements/auth.sql", "statements/inventory.sql");
+            "statements/auth.sql", "statements/inventory.sql",
+            "statements/trust.sql");
     private static final Pattern NAME_LINE = Pattern.compile("^-- name: ([a-z0-9-]+)\\s*$", Pattern.MULTILINE);
 
     private final DbClient client;
@@ -52,6 +53,9 @@ public final class Database {
         connection.put("connection.password", coordinates.password());
         connection.put("connection.maximumPoolSize", config.get("db.pool-size").asString().orElse("16"));
         connection.put("connection.poolName", "parc");
+        // While PostgreSQL is unreachable a request waits this long for a connection, then gets a French 503.
+        connection.put("connection.connectionTimeout", String.valueOf(
+                config.get("db.connection-timeout").as(java.time.Duration.class).orElse(java.time.Duration.ofSeconds(5)).toMillis()));
         Config dbConfig = Config.just(ConfigSources.create(connection));
         DbStatements.Builder statements = DbStatements.builder();
         loadStatements().forEach(statements::addStatement);

@@ -3,7 +3,6 @@ package fr.parcsolidaire.web;
 import io.helidon.http.Status;
 
 import java.sql.SQLException;
-import java.util.Map;
 
 /**
  * Turns the database's refusals that a person can cause into French answers:
@@ -33,7 +32,7 @@ final class DatabaseErrors {
     }
 
     private static HttpProblem unavailable() {
-        return new HttpProblem(Status.SERVICE_UNAVAILABLE_503, "unavailable",
-                "La base de données est momentanément indisponible. Réessayez dans un instant.", Map.of());
+        return new RetryLater(Status.SERVICE_UNAVAILABLE_503, "unavailable",
+                "La base de données est momentanément indisponible. Réessayez dans un instant.", 10);
     }
 }

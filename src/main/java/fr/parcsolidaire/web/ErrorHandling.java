@@ -1,6 +1,7 @@
 package fr.parcsolidaire.web;
 
 import fr.parcsolidaire.auth.Authenticator;
+import io.helidon.http.HeaderNames;
 import io.helidon.http.HttpException;
 import io.helidon.http.Status;
 import io.helidon.webserver.http.HttpRouting;
@@ -24,10 +25,12 @@ public final class ErrorHandling {
 
     private final Pages pages;
     private final Authenticator authenticator;
+    private final SecurityHeaders securityHeaders;
 
-    public ErrorHandling(Pages pages, Authenticator authenticator) {
+    public ErrorHandling(Pages pages, Authenticator authenticator, SecurityHeaders securityHeaders) {
         this.pages = pages;
         this.authenticator = authenticator;
+        this.securityHeaders = securityHeaders;
     }
 
     public void register(HttpRouting.Builder routing) {
@@ -40,7 +43,10 @@ public final class ErrorHandling {
     }
 
     private void unexpected(ServerRequest req, ServerResponse res, Throwable error) {
-        HttpProblem translated = error instanceof HttpException http ? fromHelidon(http) : DatabaseErrors.translate(error);
+        HttpProblem translated = DatabaseErrors.translate(error);
+        if (translated == null) {
+            translated = fromHelidon(error);
+        }
         if (translated != null) {
             respond(req, res, translated);
             return;
@@ -52,21 +58,46 @@ public final class ErrorHandling {
                 "Une erreur inattendue s'est produite (référence " + reference + "). Rien n'a été enregistré.", Map.of()));
     }
 
-    /** Helidon's own refusals (no such route, bad request line) in the service's words; server errors stay unexpected. */
-    private static HttpProblem fromHelidon(HttpException e) {
-        Status status = e.status();
-        if (status.code() == 404) {
-            return HttpProblem.notFound("Cette page n'existe pas.");
+    /** The signed-in person for the page's navigation, unless the database is what failed. */
+    private fr.parcsolidaire.auth.Principal whoever(ServerRequest req, HttpProblem problem) {
+        if (problem.status() == Status.SERVICE_UNAVAILABLE_503) {
+            return null;
         }
-        if (status.code() >= 400 && status.code() < 500) {
-            return new HttpProblem(status, "invalid", "Requête invalide : " + status.reasonPhrase() + ".", Map.of());
+        try {
+            return authenticator.authenticate(req).orElse(null);
+        } catch (RuntimeException e) {
+            return null;
         }
-        return null;
+    }
+
+    /** Helidon's own refusals (no such route, unreadable request) in French; its message is English and may echo input. */
+    private static HttpProblem fromHelidon(Throwable error) {
+        if (!(error instanceof HttpException http) || http.status().code() >= 500) {
+            return null;
+        }
+        int code = http.status().code();
+        if (code == 404) {
+            return HttpProblem.notFound("Cette page n'existe pas. Vérifiez l'adresse.");
+        }
+        if (code == 405) {
+            return new HttpProblem(http.status(), "method_not_allowed", "Cette action n'est pas possible à cette adresse.", Map.of());
+        }
+        if (code == 413) {
+            return new HttpProblem(http.status(), "too_large", "La requête est trop volumineuse.", Map.of());
+        }
+        if (code == 415) {
+            return new HttpProblem(http.status(), "unsupported_media_type", "Ce type de contenu n'est pas accepté ici.", Map.of());
+        }
+        return new HttpProblem(http.status(), "invalid", "La requête est invalide ou illisible.", Map.of());
     }
 
     private void respond(ServerRequest req, ServerResponse res, HttpProblem problem) {
         if (res.isSent()) {
             return;
+        }
+        securityHeaders.apply(req, res);
+        if (problem instanceof RetryLater later) {
+            res.header(HeaderNames.RETRY_AFTER, String.valueOf(later.seconds()));
         }
         if (Guard.isApi(req) || req.path().path().equals("/health")) {
             Map<String, Object> body = new LinkedHashMap<>();
@@ -79,7 +110,7 @@ public final class ErrorHandling {
             return;
         }
         Map<String, Object> params = new HashMap<>();
-        params.put("me", authenticator.authenticate(req).orElse(null));
+        params.put("me", whoever(req, problem));
         params.put("problem", problem);
         pages.render(res, problem.status(), "error.jte", params);
     }
