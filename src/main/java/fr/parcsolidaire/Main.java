@@ -16,6 +16,15 @@ import fr.parcsolidaire.inventory.InventoryApi;
 import fr.parcsolidaire.inventory.InventoryPages;
 import fr.parcsolidaire.inventory.InventoryRepository;
 import fr.parcsolidaire.inventory.WorkshopService;
+import fr.parcsolidaire.reports.ActivityReportPdf;
+import fr.parcsolidaire.reports.DonorPack;
+import fr.parcsolidaire.reports.DonorPackPages;
+import fr.parcsolidaire.reports.Exports;
+import fr.parcsolidaire.reports.ImpactFactors;
+import fr.parcsolidaire.reports.ReportPages;
+import fr.parcsolidaire.reports.ReportPeriod;
+import fr.parcsolidaire.reports.ReportService;
+import fr.parcsolidaire.reports.ReportsApi;
 import fr.parcsolidaire.web.ErrorHandling;
 import fr.parcsolidaire.web.Guard;
 import fr.parcsolidaire.web.Pages;
@@ -71,6 +80,8 @@ public final class Main {
         IntakeService intake = new IntakeService(database, inventory, clock);
         WorkshopService workshop = new WorkshopService(database, clock);
 
+        ReportService reports = new ReportService(database, ImpactFactors.from(config.get("app.impact")), clock);
+
         Bootstrap.run(config, database, accounts, intake, workshop);
         SecurityHeaders securityHeaders = new SecurityHeaders(config.get("app.security.hsts").asBoolean().orElse(false));
 
@@ -94,7 +105,12 @@ public final class Main {
                             .register(new TokenApi(accounts, sessions, throttle))
                             .register(new UserAdminPages(guard, pages, accounts, users))
                             .register(new InventoryPages(guard, pages, inventory, intake, workshop, clock))
-                            .register(new InventoryApi(guard, inventory, intake, workshop));
+                            .register(new InventoryApi(guard, inventory, intake, workshop))
+                            .register(new ReportPages(guard, pages, reports, new Exports(database),
+                                    new ActivityReportPdf(config.get("app.structure")), inventory.sites().stream()
+                                    .map(site -> new ReportPeriod.SiteRef(site.id(), site.code(), site.name())).toList()))
+                            .register(new ReportsApi(guard, reports))
+                            .register(new DonorPackPages(guard, new DonorPack(database, clock)));
                 })
                 .build()
                 .start();

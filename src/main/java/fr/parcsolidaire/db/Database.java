@@ -28,8 +28,10 @@ public final class Database {
 
     /** Statement files; each holds blocks that start with a line "-- name: statement-name". */
     private static final List<String> STATEMENT_FILES = List.of(
-            "statements/auth.sql", "statements/inventory.sql",
-            "statements/trust.sql");
+            "statements/auth.sql",
+            "statements/inventory.sql",
+            "statements/trust.sql",
+            "statements/reports.sql");
     private static final Pattern NAME_LINE = Pattern.compile("^-- name: ([a-z0-9-]+)\\s*$", Pattern.MULTILINE);
 
     private final DbClient client;
@@ -48,7 +50,9 @@ public final class Database {
                 .migrate();
         Map<String, String> connection = new HashMap<>();
         connection.put("source", "jdbc");
-        connection.put("connection.url", coordinates.url());
+        // Inside a transaction the driver then reads large results by batches through a cursor:
+        // report exports stream in constant memory instead of loading every row first.
+        connection.put("connection.url", withFetchSize(coordinates.url()));
         connection.put("connection.username", coordinates.user());
         connection.put("connection.password", coordinates.password());
         connection.put("connection.maximumPoolSize", config.get("db.pool-size").asString().orElse("16"));
@@ -61,6 +65,10 @@ public final class Database {
         loadStatements().forEach(statements::addStatement);
         DbClient client = DbClient.builder(dbConfig).statements(statements.build()).build();
         return new Database(client, coordinates);
+    }
+
+    private static String withFetchSize(String url) {
+        return url.contains("defaultRowFetchSize") ? url : url + (url.contains("?") ? "&" : "?") + "defaultRowFetchSize=1000";
     }
 
     public DbClient client() {

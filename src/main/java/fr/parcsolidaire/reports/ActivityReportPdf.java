@@ -1,0 +1,94 @@
+package fr.parcsolidaire.reports;
+
+import fr.parcsolidaire.inventory.MachineType;
+import fr.parcsolidaire.web.Formats;
+import io.helidon.config.Config;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The activity report a coordinator sends to funders: who we are, the period, the figures by type,
+ * the monthly flows and durations as charts, the people served (aggregated, "< 5"), donors and impact.
+ */
+public final class ActivityReportPdf {
+
+    private final String structureName;
+    private final String structureDetails;
+
+    /** Structure identity from app.structure.name / app.structure.details; else the report's site name. */
+    public ActivityReportPdf(Config structure) {
+        this.structureName = structure.get("name").asString().filter(s -> !s.isBlank()).orElse(null);
+        this.structureDetails = structure.get("details").asString().filter(s -> !s.isBlank()).orElse(null);
+    }
+
+    public byte[] render(Summary s) {
+        ReportPeriod p = s.period();
+        String who = structureName != null ? structureName : p.siteName() != null ? p.siteName() : "Parc Solidaire";
+        return PdfKit.document("Rapport d'activité", (doc, writer) -> {
+            doc.add(PdfKit.title("Rapport d'activité — " + who));
+            if (structureDetails != null) {
+                doc.add(PdfKit.text(structureDetails));
+            }
+            doc.add(PdfKit.text("Période du " + Formats.date(p.from()) + " au " + Formats.date(p.to()) + " · "
+                    + p.scopeLabel() + " · établi le " + Formats.dateTime(s.computedAt())));
+
+            doc.add(PdfKit.heading("Matériel"));
+            List<String> headers = new ArrayList<>(List.of("Type"));
+            for (Figure f : Figure.values()) {
+                headers.add(f.label());
+            }
+            headers.add("kg recyclés");
+            List<List<String>> rows = new ArrayList<>();
+            for (MachineType t : MachineType.values()) {
+                List<String> row = new ArrayList<>(List.of(t.label()));
+                for (Figure f : Figure.values()) {
+                    row.add(Long.toString(s.count(f, t)));
+                }
+                row.add(Formats.number(s.scrappedKg().getOrDefault(t, java.math.BigDecimal.ZERO)));
+                rows.add(row);
+            }
+            List<String> total = new ArrayList<>(List.of("Total"));
+            for (Figure f : Figure.values()) {
+                total.add(Long.toString(s.total(f)));
+            }
+            total.add(Formats.number(s.totalScrappedKg()));
+            rows.add(total);
+            doc.add(PdfKit.table(headers, rows, 2.2f, 1, 1, 1, 1, 1, 1, 1, 1, 1));
+            doc.add(PdfKit.text("Machines prêtes en stock au jour du rapport : " + s.totalReadyStock() + "."));
+            doc.add(PdfKit.chart(writer, ChartData.monthlyFlows(s), 515, 200));
+
+            doc.add(PdfKit.heading("Durée de reconditionnement"));
+            doc.add(PdfKit.text(s.durations().medianDays() == null ? "Aucune machine remise en état sur la période."
+                    : String.format(java.util.Locale.FRANCE, "Médiane : %.1f jours de l'entrée à la mise en état « prête » (%d machines).",
+                    s.durations().medianDays(), s.durations().machines())));
+            doc.add(PdfKit.chart(writer, ChartData.durations(s), 515, 160));
+
+            doc.add(PdfKit.heading("Bénéficiaires servis"));
+            doc.add(PdfKit.text("Personnes distinctes ayant reçu un prêt ou un don : " + SmallCount.shown(s.beneficiaries().total())
+                    + ". Effectifs agrégés ; tout effectif de 1 à 4 est indiqué « < 5 »."));
+            doc.add(PdfKit.table(List.of("Tranche d'âge", "Personnes"), groups(s.beneficiaries().byAge()), 3, 1));
+            doc.add(PdfKit.table(List.of("Situation", "Personnes"), groups(s.beneficiaries().bySituation()), 3, 1));
+            doc.add(PdfKit.table(List.of("Commune", "Personnes"), groups(s.beneficiaries().byCommune()), 3, 1));
+
+            doc.add(PdfKit.heading("Donateurs"));
+            doc.add(PdfKit.table(List.of("Donateur", "Dons", "Machines"), s.donors().stream()
+                    .map(d -> List.of(d.name(), Long.toString(d.donations()), Long.toString(d.machines()))).toList(), 4, 1, 1));
+
+            doc.add(PdfKit.heading("Impact environnemental"));
+            doc.add(PdfKit.text(s.impact().machines() + " machines prêtées ou données : "
+                    + Formats.number(s.impact().ewasteAvoidedKg()) + " kg de déchets électroniques et "
+                    + Formats.number(s.impact().co2eAvoidedKg()) + " kg CO2e évités."));
+            doc.add(PdfKit.table(List.of("Type", "Machines", "kg / machine", "kg CO2e / an", "Années", "kg évités", "kg CO2e évités"),
+                    s.impact().lines().stream().map(l -> List.of(l.type().label(), Long.toString(l.machines()),
+                            Formats.number(l.weightKg()), Formats.number(l.co2ePerYearKg()), Formats.number(l.years()),
+                            Formats.number(l.ewasteKg()), Formats.number(l.co2eKg()))).toList(), 2.2f, 1, 1, 1, 1, 1, 1));
+            doc.add(PdfKit.small("Hypothèses : une machine prêtée ou donnée évite l'achat d'une machine neuve ; CO2e évité = "
+                    + "facteur annuel × années de seconde vie. Source : " + s.impact().source()));
+        });
+    }
+
+    private static List<List<String>> groups(List<Summary.Group> groups) {
+        return groups.stream().map(g -> List.of(g.label(), g.shown())).toList();
+    }
+}

@@ -1,0 +1,39 @@
+package fr.parcsolidaire.reports;
+
+import fr.parcsolidaire.auth.Permission;
+import fr.parcsolidaire.web.Guard;
+import fr.parcsolidaire.web.HttpProblem;
+import io.helidon.webserver.http.HttpRules;
+import io.helidon.webserver.http.HttpService;
+import io.helidon.webserver.http.ServerRequest;
+
+/** The donor pack of a donation as PDFs: receipt, erasure certificate, what became of it (REPORTS). */
+public final class DonorPackPages implements HttpService {
+
+    private final Guard guard;
+    private final DonorPack pack;
+
+    public DonorPackPages(Guard guard, DonorPack pack) {
+        this.guard = guard;
+        this.pack = pack;
+    }
+
+    @Override
+    public void routing(HttpRules rules) {
+        guard.on(rules)
+                .get("/donations/{id}/receipt.pdf", Permission.REPORTS, (req, res, who) ->
+                        ReportPages.sendPdf(res, pack.receipt(id(req)), "recu-don-" + id(req) + ".pdf"))
+                .get("/donations/{id}/erasure-certificate.pdf", Permission.REPORTS, (req, res, who) ->
+                        ReportPages.sendPdf(res, pack.erasureCertificate(id(req)), "certificat-effacement-don-" + id(req) + ".pdf"))
+                .get("/donations/{id}/outcomes.pdf", Permission.REPORTS, (req, res, who) ->
+                        ReportPages.sendPdf(res, pack.outcomes(id(req)), "devenir-don-" + id(req) + ".pdf"));
+    }
+
+    private static long id(ServerRequest req) {
+        try {
+            return Long.parseLong(req.path().pathParameters().get("id"));
+        } catch (NumberFormatException e) {
+            throw HttpProblem.notFound("Don introuvable.");
+        }
+    }
+}

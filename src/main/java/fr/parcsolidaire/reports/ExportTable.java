@@ -1,0 +1,42 @@
+package fr.parcsolidaire.reports;
+
+import fr.parcsolidaire.db.Rows;
+import io.helidon.dbclient.DbRow;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+
+/** What an export holds: its file name, French column headers and how each SQL row becomes cells. */
+record ExportTable(String fileName, String sheetName, String statement, List<String> headers,
+                   Function<DbRow, List<Object>> cells) {
+
+    static final Map<String, ExportTable> ALL = Map.of(
+            "machines", new ExportTable("machines", "Machines", "report-export-machines",
+                    List.of("Numéro d'inventaire", "Type", "Marque", "Modèle", "N° de série", "État", "Grade", "Site",
+                            "Don n°", "Reçue le", "Type de donateur", "Donateur", "Processeur", "Mémoire (Go)",
+                            "Système", "Mise à jour"),
+                    r -> cells(r, "tag", "type", "brand", "model", "serial", "state", "grade", "site", "donation_id",
+                            "received_on", "donor_kind", "donor_name", "cpu", "ram_gb", "os_name", "updated_at")),
+            "assignments", new ExportTable("attributions", "Attributions", "report-export-assignments",
+                    List.of("Attribution n°", "Numéro d'inventaire", "Type", "Nature", "Statut", "Début", "Échéance",
+                            "Fin", "Convertie en don le", "Bénéficiaire n°", "Tranche d'âge", "Situation", "Commune", "Site"),
+                    r -> cells(r, "id", "tag", "type", "kind", "status", "starts_on", "due_on", "ended_on", "converted_at",
+                            "beneficiary_id", "age_bracket", "situation", "commune", "site")));
+
+    private static List<Object> cells(DbRow row, String... columns) {
+        List<Object> out = new ArrayList<>(columns.length);
+        for (String c : columns) {
+            Object v = Rows.raw(row, c);
+            out.add(switch (v) {
+                case null -> null;
+                case Number n -> n;
+                case java.sql.Date d -> d.toLocalDate();
+                case java.sql.Timestamp t -> Rows.timestamp(row, c);
+                default -> v.toString();
+            });
+        }
+        return out;
+    }
+}

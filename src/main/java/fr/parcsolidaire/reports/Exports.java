@@ -1,0 +1,123 @@
+package fr.parcsolidaire.reports;
+
+import fr.parcsolidaire.db.Database;
+import fr.parcsolidaire.web.Formats;
+import io.helidon.dbclient.DbRow;
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVPrinter;
+import org.dhatim.fastexcel.Workbook;
+import org.dhatim.fastexcel.Worksheet;
+
+import java.io.BufferedWriter;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.OutputStreamWriter;
+import java.io.UncheckedIOException;
+import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.util.List;
+import java.util.function.Consumer;
+import java.util.stream.Stream;
+
+/**
+ * Writes an export straight from a database cursor to the response: rows are read in batches inside a
+ * read-only transaction (the driver's fetch size) and written as they come, so memory stays flat.
+ */
+public final class Exports {
+
+    /** French Excel: semicolon, CRLF, RFC 4180 quoting; the BOM tells Excel the file is UTF-8. */
+    private static final CSVFormat FRENCH_EXCEL = CSVFormat.RFC4180.builder().setDelimiter(';').setRecordSeparator("\r\n").get();
+    private static final int FLUSH_EVERY = 1000;
+
+    private final Database database;
+
+    public Exports(Database database) {
+        this.database = database;
+    }
+
+    void csv(ExportTable table, ReportPeriod p, OutputStream out) {
+        try {
+            out.write(new byte[] {(byte) 0xEF, (byte) 0xBB, (byte) 0xBF});
+            BufferedWriter writer = new BufferedWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8), 64 * 1024);
+            CSVPrinter printer = new CSVPrinter(writer, FRENCH_EXCEL);
+            printer.printRecord(table.headers());
+            rows(table, p, cells -> {
+                try {
+                    printer.printRecord(cells.stream().map(Exports::csvCell).toList());
+                } catch (IOException e) {
+                    throw new UncheckedIOException(e);
+                }
+            });
+            printer.flush();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    void xlsx(ExportTable table, ReportPeriod p, OutputStream out) {
+        try {
+            Workbook wb = new Workbook(out, "Parc Solidaire", "1.0");
+            Worksheet ws = wb.newWorksheet(table.sheetName());
+            for (int c = 0; c < table.headers().size(); c++) {
+                ws.inlineString(0, c, table.headers().get(c));
+                ws.style(0, c).bold().set();
+            }
+            int[] row = {1};
+            rows(table, p, cells -> {
+                int r = row[0]++;
+                for (int c = 0; c < cells.size(); c++) {
+                    xlsxCell(ws, r, c, cells.get(c));
+                }
+                if (r % FLUSH_EVERY == 0) {
+                    try {
+                        ws.flush();
+                    } catch (IOException e) {
+                        throw new UncheckedIOException(e);
+                    }
+                }
+            });
+            wb.finish();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private void rows(ExportTable table, ReportPeriod p, Consumer<List<Object>> sink) {
+        database.inTransaction(tx -> {
+            try (Stream<DbRow> rows = tx.createNamedQuery(table.statement()).addParam("fromDate", p.from())
+                    .addParam("toDate", p.to()).addParam("siteId", p.siteId()).execute()) {
+                rows.forEach(r -> sink.accept(table.cells().apply(r)));
+            }
+            return null;
+        });
+    }
+
+    private static Object csvCell(Object v) {
+        return switch (v) {
+            case null -> "";
+            case BigDecimal d -> Formats.number(d);
+            case Number n -> n.toString();
+            case LocalDate d -> Formats.date(d);
+            case OffsetDateTime t -> Formats.dateTime(t);
+            default -> CellDefuser.defuse(v.toString());
+        };
+    }
+
+    private static void xlsxCell(Worksheet ws, int r, int c, Object v) {
+        switch (v) {
+            case null -> { }
+            case Number n -> ws.value(r, c, n);
+            case LocalDate d -> {
+                ws.value(r, c, d);
+                ws.style(r, c).format("dd/mm/yyyy").set();
+            }
+            case OffsetDateTime t -> {
+                ws.value(r, c, t.atZoneSameInstant(ReportPeriod.ZONE).toLocalDateTime());
+                ws.style(r, c).format("dd/mm/yyyy hh:mm").set();
+            }
+            default -> ws.inlineString(r, c, CellDefuser.defuse(v.toString()));
+        }
+    }
+}

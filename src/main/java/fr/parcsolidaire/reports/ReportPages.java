@@ -1,0 +1,122 @@
+package fr.parcsolidaire.reports;
+
+import fr.parcsolidaire.auth.Permission;
+import fr.parcsolidaire.auth.Principal;
+import fr.parcsolidaire.web.Guard;
+import fr.parcsolidaire.web.Pages;
+import fr.parcsolidaire.web.ValidationException;
+import io.helidon.common.media.type.MediaType;
+import io.helidon.common.media.type.MediaTypes;
+import io.helidon.http.HeaderNames;
+import io.helidon.http.Status;
+import io.helidon.webserver.http.HttpRules;
+import io.helidon.webserver.http.HttpService;
+import io.helidon.webserver.http.ServerRequest;
+import io.helidon.webserver.http.ServerResponse;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+
+/** The coordinator's dashboard, its exports (CSV, XLSX) and the funder PDF. Every route needs REPORTS. */
+public final class ReportPages implements HttpService {
+
+    private static final MediaType CSV = MediaTypes.create("text/csv; charset=UTF-8");
+    private static final MediaType XLSX = MediaTypes.create("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
+
+    private final Guard guard;
+    private final Pages pages;
+    private final ReportService reports;
+    private final Exports exports;
+    private final ActivityReportPdf activityPdf;
+    private final List<ReportPeriod.SiteRef> sites;
+
+    public ReportPages(Guard guard, Pages pages, ReportService reports, Exports exports, ActivityReportPdf activityPdf,
+                       List<ReportPeriod.SiteRef> sites) {
+        this.guard = guard;
+        this.pages = pages;
+        this.reports = reports;
+        this.exports = exports;
+        this.activityPdf = activityPdf;
+        this.sites = sites;
+    }
+
+    @Override
+    public void routing(HttpRules rules) {
+        guard.on(rules)
+                .get("/reports", Permission.REPORTS, this::dashboard)
+                .get("/reports/machines.csv", Permission.REPORTS, (req, res, who) -> csv(req, res, "machines"))
+                .get("/reports/machines.xlsx", Permission.REPORTS, (req, res, who) -> xlsx(req, res, "machines"))
+                .get("/reports/assignments.csv", Permission.REPORTS, (req, res, who) -> csv(req, res, "assignments"))
+                .get("/reports/assignments.xlsx", Permission.REPORTS, (req, res, who) -> xlsx(req, res, "assignments"))
+                .get("/reports/activity.pdf", Permission.REPORTS, this::activity);
+    }
+
+    private void dashboard(ServerRequest req, ServerResponse res, Principal who) {
+        Map<String, String> query = query(req);
+        Map<String, Object> params = new HashMap<>();
+        params.put("me", who);
+        params.put("sites", sites);
+        params.put("query", query);
+        try {
+            Summary summary = reports.summary(reports.period(query));
+            params.put("s", summary);
+            params.put("errors", Map.of());
+            params.put("flowsSvg", SvgChart.render(ChartData.monthlyFlows(summary), "flux"));
+            params.put("durationsSvg", SvgChart.render(ChartData.durations(summary), "durees"));
+            pages.render(res, "reports/dashboard.jte", params);
+        } catch (ValidationException e) {
+            params.put("s", null);
+            params.put("errors", e.fields());
+            params.put("flowsSvg", "");
+            params.put("durationsSvg", "");
+            pages.render(res, Status.BAD_REQUEST_400, "reports/dashboard.jte", params);
+        }
+    }
+
+    private void csv(ServerRequest req, ServerResponse res, String name) {
+        ExportTable table = ExportTable.ALL.get(name);
+        ReportPeriod p = reports.period(query(req));
+        stream(res, CSV, table.fileName() + "-" + p.from() + "-" + p.to() + ".csv", out -> exports.csv(table, p, out));
+    }
+
+    private void xlsx(ServerRequest req, ServerResponse res, String name) {
+        ExportTable table = ExportTable.ALL.get(name);
+        ReportPeriod p = reports.period(query(req));
+        stream(res, XLSX, table.fileName() + "-" + p.from() + "-" + p.to() + ".xlsx", out -> exports.xlsx(table, p, out));
+    }
+
+    private void activity(ServerRequest req, ServerResponse res, Principal who) {
+        Summary summary = reports.summary(reports.period(query(req)));
+        byte[] pdf = activityPdf.render(summary);
+        sendPdf(res, pdf, "rapport-activite-" + summary.period().from() + "-" + summary.period().to() + ".pdf");
+    }
+
+    static void sendPdf(ServerResponse res, byte[] pdf, String fileName) {
+        res.headers().contentType(MediaTypes.create("application/pdf"));
+        res.header(HeaderNames.CONTENT_DISPOSITION, "inline; filename=\"" + fileName + "\"");
+        res.header(HeaderNames.CACHE_CONTROL, "no-store");
+        res.send(pdf);
+    }
+
+    private static void stream(ServerResponse res, MediaType type, String fileName, java.util.function.Consumer<OutputStream> body) {
+        res.headers().contentType(type);
+        res.header(HeaderNames.CONTENT_DISPOSITION, "attachment; filename=\"" + fileName + "\"");
+        res.header(HeaderNames.CACHE_CONTROL, "no-store");
+        try (OutputStream out = res.outputStream()) {
+            body.accept(out);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    static Map<String, String> query(ServerRequest req) {
+        return req.query().toMap().entrySet().stream()
+                .collect(Collectors.toMap(Map.Entry::getKey, e -> e.getValue().getFirst()));
+    }
+
+}

@@ -1,0 +1,193 @@
+package fr.parcsolidaire.reports;
+
+import fr.parcsolidaire.db.Database;
+import fr.parcsolidaire.db.Rows;
+import fr.parcsolidaire.inventory.MachineType;
+import io.helidon.dbclient.DbExecute;
+import io.helidon.dbclient.DbRow;
+
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.YearMonth;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * Computes the coordinator's figures from plain SQL (statements/reports.sql). One service feeds the
+ * dashboard, the JSON summary and the funder PDF, so they always agree. Definitions: docs/reports.md.
+ */
+public final class ReportService {
+
+    static final List<String> BUCKETS = List.of("7 jours ou moins", "8 à 14 jours", "15 à 30 jours",
+            "31 à 60 jours", "61 à 90 jours", "plus de 90 jours");
+    private static final Set<String> WORKSHOP_STATES = Set.of("RECEIVED", "IN_DIAGNOSIS", "IN_RECONDITIONING", "RETURNED");
+
+    private final Database database;
+    private final ImpactFactors impact;
+    private final Clock clock;
+
+    public ReportService(Database database, ImpactFactors impact, Clock clock) {
+        this.database = database;
+        this.impact = impact;
+        this.clock = clock;
+    }
+
+    public ReportPeriod period(Map<String, String> query) {
+        return ReportPeriod.parse(query, LocalDate.now(clock.withZone(ReportPeriod.ZONE)), this::site);
+    }
+
+    public Optional<ReportPeriod.SiteRef> site(String code) {
+        return database.client().execute().createNamedGet("report-site-by-code").addParam("code", code).execute()
+                .map(r -> new ReportPeriod.SiteRef(Rows.longValue(r, "id"), Rows.text(r, "code"), Rows.text(r, "name")));
+    }
+
+    public Summary summary(ReportPeriod p) {
+        DbExecute db = database.client().execute();
+        Map<Figure, Map<MachineType, Long>> figures = new EnumMap<>(Figure.class);
+        for (Figure f : Figure.values()) {
+            figures.put(f, new EnumMap<>(MachineType.class));
+        }
+        Map<MachineType, BigDecimal> kg = new EnumMap<>(MachineType.class);
+        Map<YearMonth, long[]> months = new LinkedHashMap<>();
+        for (YearMonth m = YearMonth.from(p.from()); !m.isAfter(YearMonth.from(p.to())); m = m.plusMonths(1)) {
+            months.put(m, new long[7]);
+        }
+        Map<MachineType, Long> directGifts = new EnumMap<>(MachineType.class);
+        db.createNamedQuery("report-flows").addParam("fromDate", p.from()).addParam("toDate", p.to())
+                .addParam("fromAt", p.fromAt()).addParam("toAt", p.toAt()).addParam("zone", ReportPeriod.ZONE.getId())
+                .addParam("siteId", p.siteId()).execute().forEach(r -> {
+                    String figure = Rows.text(r, "figure");
+                    MachineType type = MachineType.valueOf(Rows.text(r, "type"));
+                    long n = Rows.longValue(r, "n");
+                    long[] month = months.get(YearMonth.parse(Rows.text(r, "month")));
+                    switch (figure) {
+                        case "RECEIVED" -> add(figures, Figure.RECEIVED, type, n, month, 0);
+                        case "READY" -> add(figures, Figure.READY, type, n, month, 1);
+                        case "LENT" -> add(figures, Figure.LENT, type, n, month, 2);
+                        case "GIVEN_DIRECT" -> {
+                            add(figures, Figure.GIVEN, type, n, month, 3);
+                            directGifts.merge(type, n, Long::sum);
+                        }
+                        case "CONVERTED_TO_GIFT" -> add(figures, Figure.GIVEN, type, n, month, 3);
+                        case "RETURNED" -> add(figures, Figure.RETURNED, type, n, month, 4);
+                        case "SCRAPPED" -> {
+                            add(figures, Figure.SCRAPPED, type, n, month, 5);
+                            kg.merge(type, Rows.decimal(r, "kg"), BigDecimal::add);
+                        }
+                        case "PARTS" -> add(figures, Figure.PARTS, type, n, month, 6);
+                        default -> throw new IllegalStateException("unknown figure " + figure);
+                    }
+                });
+        Map<MachineType, Long> readyStock = new EnumMap<>(MachineType.class);
+        db.createNamedQuery("report-stock").addParam("siteId", p.siteId()).execute().forEach(r -> {
+            String state = Rows.text(r, "state");
+            MachineType type = MachineType.valueOf(Rows.text(r, "type"));
+            long n = Rows.longValue(r, "n");
+            if (WORKSHOP_STATES.contains(state)) {
+                figures.get(Figure.IN_WORKSHOP).merge(type, n, Long::sum);
+            } else if (state.equals("READY")) {
+                readyStock.merge(type, n, Long::sum);
+            }
+        });
+        List<Summary.MonthFlow> flows = new ArrayList<>();
+        months.forEach((m, v) -> flows.add(new Summary.MonthFlow(m, v[0], v[1], v[2], v[3], v[4], v[5], v[6])));
+        return new Summary(p, OffsetDateTime.now(clock), figures, kg, flows, readyStock, durations(db, p),
+                beneficiaries(db, p), donors(db, p), impact(figures.get(Figure.LENT), directGifts));
+    }
+
+    private static void add(Map<Figure, Map<MachineType, Long>> figures, Figure f, MachineType type, long n,
+                            long[] month, int column) {
+        figures.get(f).merge(type, n, Long::sum);
+        if (month != null) {
+            month[column] += n;
+        }
+    }
+
+    private static Summary.Durations durations(DbExecute db, ReportPeriod p) {
+        long[] counts = new long[BUCKETS.size()];
+        Double median = null;
+        for (DbRow r : db.createNamedQuery("report-reconditioning-days").addParam("fromAt", p.fromAt())
+                .addParam("toAt", p.toAt()).addParam("siteId", p.siteId()).execute().toList()) {
+            counts[Rows.intOrNull(r, "bucket") - 1] = Rows.longValue(r, "n");
+            median = ((Number) Rows.raw(r, "median")).doubleValue();
+        }
+        List<Summary.Bucket> buckets = new ArrayList<>();
+        long machines = 0;
+        for (int i = 0; i < counts.length; i++) {
+            buckets.add(new Summary.Bucket(BUCKETS.get(i), counts[i]));
+            machines += counts[i];
+        }
+        return new Summary.Durations(machines, median, buckets);
+    }
+
+    private static Summary.Beneficiaries beneficiaries(DbExecute db, ReportPeriod p) {
+        long total = 0;
+        Map<String, Map<String, Long>> groups = new LinkedHashMap<>();
+        for (DbRow r : db.createNamedQuery("report-beneficiaries").addParam("fromDate", p.from()).addParam("toDate", p.to())
+                .addParam("siteId", p.siteId()).execute().toList()) {
+            String dimension = Rows.text(r, "dimension");
+            long n = Rows.longValue(r, "n");
+            if (dimension.equals("TOTAL")) {
+                total = n;
+            } else {
+                groups.computeIfAbsent(dimension, k -> new LinkedHashMap<>()).put(Rows.text(r, "value"), n);
+            }
+        }
+        return new Summary.Beneficiaries(total,
+                ordered(groups.get("AGE"), PeopleLabels.AGE_BRACKETS),
+                ordered(groups.get("SITUATION"), PeopleLabels.SITUATIONS),
+                byCount(groups.get("COMMUNE")));
+    }
+
+    private static List<Summary.Group> ordered(Map<String, Long> counts, Map<String, String> labels) {
+        List<Summary.Group> out = new ArrayList<>();
+        labels.forEach((code, label) -> out.add(new Summary.Group(code, label,
+                counts == null ? 0 : counts.getOrDefault(code, 0L))));
+        return out;
+    }
+
+    private static List<Summary.Group> byCount(Map<String, Long> counts) {
+        if (counts == null) {
+            return List.of();
+        }
+        return counts.entrySet().stream()
+                .sorted(Map.Entry.<String, Long>comparingByValue().reversed().thenComparing(Map.Entry.comparingByKey()))
+                .map(e -> new Summary.Group(e.getKey(), e.getKey(), e.getValue())).toList();
+    }
+
+    private static List<Summary.DonorContribution> donors(DbExecute db, ReportPeriod p) {
+        return db.createNamedQuery("report-donors").addParam("fromDate", p.from()).addParam("toDate", p.to())
+                .addParam("siteId", p.siteId()).execute()
+                .map(r -> new Summary.DonorContribution(
+                        Rows.text(r, "name") == null ? "Particuliers" : Rows.text(r, "name"),
+                        Rows.text(r, "kind"), Rows.longValue(r, "donations"), Rows.longValue(r, "machines")))
+                .toList();
+    }
+
+    /** A second life starts with the machine's assignment: every loan and every outright gift of the period. */
+    private Summary.Impact impact(Map<MachineType, Long> lent, Map<MachineType, Long> directGifts) {
+        List<Summary.ImpactLine> lines = new ArrayList<>();
+        long machines = 0;
+        BigDecimal ewaste = BigDecimal.ZERO;
+        BigDecimal co2e = BigDecimal.ZERO;
+        for (MachineType type : MachineType.values()) {
+            long n = lent.getOrDefault(type, 0L) + directGifts.getOrDefault(type, 0L);
+            ImpactFactors.Factor f = impact.of(type);
+            BigDecimal kg = f.weightKg().multiply(BigDecimal.valueOf(n)).setScale(1, RoundingMode.HALF_UP);
+            BigDecimal co2 = f.co2ePerYearKg().multiply(f.years()).multiply(BigDecimal.valueOf(n)).setScale(0, RoundingMode.HALF_UP);
+            lines.add(new Summary.ImpactLine(type, n, f.weightKg(), f.co2ePerYearKg(), f.years(), kg, co2));
+            machines += n;
+            ewaste = ewaste.add(kg);
+            co2e = co2e.add(co2);
+        }
+        return new Summary.Impact(machines, ewaste, co2e, lines, impact.source());
+    }
+}

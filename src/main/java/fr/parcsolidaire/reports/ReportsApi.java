@@ -1,0 +1,25 @@
+package fr.parcsolidaire.reports;
+
+import fr.parcsolidaire.auth.Permission;
+import fr.parcsolidaire.web.Guard;
+import fr.parcsolidaire.web.Json;
+import io.helidon.webserver.http.HttpRules;
+import io.helidon.webserver.http.HttpService;
+
+/** GET /api/v1/reports/summary?from=&to=&site=: the dashboard's figures as JSON, from the same service. */
+public final class ReportsApi implements HttpService {
+
+    private final Guard guard;
+    private final ReportService reports;
+
+    public ReportsApi(Guard guard, ReportService reports) {
+        this.guard = guard;
+        this.reports = reports;
+    }
+
+    @Override
+    public void routing(HttpRules rules) {
+        guard.on(rules).get("/api/v1/reports/summary", Permission.REPORTS, (req, res, who) ->
+                Json.ok(res, SummaryJson.of(reports.summary(reports.period(ReportPages.query(req))))));
+    }
+}

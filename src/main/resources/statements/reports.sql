@@ -1,0 +1,157 @@
+-- Coordinator reports: read-only SQL that a streaming replica could serve (DESIGN.md).
+-- Period bounds: :fromDate/:toDate (dates, inclusive), :fromAt/:toAt (timestamps, [from, to)),
+-- :zone the time zone that cuts months; :siteId null for all sites. Definitions: docs/reports.md.
+
+-- name: report-flows
+SELECT 'RECEIVED' AS figure, m.type, to_char(d.received_on, 'YYYY-MM') AS month, count(*) AS n, 0 AS kg
+  FROM machines m JOIN donations d ON d.id = m.donation_id
+ WHERE d.received_on BETWEEN :fromDate AND :toDate
+   AND (CAST(:siteId AS bigint) IS NULL OR m.site_id = CAST(:siteId AS bigint))
+ GROUP BY 1, 2, 3
+UNION ALL
+SELECT e.to_state, m.type, to_char(e.at AT TIME ZONE :zone, 'YYYY-MM'), count(*),
+       COALESCE(sum(CAST(e.data ->> 'weightKg' AS numeric)), 0)
+  FROM machine_events e JOIN machines m ON m.id = e.machine_id
+ WHERE e.kind = 'TRANSITION' AND e.to_state IN ('READY', 'SCRAPPED', 'PARTS')
+   AND e.at >= :fromAt AND e.at < :toAt
+   AND (CAST(:siteId AS bigint) IS NULL OR m.site_id = CAST(:siteId AS bigint))
+ GROUP BY 1, 2, 3
+UNION ALL
+SELECT CASE WHEN a.kind = 'LOAN' OR c.assignment_id IS NOT NULL THEN 'LENT' ELSE 'GIVEN_DIRECT' END,
+       m.type, to_char(a.starts_on, 'YYYY-MM'), count(*), 0
+  FROM assignments a
+  JOIN machines m ON m.id = a.machine_id
+  LEFT JOIN (SELECT DISTINCT assignment_id FROM assignment_events WHERE kind = 'CONVERTED_TO_GIFT') c
+         ON c.assignment_id = a.id
+ WHERE a.starts_on BETWEEN :fromDate AND :toDate
+   AND (CAST(:siteId AS bigint) IS NULL OR m.site_id = CAST(:siteId AS bigint))
+ GROUP BY 1, 2, 3
+UNION ALL
+SELECT x.kind, m.type, to_char(x.at AT TIME ZONE :zone, 'YYYY-MM'), count(*), 0
+  FROM assignment_events x
+  JOIN assignments a ON a.id = x.assignment_id
+  JOIN machines m ON m.id = a.machine_id
+ WHERE x.kind IN ('CONVERTED_TO_GIFT', 'RETURNED')
+   AND x.at >= :fromAt AND x.at < :toAt
+   AND (CAST(:siteId AS bigint) IS NULL OR m.site_id = CAST(:siteId AS bigint))
+ GROUP BY 1, 2, 3
+
+-- name: report-stock
+SELECT state, type, count(*) AS n
+  FROM machines
+ WHERE CAST(:siteId AS bigint) IS NULL OR site_id = CAST(:siteId AS bigint)
+ GROUP BY state, type
+
+-- name: report-reconditioning-days
+WITH first_ready AS (
+    SELECT DISTINCT ON (e.machine_id) e.machine_id,
+           EXTRACT(EPOCH FROM (e.at - m.created_at)) / 86400.0 AS days
+      FROM machine_events e JOIN machines m ON m.id = e.machine_id
+     WHERE e.kind = 'TRANSITION' AND e.to_state = 'READY' AND e.from_state = 'IN_RECONDITIONING'
+       AND e.at >= :fromAt AND e.at < :toAt
+       AND (CAST(:siteId AS bigint) IS NULL OR m.site_id = CAST(:siteId AS bigint))
+     ORDER BY e.machine_id, e.at
+)
+SELECT CASE WHEN days <= 7 THEN 1 WHEN days <= 14 THEN 2 WHEN days <= 30 THEN 3
+            WHEN days <= 60 THEN 4 WHEN days <= 90 THEN 5 ELSE 6 END AS bucket,
+       count(*) AS n,
+       (SELECT percentile_cont(0.5) WITHIN GROUP (ORDER BY days) FROM first_ready) AS median
+  FROM first_ready
+ GROUP BY 1
+
+-- name: report-beneficiaries
+WITH served AS (
+    SELECT DISTINCT b.id, b.age_bracket, b.situation, b.commune
+      FROM assignments a
+      JOIN beneficiaries b ON b.id = a.beneficiary_id
+      JOIN machines m ON m.id = a.machine_id
+     WHERE a.starts_on BETWEEN :fromDate AND :toDate
+       AND (CAST(:siteId AS bigint) IS NULL OR m.site_id = CAST(:siteId AS bigint))
+)
+SELECT 'TOTAL' AS dimension, '' AS value, count(*) AS n FROM served
+UNION ALL
+SELECT 'AGE', age_bracket, count(*) FROM served GROUP BY 2
+UNION ALL
+SELECT 'SITUATION', situation, count(*) FROM served GROUP BY 2
+UNION ALL
+SELECT 'COMMUNE', commune, count(*) FROM served GROUP BY 2
+
+-- name: report-donors
+-- Residents are private persons: their names never reach a report, they are counted together.
+SELECT CASE WHEN o.kind = 'RESIDENT' THEN NULL ELSE o.name END AS name, o.kind,
+       count(DISTINCT d.id) AS donations, count(m.id) AS machines
+  FROM donations d
+  JOIN donors o ON o.id = d.donor_id
+  JOIN machines m ON m.donation_id = d.id
+ WHERE d.received_on BETWEEN :fromDate AND :toDate
+   AND (CAST(:siteId AS bigint) IS NULL OR m.site_id = CAST(:siteId AS bigint))
+ GROUP BY 1, 2
+ ORDER BY machines DESC, name
+ LIMIT 50
+
+-- name: report-export-machines
+SELECT m.tag, m.type, m.brand, m.model, m.serial, m.state, m.grade, s.code AS site, d.id AS donation_id,
+       d.received_on, o.kind AS donor_kind, CASE WHEN o.kind = 'RESIDENT' THEN NULL ELSE o.name END AS donor_name,
+       m.cpu, m.ram_gb, m.os_name, m.updated_at
+  FROM machines m
+  JOIN donations d ON d.id = m.donation_id
+  JOIN donors o ON o.id = d.donor_id
+  JOIN sites s ON s.id = m.site_id
+ WHERE d.received_on BETWEEN :fromDate AND :toDate
+   AND (CAST(:siteId AS bigint) IS NULL OR m.site_id = CAST(:siteId AS bigint))
+ ORDER BY m.id
+
+-- name: report-export-assignments
+-- No names, no contact: a beneficiary appears as a number, an age bracket, a situation and a commune.
+SELECT a.id, m.tag, m.type, a.kind, a.status, a.starts_on, a.due_on, a.ended_on,
+       (SELECT min(x.at) FROM assignment_events x WHERE x.assignment_id = a.id AND x.kind = 'CONVERTED_TO_GIFT') AS converted_at,
+       a.beneficiary_id, b.age_bracket, b.situation, b.commune, s.code AS site
+  FROM assignments a
+  JOIN machines m ON m.id = a.machine_id
+  JOIN beneficiaries b ON b.id = a.beneficiary_id
+  JOIN sites s ON s.id = m.site_id
+ WHERE a.starts_on BETWEEN :fromDate AND :toDate
+   AND (CAST(:siteId AS bigint) IS NULL OR m.site_id = CAST(:siteId AS bigint))
+ ORDER BY a.id
+
+-- name: report-donation-donor
+SELECT n.id, n.received_on, n.note, o.name AS donor_name, o.kind AS donor_kind, o.contact_name,
+       s.name AS site_name, s.address AS site_address
+  FROM donations n
+  JOIN donors o ON o.id = n.donor_id
+  JOIN sites s ON s.id = n.site_id
+ WHERE n.id = :id
+
+-- name: report-donation-machines
+SELECT m.id, m.tag, m.type, m.brand, m.model, m.serial, m.state, m.grade
+  FROM machines m
+ WHERE m.donation_id = :id
+ ORDER BY m.id
+
+-- name: report-donation-erasures
+-- Each storage device of the donation with its latest erasure record (if any).
+SELECT m.tag, m.state AS machine_state, sd.kind, sd.model, sd.serial, sd.capacity_gb,
+       e.method, e.tool, e.passes, e.verified, e.result, e.performed_on, u.display_name AS technician
+  FROM storage_devices sd
+  JOIN machines m ON m.id = sd.machine_id
+  LEFT JOIN LATERAL (SELECT * FROM erasures x WHERE x.storage_device_id = sd.id ORDER BY x.id DESC LIMIT 1) e ON true
+  LEFT JOIN users u ON u.id = e.technician_id
+ WHERE m.donation_id = :id
+ ORDER BY m.id, sd.id
+
+-- name: report-donation-outcomes
+-- What became of the donation's machines, from their states and assignments (never who received them).
+SELECT count(*) AS total,
+       count(*) FILTER (WHERE EXISTS (SELECT 1 FROM machine_events e WHERE e.machine_id = m.id
+                                         AND e.kind = 'TRANSITION' AND e.to_state = 'READY')) AS reconditioned,
+       count(*) FILTER (WHERE m.state = 'READY') AS ready,
+       count(*) FILTER (WHERE EXISTS (SELECT 1 FROM assignments a WHERE a.machine_id = m.id AND a.status = 'GIVEN')) AS given,
+       count(*) FILTER (WHERE EXISTS (SELECT 1 FROM assignments a WHERE a.machine_id = m.id AND a.status = 'ACTIVE')) AS lent,
+       count(*) FILTER (WHERE m.state = 'SCRAPPED') AS scrapped,
+       count(*) FILTER (WHERE m.state = 'PARTS') AS parts,
+       count(*) FILTER (WHERE m.state IN ('RECEIVED', 'IN_DIAGNOSIS', 'IN_RECONDITIONING', 'RETURNED')) AS in_workshop
+  FROM machines m
+ WHERE m.donation_id = :id
+
+-- name: report-site-by-code
+SELECT id, code, name FROM sites WHERE code = :code

@@ -1,0 +1,148 @@
+package fr.parcsolidaire.reports;
+
+import fr.parcsolidaire.Fixtures;
+import fr.parcsolidaire.Http;
+import fr.parcsolidaire.auth.Role;
+import jakarta.json.JsonObject;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import java.math.BigDecimal;
+import java.net.http.HttpResponse;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** The dashboard's figures against the hand-counted world of ReportFixture, over the real API and page. */
+class ReportFiguresTest {
+
+    private static ReportFixture world;
+
+    @BeforeAll
+    static void setUp() {
+        world = ReportFixture.build();
+    }
+
+    private static JsonObject summary() {
+        return Http.json(Fixtures.expect(200, Http.api(Role.COORDINATOR).get("/api/v1/reports/summary?site=" + world.site)));
+    }
+
+    @Test
+    void summaryFiguresMatchTheHandCountedFixture() {
+        JsonObject s = summary();
+        JsonObject totals = s.getJsonObject("totals");
+        // 8 laptops + desktop + screen from the company, 1 laptop from the resident.
+        assertEquals(11, totals.getInt("received"));
+        // L1 back from its loan, L8 and R1 never started.
+        assertEquals(3, totals.getInt("inWorkshop"));
+        // L1..L6 and D1.
+        assertEquals(7, totals.getInt("ready"));
+        // L1..L5 began as loans (L2 later converted).
+        assertEquals(5, totals.getInt("lent"));
+        // L2 converted and D1 given outright.
+        assertEquals(2, totals.getInt("given"));
+        assertEquals(1, totals.getInt("returned"));
+        assertEquals(1, totals.getInt("scrapped"));
+        assertEquals(0, new BigDecimal("4.5").compareTo(totals.getJsonNumber("scrappedKg").bigDecimalValue()));
+        assertEquals(1, totals.getInt("parts"));
+        assertEquals(1, s.getInt("readyStock"));
+
+        JsonObject laptop = s.getJsonObject("byType").getJsonObject("LAPTOP");
+        assertEquals(9, laptop.getInt("received"));
+        assertEquals(6, laptop.getInt("ready"));
+        assertEquals(5, laptop.getInt("lent"));
+        assertEquals(1, laptop.getInt("given"));
+        assertEquals(1, laptop.getInt("readyStock"));
+        JsonObject desktop = s.getJsonObject("byType").getJsonObject("DESKTOP");
+        assertEquals(1, desktop.getInt("given"));
+        assertEquals(0, desktop.getInt("lent"));
+        assertEquals(1, s.getJsonObject("byType").getJsonObject("SCREEN").getInt("scrapped"));
+
+        String month = ReportFixture.TODAY.toString().substring(0, 7);
+        JsonObject thisMonth = s.getJsonArray("months").stream().map(v -> v.asJsonObject())
+                .filter(m -> m.getString("month").equals(month)).findFirst().orElseThrow();
+        assertEquals(11, thisMonth.getInt("received"));
+        assertEquals(7, thisMonth.getInt("ready"));
+        assertEquals(5, thisMonth.getInt("lent"));
+        assertEquals(2, thisMonth.getInt("given"));
+        assertEquals(12, s.getJsonArray("months").size(), "one entry per month of the calendar year");
+
+        JsonObject days = s.getJsonObject("reconditioningDays");
+        assertEquals(7, days.getInt("machines"));
+        assertEquals(7, days.getJsonArray("buckets").getJsonObject(0).getInt("count"));
+        assertTrue(days.getJsonNumber("medianDays").doubleValue() < 1);
+
+        // Second lives: 5 laptop loans + 1 desktop gift; laptop 2.2 kg, desktop 8 kg, 27 kg CO2e/year for 3 years.
+        JsonObject impact = s.getJsonObject("impact");
+        assertEquals(6, impact.getInt("machines"));
+        assertEquals(0, new BigDecimal("19.0").compareTo(impact.getJsonNumber("ewasteAvoidedKg").bigDecimalValue()));
+        assertEquals(0, new BigDecimal("486").compareTo(impact.getJsonNumber("co2eAvoidedKg").bigDecimalValue()));
+        assertTrue(impact.getString("source").contains("ADEME"));
+    }
+
+    @Test
+    void donorsAreListedWithoutNamingPrivatePersons() {
+        JsonObject s = summary();
+        var donors = s.getJsonArray("donors").stream().map(v -> v.asJsonObject()).toList();
+        JsonObject company = donors.stream().filter(d -> d.getString("name").equals(world.company)).findFirst().orElseThrow();
+        assertEquals(1, company.getInt("donations"));
+        assertEquals(10, company.getInt("machines"));
+        JsonObject residents = donors.stream().filter(d -> d.getString("name").equals("Particuliers")).findFirst().orElseThrow();
+        assertEquals(1, residents.getInt("machines"));
+        assertFalse(s.toString().contains(world.resident));
+    }
+
+    @Test
+    void peopleCountsFromOneToFourAreSuppressed() {
+        JsonObject people = summary().getJsonObject("beneficiaries");
+        assertEquals(6, people.getInt("total"));
+        var ages = people.getJsonArray("byAgeBracket").stream().map(v -> v.asJsonObject()).toList();
+        assertEquals(5, ages.stream().filter(a -> a.getString("code").equals("FROM_26_TO_44")).findFirst().orElseThrow().getInt("count"));
+        assertEquals("< 5", ages.stream().filter(a -> a.getString("code").equals("FROM_60_TO_74")).findFirst().orElseThrow().getString("count"));
+        assertEquals(0, ages.stream().filter(a -> a.getString("code").equals("UNDER_26")).findFirst().orElseThrow().getInt("count"));
+        var situations = people.getJsonArray("bySituation").stream().map(v -> v.asJsonObject()).toList();
+        assertEquals("< 5", situations.stream().filter(a -> a.getString("code").equals("RSA")).findFirst().orElseThrow().getString("count"));
+        assertEquals("< 5", situations.stream().filter(a -> a.getString("code").equals("JOB_SEEKER")).findFirst().orElseThrow().getString("count"));
+        var communes = people.getJsonArray("byCommune").stream().map(v -> v.asJsonObject()).toList();
+        assertEquals(5, communes.stream().filter(a -> a.getString("code").equals("Villeurbanne")).findFirst().orElseThrow().getInt("count"));
+        assertEquals("< 5", communes.stream().filter(a -> a.getString("code").equals("Bron")).findFirst().orElseThrow().getString("count"));
+        assertFalse(people.toString().contains("Martin"), "no names in a report");
+    }
+
+    @Test
+    void dashboardPageShowsTheSameFiguresAndSvgCharts() {
+        HttpResponse<String> page = Fixtures.expect(200, Http.browser(Role.COORDINATOR).get("/reports?site=" + world.site));
+        String html = page.body();
+        assertTrue(html.contains("data-figure=\"RECEIVED\">11<"), "received");
+        assertTrue(html.contains("data-figure=\"LENT\">5<"), "lent");
+        assertTrue(html.contains("data-figure=\"SCRAPPED_KG\">4,5<"), "kg");
+        assertTrue(html.contains("<svg"), "server-drawn chart");
+        assertTrue(html.contains("&lt; 5"), "suppressed count");
+        assertFalse(html.contains("<script>"), "no inline script");
+        assertFalse(html.contains(world.resident));
+        assertTrue(html.contains("ADEME"));
+    }
+
+    @Test
+    void badPeriodIsRefusedInFrench() {
+        HttpResponse<String> r = Http.api(Role.COORDINATOR).get("/api/v1/reports/summary?from=2026-05-01&to=2026-01-01");
+        assertEquals(400, r.statusCode());
+        assertTrue(r.body().contains("La fin de la période doit suivre son début."));
+        assertEquals(400, Http.api(Role.COORDINATOR).get("/api/v1/reports/summary?site=nulle-part").statusCode());
+        assertEquals(400, Http.browser(Role.COORDINATOR).get("/reports?from=hier").statusCode());
+    }
+
+    @Test
+    void techniciansAndSocialWorkersCannotSeeReports() {
+        for (Role role : new Role[] {Role.TECHNICIAN, Role.SOCIAL_WORKER}) {
+            Http api = Http.api(role);
+            for (String path : new String[] {"/api/v1/reports/summary", "/reports", "/reports/machines.csv",
+                "/reports/assignments.xlsx", "/reports/activity.pdf", "/donations/" + world.donationA + "/receipt.pdf",
+                "/donations/" + world.donationA + "/erasure-certificate.pdf", "/donations/" + world.donationA + "/outcomes.pdf"}) {
+                assertEquals(403, api.get(path).statusCode(), role + " " + path);
+            }
+        }
+        assertEquals(200, Http.api(Role.ADMIN).get("/api/v1/reports/summary").statusCode());
+    }
+}
