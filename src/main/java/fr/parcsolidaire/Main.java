@@ -11,6 +11,9 @@ import fr.parcsolidaire.auth.UserRepository;
 import fr.parcsolidaire.db.Database;
 import fr.parcsolidaire.db.DatabaseLocator;
 import fr.parcsolidaire.demo.Bootstrap;
+import fr.parcsolidaire.gdpr.Anonymiser;
+import fr.parcsolidaire.gdpr.GdprRoutes;
+import fr.parcsolidaire.gdpr.RetentionJob;
 import fr.parcsolidaire.inventory.IntakeService;
 import fr.parcsolidaire.inventory.InventoryApi;
 import fr.parcsolidaire.inventory.InventoryPages;
@@ -40,6 +43,7 @@ import io.helidon.webserver.staticcontent.StaticContentService;
 
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Period;
 
 /** Wires configuration, database, services and routing. */
 public final class Main {
@@ -55,8 +59,9 @@ public final class Main {
     }
 
     /** The running service: what tests and the shutdown hook need to reach. */
-    public record App(WebServer server, Database database, Guard guard) {
+    public record App(WebServer server, Database database, Guard guard, RetentionJob retention) {
         public void stop() {
+            retention.close();
             server.stop();
             database.close();
         }
@@ -81,6 +86,11 @@ public final class Main {
         WorkshopService workshop = new WorkshopService(database, clock);
 
         ReportService reports = new ReportService(database, ImpactFactors.from(config.get("app.impact")), clock);
+
+        Anonymiser anonymiser = new Anonymiser(database);
+        Period retentionPeriod = config.get("app.gdpr.retention").as(Period.class).orElse(Period.ofMonths(24));
+        RetentionJob retention = new RetentionJob(anonymiser, (int) retentionPeriod.toTotalMonths(),
+                config.get("app.gdpr.sweep-interval").as(Duration.class).orElse(Duration.ofHours(24)));
 
         Bootstrap.run(config, database, accounts, intake, workshop);
         SecurityHeaders securityHeaders = new SecurityHeaders(config.get("app.security.hsts").asBoolean().orElse(false));
@@ -110,10 +120,11 @@ public final class Main {
                                     new ActivityReportPdf(config.get("app.structure")), inventory.sites().stream()
                                     .map(site -> new ReportPeriod.SiteRef(site.id(), site.code(), site.name())).toList()))
                             .register(new ReportsApi(guard, reports))
-                            .register(new DonorPackPages(guard, new DonorPack(database, clock)));
+                            .register(new DonorPackPages(guard, new DonorPack(database, clock)))
+                            .register(new GdprRoutes(guard, pages, database, anonymiser, retentionPeriod));
                 })
                 .build()
                 .start();
-        return new App(server, database, guard);
+        return new App(server, database, guard, retention);
     }
 }

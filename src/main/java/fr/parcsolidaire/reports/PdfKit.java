@@ -26,7 +26,7 @@ import java.util.function.BiConsumer;
  * Shared pieces of the report PDFs: DejaVu Sans embedded (any French or other Unicode text prints;
  * licence beside the font in resources/fonts), headings, tables and bar charts drawn as vector graphics.
  */
-final class PdfKit {
+public final class PdfKit {
 
     private static final BaseFont REGULAR = load("fonts/DejaVuSans.ttf");
     private static final BaseFont BOLD = load("fonts/DejaVuSans-Bold.ttf");
@@ -52,7 +52,7 @@ final class PdfKit {
     }
 
     /** Builds an A4 document in memory (reports are a few pages) and returns its bytes. */
-    static byte[] document(String title, BiConsumer<Document, PdfWriter> body) {
+    public static byte[] document(String title, BiConsumer<Document, PdfWriter> body) {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         Document doc = new Document(PageSize.A4, 40, 40, 40, 40);
         PdfWriter writer = PdfWriter.getInstance(doc, out);
@@ -64,33 +64,33 @@ final class PdfKit {
         return out.toByteArray();
     }
 
-    static Paragraph title(String text) {
+    public static Paragraph title(String text) {
         Paragraph p = new Paragraph(text, TITLE);
         p.setSpacingAfter(6);
         return p;
     }
 
-    static Paragraph heading(String text) {
+    public static Paragraph heading(String text) {
         Paragraph p = new Paragraph(text, HEADING);
         p.setSpacingBefore(10);
         p.setSpacingAfter(4);
         return p;
     }
 
-    static Paragraph text(String text) {
+    public static Paragraph text(String text) {
         Paragraph p = new Paragraph(text, TEXT);
         p.setSpacingAfter(3);
         return p;
     }
 
-    static Paragraph small(String text) {
+    public static Paragraph small(String text) {
         Paragraph p = new Paragraph(text, SMALL);
         p.setSpacingAfter(3);
         return p;
     }
 
     /** A table whose first row is the header; numbers and other cells are given as strings already formatted. */
-    static PdfPTable table(List<String> headers, List<List<String>> rows, float... widths) {
+    public static PdfPTable table(List<String> headers, List<List<String>> rows, float... widths) {
         PdfPTable t = widths.length == 0 ? new PdfPTable(headers.size()) : new PdfPTable(widths);
         t.setWidthPercentage(100);
         t.setHeaderRows(1);

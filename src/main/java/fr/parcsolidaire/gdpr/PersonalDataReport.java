@@ -1,0 +1,127 @@
+package fr.parcsolidaire.gdpr;
+
+import fr.parcsolidaire.auth.User;
+import fr.parcsolidaire.db.Database;
+import fr.parcsolidaire.db.Rows;
+import fr.parcsolidaire.reports.PdfKit;
+import fr.parcsolidaire.web.Formats;
+import fr.parcsolidaire.web.HttpProblem;
+import io.helidon.dbclient.DbExecute;
+import io.helidon.dbclient.DbRow;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+
+/**
+ * Right of access (RGPD art. 15): everything the service holds on one beneficiary — identity, courses, assignments
+ * and their history, documents (listed, not their content), and who read or changed the record — as JSON and PDF.
+ * Each export is itself logged.
+ */
+public final class PersonalDataReport {
+
+    /** One section of the report: a title, column headers and rows, in the order shown. */
+    public record Section(String title, List<String> headers, List<List<String>> rows) {
+    }
+
+    private final Database database;
+
+    public PersonalDataReport(Database database) {
+        this.database = database;
+    }
+
+    public List<Section> collect(long beneficiaryId, User who) {
+        return database.inTransaction(tx -> {
+            DbRow b = tx.createNamedGet("gdpr-beneficiary").addParam("id", beneficiaryId).execute()
+                    .orElseThrow(() -> HttpProblem.notFound("Bénéficiaire introuvable."));
+            List<Section> sections = new ArrayList<>();
+            sections.add(new Section("Identité et situation", List.of("Donnée", "Valeur"), List.of(
+                    List.of("Nom", Rows.text(b, "last_name")),
+                    List.of("Prénom", Rows.text(b, "first_name")),
+                    List.of("Téléphone", orDash(Rows.text(b, "phone"))),
+                    List.of("Courriel", orDash(Rows.text(b, "email"))),
+                    List.of("Commune", Rows.text(b, "commune") + " (" + Rows.text(b, "postcode") + ")"),
+                    List.of("Tranche d'âge", Rows.text(b, "age_bracket")),
+                    List.of("Situation", Rows.text(b, "situation")),
+                    List.of("Structure orientatrice", orDash(Rows.text(b, "referring_structure"))),
+                    List.of("Travailleur social référent", orDash(Rows.text(b, "social_worker"))),
+                    List.of("Site", Rows.text(b, "site_name")),
+                    List.of("Information RGPD remise le", Formats.date(Rows.date(b, "gdpr_notice_on"))),
+                    List.of("Enregistré le", Formats.dateTime(Rows.timestamp(b, "created_at"))),
+                    List.of("Anonymisé le", orDash(Rows.timestamp(b, "anonymised_at") == null ? null : Formats.dateTime(Rows.timestamp(b, "anonymised_at")))))));
+            sections.add(section(tx, "gdpr-enrolments", beneficiaryId, "Parcours suivis",
+                    List.of("Parcours", "Session", "Début", "Fin", "Statut"),
+                    r -> List.of(Rows.text(r, "course"), Rows.text(r, "session"), Formats.date(Rows.date(r, "starts_on")),
+                            Formats.date(Rows.date(r, "ends_on")), Rows.text(r, "status"))));
+            sections.add(section(tx, "gdpr-assignments", beneficiaryId, "Matériel attribué",
+                    List.of("N°", "Machine", "Nature et statut", "Période", "Accessoires"),
+                    r -> List.of(String.valueOf(Rows.longValue(r, "id")),
+                            Rows.text(r, "tag") + " · " + Rows.text(r, "type") + " · " + orDash(Rows.text(r, "brand"))
+                                    + " " + orDash(Rows.text(r, "model")),
+                            Rows.text(r, "kind") + " · " + Rows.text(r, "status"),
+                            "du " + Formats.date(Rows.date(r, "starts_on"))
+                                    + (Rows.date(r, "due_on") == null ? "" : ", échéance " + Formats.date(Rows.date(r, "due_on")))
+                                    + (Rows.date(r, "ended_on") == null ? "" : ", fin " + Formats.date(Rows.date(r, "ended_on"))),
+                            Rows.text(r, "accessories"))));
+            sections.add(section(tx, "gdpr-assignment-events", beneficiaryId, "Historique des attributions",
+                    List.of("Attribution", "Événement", "Date", "Par", "Note"),
+                    r -> List.of(String.valueOf(Rows.longValue(r, "assignment_id")), Rows.text(r, "kind"),
+                            Formats.dateTime(Rows.timestamp(r, "at")), Rows.text(r, "actor"), orDash(Rows.text(r, "note")))));
+            sections.add(section(tx, "gdpr-contracts", beneficiaryId, "Documents archivés",
+                    List.of("N°", "Attribution", "Nature", "Créé le", "Empreinte SHA-256", "Contenu effacé le"),
+                    r -> List.of(String.valueOf(Rows.longValue(r, "id")), String.valueOf(Rows.longValue(r, "assignment_id")),
+                            Rows.text(r, "kind"), Formats.dateTime(Rows.timestamp(r, "created_at")), Rows.text(r, "sha256"),
+                            orDash(Rows.timestamp(r, "purged_at") == null ? null : Formats.dateTime(Rows.timestamp(r, "purged_at"))))));
+            sections.add(section(tx, "gdpr-access-log-of", beneficiaryId, "Consultations et modifications du dossier",
+                    List.of("Date", "Action", "Par", "Détail"),
+                    r -> List.of(Formats.dateTime(Rows.timestamp(r, "at")), Rows.text(r, "action"),
+                            orDash(Rows.text(r, "actor")), orDash(Rows.text(r, "detail")))));
+            AccessLog.record(tx, who, beneficiaryId, AccessLog.Action.EXPORT, "droit d'accès");
+            return sections;
+        });
+    }
+
+    /** The report as JSON: one key per section, each a list of objects keyed by the column headers. */
+    public static Map<String, Object> asJson(List<Section> sections) {
+        Map<String, Object> json = new LinkedHashMap<>();
+        for (Section s : sections) {
+            List<Map<String, String>> rows = new ArrayList<>();
+            for (List<String> row : s.rows()) {
+                Map<String, String> item = new LinkedHashMap<>();
+                for (int i = 0; i < s.headers().size(); i++) {
+                    item.put(s.headers().get(i), row.get(i));
+                }
+                rows.add(item);
+            }
+            json.put(s.title(), rows);
+        }
+        return json;
+    }
+
+    public static byte[] asPdf(List<Section> sections) {
+        return PdfKit.document("Données personnelles détenues", (doc, writer) -> {
+            doc.add(PdfKit.title("Données personnelles détenues par Parc Solidaire"));
+            doc.add(PdfKit.small("Réponse au droit d'accès (RGPD, article 15). Les documents archivés sont listés "
+                    + "avec leur empreinte ; une copie peut en être remise sur demande."));
+            for (Section s : sections) {
+                doc.add(PdfKit.heading(s.title()));
+                if (s.rows().isEmpty()) {
+                    doc.add(PdfKit.text("Aucune donnée."));
+                } else {
+                    doc.add(PdfKit.table(s.headers(), s.rows()));
+                }
+            }
+        });
+    }
+
+    private static Section section(DbExecute exec, String statement, long id, String title, List<String> headers,
+                                   Function<DbRow, List<String>> row) {
+        return new Section(title, headers, exec.createNamedQuery(statement).addParam("id", id).execute().map(row).toList());
+    }
+
+    private static String orDash(String s) {
+        return s == null || s.isBlank() ? "—" : s;
+    }
+}

@@ -1,0 +1,104 @@
+-- GDPR: retention, anonymisation, right of access and the audit of every read.
+
+-- name: gdpr-log-access
+INSERT INTO beneficiary_access_log (beneficiary_id, actor_id, action, detail)
+VALUES (:beneficiaryId, :actorId, :action, :detail)
+
+-- Beneficiaries whose last contact (end of their last assignment, or their registration when they had none)
+-- is older than the retention period, with no loan still running.
+-- name: gdpr-due-for-anonymisation
+SELECT b.id
+  FROM beneficiaries b
+  LEFT JOIN assignments a ON a.beneficiary_id = b.id
+ WHERE b.anonymised_at IS NULL
+ GROUP BY b.id
+HAVING count(*) FILTER (WHERE a.status = 'ACTIVE') = 0
+   AND greatest(max(b.created_at), max(a.updated_at), max(CAST(coalesce(a.ended_on, a.starts_on) AS timestamptz)))
+       < now() - make_interval(months => :months)
+ ORDER BY b.id
+ LIMIT 1000
+
+-- Only one instance runs the retention sweep at a time.
+-- name: gdpr-sweep-lock
+SELECT pg_try_advisory_xact_lock(4242001) AS locked
+
+-- name: gdpr-allow-document-purge
+SELECT set_config('parc.gdpr_erasure', 'on', true) AS on
+
+-- Identity and contacts erased; age bracket, situation, commune and postcode stay for the aggregated statistics.
+-- name: gdpr-anonymise
+UPDATE beneficiaries
+   SET last_name = 'Anonyme', first_name = 'Anonyme', phone = NULL, email = NULL,
+       referring_structure = NULL, social_worker_id = NULL, anonymised_at = now()
+ WHERE id = :id AND anonymised_at IS NULL
+
+-- name: gdpr-purge-contracts
+UPDATE contracts SET pdf = '', purged_at = now()
+ WHERE purged_at IS NULL
+   AND assignment_id IN (SELECT id FROM assignments WHERE beneficiary_id = :id)
+
+-- name: gdpr-purge-scans
+UPDATE contract_scans SET content = '', purged_at = now()
+ WHERE purged_at IS NULL
+   AND contract_id IN (SELECT c.id FROM contracts c JOIN assignments a ON a.id = c.assignment_id
+                        WHERE a.beneficiary_id = :id)
+
+-- name: gdpr-anonymised-event
+INSERT INTO beneficiary_events (beneficiary_id, kind, actor_id, data)
+VALUES (:id, 'ANONYMISED', :actorId, CAST(:data AS jsonb))
+
+-- name: gdpr-beneficiary
+SELECT b.id, b.last_name, b.first_name, b.phone, b.email, b.commune, b.postcode, b.age_bracket, b.situation,
+       b.referring_structure, b.gdpr_notice_on, b.anonymised_at, b.created_at, s.name AS site_name,
+       u.display_name AS social_worker
+  FROM beneficiaries b
+  JOIN sites s ON s.id = b.site_id
+  LEFT JOIN users u ON u.id = b.social_worker_id
+ WHERE b.id = :id
+
+-- name: gdpr-enrolments
+SELECT c.name AS course, cs.label AS session, cs.starts_on, cs.ends_on, e.status, e.enrolled_at
+  FROM enrolments e
+  JOIN course_sessions cs ON cs.id = e.session_id
+  JOIN courses c ON c.id = cs.course_id
+ WHERE e.beneficiary_id = :id
+ ORDER BY e.id
+
+-- name: gdpr-assignments
+SELECT a.id, a.kind, a.status, a.starts_on, a.due_on, a.ended_on, CAST(a.accessories AS text) AS accessories,
+       m.tag, m.type, m.brand, m.model
+  FROM assignments a
+  JOIN machines m ON m.id = a.machine_id
+ WHERE a.beneficiary_id = :id
+ ORDER BY a.id
+
+-- name: gdpr-assignment-events
+SELECT ae.assignment_id, ae.kind, ae.at, ae.note, u.display_name AS actor
+  FROM assignment_events ae
+  JOIN assignments a ON a.id = ae.assignment_id
+  JOIN users u ON u.id = ae.actor_id
+ WHERE a.beneficiary_id = :id
+ ORDER BY ae.id
+
+-- name: gdpr-contracts
+SELECT c.id, c.assignment_id, c.kind, c.sha256, c.created_at, c.purged_at
+  FROM contracts c
+  JOIN assignments a ON a.id = c.assignment_id
+ WHERE a.beneficiary_id = :id
+ ORDER BY c.id
+
+-- name: gdpr-access-log-of
+SELECT l.at, l.action, l.detail, u.display_name AS actor
+  FROM beneficiary_access_log l
+  LEFT JOIN users u ON u.id = l.actor_id
+ WHERE l.beneficiary_id = :id
+ ORDER BY l.id
+
+-- name: gdpr-audit-page
+SELECT l.id, l.at, l.action, l.detail, l.beneficiary_id, u.username AS actor
+  FROM beneficiary_access_log l
+  LEFT JOIN users u ON u.id = l.actor_id
+ WHERE (CAST(:beneficiaryId AS bigint) IS NULL OR l.beneficiary_id = CAST(:beneficiaryId AS bigint))
+   AND (CAST(:actor AS text) IS NULL OR u.username = CAST(:actor AS text))
+ ORDER BY l.id DESC
+ LIMIT :limit OFFSET :offset
