@@ -15,9 +15,17 @@ import fr.parcsolidaire.inventory.InventoryApi;
 import fr.parcsolidaire.inventory.InventoryPages;
 import fr.parcsolidaire.inventory.InventoryRepository;
 import fr.parcsolidaire.inventory.WorkshopService;
+import fr.parcsolidaire.loans.AssignmentService;
+import fr.parcsolidaire.loans.BeneficiaryService;
+import fr.parcsolidaire.loans.ContractService;
+import fr.parcsolidaire.loans.CourseService;
+import fr.parcsolidaire.loans.LoansApi;
+import fr.parcsolidaire.loans.LoansPages;
+import fr.parcsolidaire.loans.Structure;
 import fr.parcsolidaire.web.ErrorHandling;
 import fr.parcsolidaire.web.Guard;
 import fr.parcsolidaire.web.Pages;
+import fr.parcsolidaire.web.PublicUrls;
 import io.helidon.config.Config;
 import io.helidon.dbclient.health.DbClientHealthCheck;
 import io.helidon.logging.common.LogConfig;
@@ -67,6 +75,11 @@ public final class Main {
         InventoryRepository inventory = new InventoryRepository(database);
         IntakeService intake = new IntakeService(database, inventory, clock);
         WorkshopService workshop = new WorkshopService(database, clock);
+        BeneficiaryService beneficiaries = new BeneficiaryService(database, clock);
+        CourseService courses = new CourseService(database, clock);
+        ContractService contracts = new ContractService(database, Structure.from(config),
+                PublicUrls.from(config, config.get("server.port").asInt().orElse(8080)), clock);
+        AssignmentService assignments = new AssignmentService(database, workshop, contracts, clock);
 
         Bootstrap.run(config, database, accounts, intake, workshop);
 
@@ -89,7 +102,9 @@ public final class Main {
                             .register(new TokenApi(accounts, sessions))
                             .register(new UserAdminPages(guard, pages, accounts, users))
                             .register(new InventoryPages(guard, pages, inventory, intake, workshop, clock))
-                            .register(new InventoryApi(guard, inventory, intake, workshop));
+                            .register(new InventoryApi(guard, inventory, intake, workshop))
+                            .register(new LoansPages(guard, pages, beneficiaries, courses, assignments, contracts, database))
+                            .register(new LoansApi(guard, beneficiaries, courses, assignments, contracts));
                 })
                 .build()
                 .start();
