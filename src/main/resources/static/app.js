@@ -40,4 +40,48 @@ document.addEventListener('DOMContentLoaded', () => {
       }
     });
   });
+
+  // <form data-signatures> with <canvas data-field="x"> pads: drawn with pointer events (finger, stylus,
+  // mouse), sent as PNG data URLs in the hidden inputs of the same name when the form is submitted.
+  document.querySelectorAll('form[data-signatures]').forEach((form) => {
+    const drawn = new Set();
+    form.querySelectorAll('canvas[data-field]').forEach((canvas) => {
+      const ctx = canvas.getContext('2d');
+      ctx.lineWidth = 3; ctx.lineCap = 'round'; ctx.lineJoin = 'round'; ctx.strokeStyle = '#1d2433';
+      const point = (e) => {
+        const r = canvas.getBoundingClientRect();
+        return [(e.clientX - r.left) * canvas.width / r.width, (e.clientY - r.top) * canvas.height / r.height];
+      };
+      let drawing = false;
+      canvas.addEventListener('pointerdown', (e) => {
+        drawing = true; canvas.setPointerCapture(e.pointerId);
+        const [x, y] = point(e); ctx.beginPath(); ctx.moveTo(x, y); ctx.lineTo(x + 0.1, y + 0.1); ctx.stroke();
+        drawn.add(canvas.dataset.field);
+      });
+      canvas.addEventListener('pointermove', (e) => {
+        if (!drawing) return;
+        const [x, y] = point(e); ctx.lineTo(x, y); ctx.stroke();
+      });
+      const stop = () => { drawing = false; };
+      canvas.addEventListener('pointerup', stop);
+      canvas.addEventListener('pointercancel', stop);
+    });
+    form.querySelectorAll('button[data-clear]').forEach((button) => {
+      button.addEventListener('click', () => {
+        const canvas = document.getElementById(button.dataset.clear);
+        canvas.getContext('2d').clearRect(0, 0, canvas.width, canvas.height);
+        drawn.delete(canvas.dataset.field);
+      });
+    });
+    form.addEventListener('submit', (event) => {
+      const status = form.querySelector('[data-signature-status]');
+      const pads = form.querySelectorAll('canvas[data-field]');
+      if ([...pads].some((c) => !drawn.has(c.dataset.field))) {
+        event.preventDefault();
+        if (status) status.textContent = 'Les deux signatures sont nécessaires.';
+        return;
+      }
+      pads.forEach((c) => { form.querySelector('input[name="' + c.dataset.field + '"]').value = c.toDataURL('image/png'); });
+    });
+  });
 });

@@ -19,6 +19,13 @@ import fr.parcsolidaire.inventory.InventoryApi;
 import fr.parcsolidaire.inventory.InventoryPages;
 import fr.parcsolidaire.inventory.InventoryRepository;
 import fr.parcsolidaire.inventory.WorkshopService;
+import fr.parcsolidaire.loans.AssignmentService;
+import fr.parcsolidaire.loans.BeneficiaryService;
+import fr.parcsolidaire.loans.ContractService;
+import fr.parcsolidaire.loans.CourseService;
+import fr.parcsolidaire.loans.LoansApi;
+import fr.parcsolidaire.loans.LoansPages;
+import fr.parcsolidaire.loans.Structure;
 import fr.parcsolidaire.reports.ActivityReportPdf;
 import fr.parcsolidaire.reports.DonorPack;
 import fr.parcsolidaire.reports.DonorPackPages;
@@ -31,6 +38,7 @@ import fr.parcsolidaire.reports.ReportsApi;
 import fr.parcsolidaire.web.ErrorHandling;
 import fr.parcsolidaire.web.Guard;
 import fr.parcsolidaire.web.Pages;
+import fr.parcsolidaire.web.PublicUrls;
 import fr.parcsolidaire.web.SecurityHeaders;
 import io.helidon.config.Config;
 import io.helidon.dbclient.health.DbClientHealthCheck;
@@ -84,6 +92,11 @@ public final class Main {
         InventoryRepository inventory = new InventoryRepository(database);
         IntakeService intake = new IntakeService(database, inventory, clock);
         WorkshopService workshop = new WorkshopService(database, clock);
+        BeneficiaryService beneficiaries = new BeneficiaryService(database, clock);
+        CourseService courses = new CourseService(database, clock);
+        ContractService contracts = new ContractService(database, Structure.from(config),
+                PublicUrls.from(config, config.get("server.port").asInt().orElse(8080)), clock);
+        AssignmentService assignments = new AssignmentService(database, workshop, contracts, clock);
 
         ReportService reports = new ReportService(database, ImpactFactors.from(config.get("app.impact")), clock);
 
@@ -121,7 +134,9 @@ public final class Main {
                                     .map(site -> new ReportPeriod.SiteRef(site.id(), site.code(), site.name())).toList()))
                             .register(new ReportsApi(guard, reports))
                             .register(new DonorPackPages(guard, new DonorPack(database, clock)))
-                            .register(new GdprRoutes(guard, pages, database, anonymiser, retentionPeriod));
+                            .register(new GdprRoutes(guard, pages, database, anonymiser, retentionPeriod))
+                            .register(new LoansPages(guard, pages, beneficiaries, courses, assignments, contracts, database))
+                            .register(new LoansApi(guard, beneficiaries, courses, assignments, contracts));
                 })
                 .build()
                 .start();

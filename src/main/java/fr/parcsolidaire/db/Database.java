@@ -32,7 +32,8 @@ public final class Database {
             "statements/inventory.sql",
             "statements/trust.sql",
             "statements/reports.sql",
-            "statements/gdpr.sql");
+            "statements/gdpr.sql",
+            "statements/loans.sql");
     private static final Pattern NAME_LINE = Pattern.compile("^-- name: ([a-z0-9-]+)\\s*$", Pattern.MULTILINE);
 
     private final DbClient client;

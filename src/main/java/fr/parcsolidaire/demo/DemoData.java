@@ -85,6 +85,7 @@ final class DemoData {
         for (int i = 0; i < tags.size() && i < plan.length; i++) {
             walk(database, workshop, actor, tags.get(i), plan[i], i);
         }
+        fr.parcsolidaire.loans.LoansDemo.load(database, workshop, actor);
     }
 
     private static JsonObject donor(String name, String kind) {

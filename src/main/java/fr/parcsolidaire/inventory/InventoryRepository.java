@@ -22,6 +22,11 @@ public final class InventoryRepository {
         this.database = database;
     }
 
+    /** For other capabilities' read-only sections of inventory pages (the machine's assignments). */
+    public Database database() {
+        return database;
+    }
+
     public List<Site> sites() {
         return database.client().execute().namedQuery("sites-all").map(InventoryRepository::site).toList();
     }

@@ -17,6 +17,7 @@ public final class Bench {
     static {
         BENCHES.put("intake", IntakeBench::run);
         BENCHES.put("perf", PerfBench::run);
+        BENCHES.put("contracts", ContractBench::run);
     }
 
     private Bench() {

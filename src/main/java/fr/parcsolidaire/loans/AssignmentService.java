@@ -1,0 +1,350 @@
+package fr.parcsolidaire.loans;
+
+import fr.parcsolidaire.auth.User;
+import fr.parcsolidaire.db.Database;
+import fr.parcsolidaire.db.Rows;
+import fr.parcsolidaire.inventory.Lifecycle;
+import fr.parcsolidaire.inventory.MachineHistory;
+import fr.parcsolidaire.inventory.MachineState;
+import fr.parcsolidaire.inventory.MachineType;
+import fr.parcsolidaire.inventory.WorkshopService;
+import fr.parcsolidaire.web.HttpProblem;
+import fr.parcsolidaire.web.Input;
+import fr.parcsolidaire.web.ValidationException;
+import fr.parcsolidaire.web.Validator;
+import io.helidon.dbclient.DbExecute;
+import io.helidon.dbclient.DbRow;
+import jakarta.json.Json;
+import jakarta.json.JsonArrayBuilder;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonString;
+
+import java.io.StringReader;
+import java.sql.SQLException;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Assignments of machines to beneficiaries: loan or gift, extension, return, conversion of a loan into a
+ * gift, incidents. Each action locks its rows, checks the rules, changes the machine through the workshop's
+ * lifecycle and appends to the assignment's history, in one transaction.
+ */
+public final class AssignmentService {
+
+    public static final String ALREADY_ASSIGNED = "Cette machine est déjà attribuée.";
+
+    private final Database database;
+    private final WorkshopService workshop;
+    private final ContractService contracts;
+    private final Clock clock;
+
+    public AssignmentService(Database database, WorkshopService workshop, ContractService contracts, Clock clock) {
+        this.database = database;
+        this.workshop = workshop;
+        this.contracts = contracts;
+        this.clock = clock;
+    }
+
+    /** Assigns a READY machine; accessories come as a list (API, checkboxes) or, when null, as "a, b" text. */
+    public long assign(Input in, List<String> accessoryList, User actor) {
+        Validator v = new Validator();
+        String tag = v.required(in.field("machineTag"), in.text("machineTag"), 40);
+        Integer beneficiaryId = v.integer(in.field("beneficiaryId"), in.text("beneficiaryId"), true, 1, Integer.MAX_VALUE);
+        AssignmentKind kind = v.requiredEnum(in.field("kind"), in.text("kind"), AssignmentKind.class, AssignmentKind::label);
+        Integer sessionId = v.integer(in.field("sessionId"), in.text("sessionId"), false, 1, Integer.MAX_VALUE);
+        LocalDate today = LocalDate.now(clock);
+        LocalDate startsOn = v.date(in.field("startsOn"), in.text("startsOn"), false, today.minusMonths(3), today.plusMonths(3));
+        LocalDate dueOn = v.date(in.field("dueOn"), in.text("dueOn"), false, today, today.plusYears(3));
+        List<String> accessories = accessoryList != null ? clean(accessoryList) : split(in.text("accessories"));
+        if (accessories.size() > 20 || accessories.stream().anyMatch(a -> a.length() > 80)) {
+            v.reject(in.field("accessories"), "Au plus 20 accessoires de 80 caractères chacun.");
+        }
+        String note = v.optional(in.field("note"), in.text("note"), 2000);
+        v.throwIfInvalid();
+        LocalDate start = startsOn == null ? today : startsOn;
+        return database.inTransaction(tx -> {
+            if (tx.createNamedGet("beneficiary-by-id").addParam("id", beneficiaryId).execute().isEmpty()) {
+                throw new ValidationException(Map.of(in.field("beneficiaryId"), "Bénéficiaire introuvable."));
+            }
+            LocalDate due = dueOn;
+            if (sessionId != null) {
+                DbRow session = tx.createNamedGet("course-session-by-id").addParam("id", sessionId).execute()
+                        .orElseThrow(() -> new ValidationException(Map.of(in.field("sessionId"), "Session introuvable.")));
+                if (due == null) {
+                    due = Rows.date(session, "ends_on");
+                }
+            }
+            if (kind == AssignmentKind.LOAN && (due == null || due.isBefore(start))) {
+                throw new ValidationException(Map.of(in.field("dueOn"),
+                        due == null ? "Indiquez la date de retour du prêt (ou choisissez une session)."
+                                : "La date de retour doit suivre le début du prêt."));
+            }
+            DbRow machine = tx.createNamedGet("machine-lock-for-assignment").addParam("tag", tag.toUpperCase(java.util.Locale.ROOT))
+                    .execute().orElseThrow(() -> HttpProblem.notFound("Aucune machine ne porte le numéro « " + tag + " »."));
+            long machineId = Rows.longValue(machine, "id");
+            String machineTag = Rows.text(machine, "tag");
+            MachineState state = MachineState.valueOf(Rows.text(machine, "state"));
+            if (state == MachineState.ASSIGNED
+                    || tx.createNamedGet("machine-open-assignment").addParam("machineId", machineId).execute().isPresent()) {
+                throw HttpProblem.conflict(ALREADY_ASSIGNED);
+            }
+            if (state != MachineState.READY) {
+                throw HttpProblem.conflict("La machine n'est pas prête : elle est « " + state.label() + " ».");
+            }
+            long id;
+            try {
+                id = tx.createNamedGet("assignment-insert").addParam("machineId", machineId)
+                        .addParam("beneficiaryId", beneficiaryId).addParam("sessionId", sessionId)
+                        .addParam("kind", kind.name())
+                        .addParam("status", kind == AssignmentKind.LOAN ? "ACTIVE" : "GIVEN")
+                        .addParam("startsOn", start).addParam("dueOn", kind == AssignmentKind.LOAN ? due : null)
+                        .addParam("accessories", array(accessories).build().toString()).addParam("createdBy", actor.id())
+                        .execute().map(r -> Rows.longValue(r, "id")).orElseThrow();
+            } catch (RuntimeException e) {
+                // The partial unique index is the last word if two assignments ever pass the lock together.
+                if (uniqueViolation(e)) {
+                    throw HttpProblem.conflict(ALREADY_ASSIGNED);
+                }
+                throw e;
+            }
+            workshop.transitionForAssignment(tx, machineTag, MachineState.ASSIGNED, actor,
+                    kind == AssignmentKind.LOAN ? "Prêt (attribution n° " + id + ")" : "Don (attribution n° " + id + ")",
+                    Json.createObjectBuilder().add("assignmentId", id).add("kind", kind.name()).build());
+            var data = Json.createObjectBuilder().add("kind", kind.name()).add("machineTag", machineTag)
+                    .add("startsOn", start.toString()).add("accessories", array(accessories));
+            if (kind == AssignmentKind.LOAN) {
+                data.add("dueOn", due.toString());
+            }
+            event(tx, id, "CREATED", actor, note, data.build());
+            contracts.generate(tx, id, actor);
+            return id;
+        });
+    }
+
+    public void extend(long id, Input in, User actor) {
+        LocalDate today = LocalDate.now(clock);
+        Validator v = new Validator();
+        LocalDate dueOn = v.date(in.field("dueOn"), in.text("dueOn"), true, today, today.plusYears(3));
+        String note = v.optional(in.field("note"), in.text("note"), 2000);
+        v.throwIfInvalid();
+        database.inTransaction(tx -> {
+            DbRow a = activeLoan(tx, id, "prolongé");
+            LocalDate before = Rows.date(a, "due_on");
+            if (!dueOn.isAfter(before)) {
+                throw new ValidationException(Map.of(in.field("dueOn"), "La nouvelle date doit suivre l'échéance actuelle ("
+                        + fr.parcsolidaire.web.Formats.date(before) + ")."));
+            }
+            tx.createNamedUpdate("assignment-set-due").addParam("dueOn", dueOn).addParam("id", id).execute();
+            event(tx, id, "EXTENDED", actor, note, Json.createObjectBuilder()
+                    .add("from", before.toString()).add("to", dueOn.toString()).build());
+            return null;
+        });
+    }
+
+    /**
+     * The loan comes back: condition check and missing accessories go into the history; the machine goes
+     * RETURNED, then straight back to diagnosis in the workshop.
+     */
+    public void returnLoan(long id, Input in, List<String> missingList, User actor) {
+        LocalDate today = LocalDate.now(clock);
+        Validator v = new Validator();
+        ReturnCondition condition = v.requiredEnum(in.field("condition"), in.text("condition"), ReturnCondition.class, ReturnCondition::label);
+        LocalDate returnedOn = v.date(in.field("returnedOn"), in.text("returnedOn"), false, today.minusYears(3), today);
+        List<String> missing = missingList != null ? clean(missingList) : split(in.text("missingAccessories"));
+        String note = v.optional(in.field("note"), in.text("note"), 2000);
+        v.throwIfInvalid();
+        database.inTransaction(tx -> {
+            DbRow a = activeLoan(tx, id, "restitué");
+            LocalDate on = returnedOn == null ? today : returnedOn;
+            if (on.isBefore(Rows.date(a, "starts_on"))) {
+                throw new ValidationException(Map.of(in.field("returnedOn"), "La restitution ne peut précéder le prêt."));
+            }
+            tx.createNamedUpdate("assignment-end").addParam("status", "RETURNED").addParam("endedOn", on)
+                    .addParam("id", id).execute();
+            JsonObject data = Json.createObjectBuilder().add("condition", condition.name()).add("returnedOn", on.toString())
+                    .add("missingAccessories", array(missing)).build();
+            String tag = Rows.text(a, "tag");
+            workshop.transitionForAssignment(tx, tag, MachineState.RETURNED, actor,
+                    "Restitution (attribution n° " + id + ")", data);
+            if (!Lifecycle.allowed(MachineState.RETURNED, MachineState.IN_DIAGNOSIS, Lifecycle.Channel.WORKSHOP)) {
+                throw new IllegalStateException("lifecycle no longer sends returns to diagnosis");
+            }
+            MachineHistory.record(tx, Rows.longValue(a, "machine_id"), "TRANSITION", MachineState.RETURNED,
+                    MachineState.IN_DIAGNOSIS, actor, "Retour de prêt : contrôle en atelier",
+                    Json.createObjectBuilder().add("assignmentId", id).add("condition", condition.name()).build());
+            event(tx, id, "RETURNED", actor, note, data);
+            return null;
+        });
+    }
+
+    /** At the end of the course: the loan becomes a gift and the attestation de don is generated. */
+    public void convertToGift(long id, User actor) {
+        database.inTransaction(tx -> {
+            convert(tx, activeLoan(tx, id, "transformé en don"), null, actor);
+            return null;
+        });
+    }
+
+    /** Every active loan of the session's participants (not dropped out) becomes a gift; returns their ids. */
+    public List<Long> convertSession(long sessionId, User actor) {
+        return database.inTransaction(tx -> {
+            tx.createNamedGet("course-session-by-id").addParam("id", sessionId).execute()
+                    .orElseThrow(() -> HttpProblem.notFound("Session introuvable."));
+            List<Long> ids = tx.createNamedQuery("course-session-active-loans").addParam("sessionId", sessionId).execute()
+                    .map(r -> Rows.longValue(r, "id")).toList();
+            for (long id : ids) {
+                convert(tx, activeLoan(tx, id, "transformé en don"), sessionId, actor);
+            }
+            return ids;
+        });
+    }
+
+    private void convert(DbExecute tx, DbRow a, Long sessionId, User actor) {
+        long id = Rows.longValue(a, "id");
+        tx.createNamedUpdate("assignment-to-gift").addParam("id", id).execute();
+        Long session = sessionId != null ? sessionId : Rows.longOrNull(a, "session_id");
+        if (session != null) {
+            CourseService.complete(tx, session, Rows.longValue(a, "beneficiary_id"), actor);
+        }
+        var data = Json.createObjectBuilder().add("giftOn", LocalDate.now(clock).toString());
+        if (session != null) {
+            data.add("sessionId", session);
+        }
+        event(tx, id, "CONVERTED_TO_GIFT", actor, null, data.build());
+        contracts.generate(tx, id, actor);
+    }
+
+    public void incident(long id, Input in, User actor) {
+        LocalDate today = LocalDate.now(clock);
+        Validator v = new Validator();
+        IncidentKind kind = v.requiredEnum(in.field("kind"), in.text("kind"), IncidentKind.class, IncidentKind::label);
+        LocalDate on = v.date(in.field("occurredOn"), in.text("occurredOn"), false, today.minusYears(3), today);
+        String note = v.optional(in.field("note"), in.text("note"), 2000);
+        v.throwIfInvalid();
+        database.inTransaction(tx -> {
+            lock(tx, id);
+            LocalDate occurred = on == null ? today : on;
+            long incidentId = tx.createNamedGet("incident-insert").addParam("assignmentId", id).addParam("kind", kind.name())
+                    .addParam("occurredOn", occurred).addParam("note", note).addParam("createdBy", actor.id())
+                    .execute().map(r -> Rows.longValue(r, "id")).orElseThrow();
+            event(tx, id, "INCIDENT", actor, note, Json.createObjectBuilder().add("incidentId", incidentId)
+                    .add("kind", kind.name()).add("occurredOn", occurred.toString()).build());
+            return null;
+        });
+    }
+
+    public Optional<Assignment> find(long id, boolean withNames) {
+        return database.client().execute().createNamedGet("assignment-by-id").addParam("id", id).execute()
+                .map(r -> assignment(r, withNames));
+    }
+
+    public Assignment get(long id, boolean withNames) {
+        return find(id, withNames).orElseThrow(() -> HttpProblem.notFound("Attribution introuvable."));
+    }
+
+    public List<Assignment> list(Long beneficiaryId, Long machineId, AssignmentStatus status, boolean withNames) {
+        return query(beneficiaryId, machineId, status, null, withNames);
+    }
+
+    /** Active loans past their due date, the longest overdue first. */
+    public List<Assignment> overdue(boolean withNames) {
+        return query(null, null, null, LocalDate.now(clock), withNames);
+    }
+
+    private List<Assignment> query(Long beneficiaryId, Long machineId, AssignmentStatus status, LocalDate overdueBefore,
+                                   boolean withNames) {
+        return database.client().execute().createNamedQuery("assignments-list")
+                .addParam("beneficiaryId", beneficiaryId).addParam("machineId", machineId)
+                .addParam("status", status == null ? null : status.name()).addParam("overdueBefore", overdueBefore)
+                .execute().map(r -> assignment(r, withNames)).toList();
+    }
+
+    public List<AssignmentEvent> events(long id) {
+        return database.client().execute().createNamedQuery("assignment-events").addParam("assignmentId", id).execute()
+                .map(r -> new AssignmentEvent(Rows.longValue(r, "id"), Rows.text(r, "kind"), Rows.text(r, "actor"),
+                        Rows.timestamp(r, "at"), Rows.text(r, "note"), Rows.text(r, "data"))).toList();
+    }
+
+    public LocalDate today() {
+        return LocalDate.now(clock);
+    }
+
+    static DbRow lock(DbExecute tx, long id) {
+        return tx.createNamedGet("assignment-lock").addParam("id", id).execute()
+                .orElseThrow(() -> HttpProblem.notFound("Attribution introuvable."));
+    }
+
+    private static DbRow activeLoan(DbExecute tx, long id, String verb) {
+        DbRow a = lock(tx, id);
+        AssignmentStatus status = AssignmentStatus.valueOf(Rows.text(a, "status"));
+        if (status == AssignmentStatus.GIVEN) {
+            throw HttpProblem.conflict("C'est un don : il ne peut plus être " + verb + ".");
+        }
+        if (status != AssignmentStatus.ACTIVE) {
+            throw HttpProblem.conflict("Ce prêt est terminé (« " + status.label() + " ») : il ne peut plus être " + verb + ".");
+        }
+        return a;
+    }
+
+    static void event(DbExecute tx, long assignmentId, String kind, User actor, String note, JsonObject data) {
+        tx.createNamedInsert("assignment-event-insert").addParam("assignmentId", assignmentId).addParam("kind", kind)
+                .addParam("actorId", actor.id()).addParam("note", note).addParam("data", data.toString()).execute();
+    }
+
+    static Assignment assignment(DbRow r, boolean withNames) {
+        String title = ((Optional.ofNullable(Rows.text(r, "brand")).orElse("") + " "
+                + Optional.ofNullable(Rows.text(r, "model")).orElse("")).strip());
+        MachineType type = MachineType.valueOf(Rows.text(r, "type"));
+        return new Assignment(Rows.longValue(r, "id"), Rows.longValue(r, "machine_id"), Rows.text(r, "tag"), type,
+                title.isEmpty() ? type.label() : title, Rows.longValue(r, "beneficiary_id"),
+                withNames ? Rows.text(r, "first_name") + " " + Rows.text(r, "last_name") : null,
+                Rows.longOrNull(r, "session_id"), Rows.text(r, "session_label"),
+                AssignmentKind.valueOf(Rows.text(r, "kind")), AssignmentStatus.valueOf(Rows.text(r, "status")),
+                Rows.date(r, "starts_on"), Rows.date(r, "due_on"), Rows.date(r, "ended_on"),
+                accessories(Rows.text(r, "accessories")), Rows.timestamp(r, "created_at"), Rows.text(r, "created_by_name"));
+    }
+
+    static List<String> accessories(String json) {
+        if (json == null) {
+            return List.of();
+        }
+        try (var reader = Json.createReader(new StringReader(json))) {
+            return reader.readArray().getValuesAs(JsonString.class).stream().map(JsonString::getString).toList();
+        }
+    }
+
+    private static List<String> split(String text) {
+        return text == null ? List.of() : clean(Arrays.asList(text.split("[,;\\n]")));
+    }
+
+    private static List<String> clean(List<String> items) {
+        List<String> out = new ArrayList<>();
+        for (String s : items) {
+            String t = s == null ? "" : s.strip();
+            if (!t.isEmpty() && !out.contains(t) && t.chars().noneMatch(Character::isISOControl)) {
+                out.add(t);
+            }
+        }
+        return out;
+    }
+
+    private static JsonArrayBuilder array(List<String> items) {
+        JsonArrayBuilder b = Json.createArrayBuilder();
+        items.forEach(b::add);
+        return b;
+    }
+
+    private static boolean uniqueViolation(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof SQLException sql && "23505".equals(sql.getSQLState())) {
+                return true;
+            }
+        }
+        return false;
+    }
+}

@@ -1,0 +1,165 @@
+package fr.parcsolidaire.loans;
+
+import fr.parcsolidaire.auth.User;
+import fr.parcsolidaire.db.Database;
+import fr.parcsolidaire.db.Rows;
+import fr.parcsolidaire.inventory.InventoryRepository;
+import fr.parcsolidaire.inventory.Machine;
+import fr.parcsolidaire.web.Formats;
+import fr.parcsolidaire.web.HttpProblem;
+import fr.parcsolidaire.web.PublicUrls;
+import fr.parcsolidaire.web.Upload;
+import io.helidon.dbclient.DbExecute;
+import io.helidon.dbclient.DbRow;
+import jakarta.json.Json;
+
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Generates the contracts of assignments and archives every PDF byte for byte with its SHA-256:
+ * downloads serve the archived bytes, never a fresh rendering. Signing adds documents (a scan, or a new
+ * PDF with the on-screen signatures that points at the one it signs); nothing is overwritten.
+ */
+public final class ContractService {
+
+    public static final long MAX_SCAN_BYTES = 10L * 1024 * 1024;
+    public static final int MAX_SIGNATURE_BYTES = 2 * 1024 * 1024;
+
+    private final Database database;
+    private final Structure structure;
+    private final PublicUrls urls;
+    private final Clock clock;
+
+    public ContractService(Database database, Structure structure, PublicUrls urls, Clock clock) {
+        this.database = database;
+        this.structure = structure;
+        this.urls = urls;
+        this.clock = clock;
+    }
+
+    /** Renders and archives the document of the assignment's current kind, inside the caller's transaction. */
+    long generate(DbExecute tx, long assignmentId, User actor) {
+        DbRow a = tx.createNamedGet("assignment-by-id").addParam("id", assignmentId).execute().orElseThrow();
+        Beneficiary b = tx.createNamedGet("beneficiary-by-id").addParam("id", Rows.longValue(a, "beneficiary_id")).execute()
+                .map(BeneficiaryService::beneficiary).orElseThrow();
+        Machine machine = InventoryRepository.machine(tx, Rows.text(a, "tag")).orElseThrow();
+        AssignmentKind kind = AssignmentKind.valueOf(Rows.text(a, "kind"));
+        ContractDocument.Kind docKind = kind == AssignmentKind.LOAN
+                ? ContractDocument.Kind.LOAN_AGREEMENT : ContractDocument.Kind.GIFT_CERTIFICATE;
+        ContractDocument doc = new ContractDocument(docKind, structure, assignmentId, b.fullName(),
+                b.postcode() + " " + b.commune(), machine, AssignmentService.accessories(Rows.text(a, "accessories")),
+                Rows.date(a, "starts_on"), Rows.date(a, "due_on"), LocalDate.now(clock), actor.displayName(),
+                urls.machineForQr(machine.tag()));
+        byte[] pdf = ContractPdf.render(doc);
+        long id = archive(tx, assignmentId, docKind, null, pdf, actor);
+        AssignmentService.event(tx, assignmentId, "CONTRACT_GENERATED", actor, null, Json.createObjectBuilder()
+                .add("contractId", id).add("document", docKind.name()).add("sha256", sha256(pdf)).build());
+        return id;
+    }
+
+    /** A scan or photo of the signed paper version of the latest document. */
+    public long uploadScan(long assignmentId, Upload upload, User actor) {
+        return database.inTransaction(tx -> {
+            AssignmentService.lock(tx, assignmentId);
+            StoredContract latest = latest(tx, assignmentId)
+                    .orElseThrow(() -> HttpProblem.conflict("Aucun document à signer pour cette attribution."));
+            String sha = sha256(upload.bytes());
+            long scanId = tx.createNamedGet("contract-scan-insert").addParam("contractId", latest.id())
+                    .addParam("contentType", upload.contentType()).addParam("content", upload.bytes())
+                    .addParam("sha256", sha).addParam("uploadedBy", actor.id())
+                    .execute().map(r -> Rows.longValue(r, "id")).orElseThrow();
+            AssignmentService.event(tx, assignmentId, "CONTRACT_SIGNED", actor, null, Json.createObjectBuilder()
+                    .add("method", "SCAN").add("contractId", latest.id()).add("scanId", scanId)
+                    .add("contentType", upload.contentType()).add("sha256", sha).build());
+            return scanId;
+        });
+    }
+
+    /** Both signatures drawn on screen (PNG) stamped into a new PDF that signs the latest unsigned document. */
+    public long signOnScreen(long assignmentId, byte[] staffPng, byte[] beneficiaryPng, User actor) {
+        for (byte[] png : List.of(staffPng, beneficiaryPng)) {
+            if (png.length == 0 || png.length > MAX_SIGNATURE_BYTES || !Upload.PNG.equals(Upload.sniff(png))) {
+                throw HttpProblem.badRequest("Les deux signatures sont nécessaires (dessinez-les dans les cadres).");
+            }
+        }
+        return database.inTransaction(tx -> {
+            AssignmentService.lock(tx, assignmentId);
+            StoredContract latest = latest(tx, assignmentId)
+                    .orElseThrow(() -> HttpProblem.conflict("Aucun document à signer pour cette attribution."));
+            if (latest.signs() != null) {
+                throw HttpProblem.conflict("Ce document est déjà signé à l'écran.");
+            }
+            byte[] signed = ContractPdf.sign(latest.pdf(), staffPng, beneficiaryPng,
+                    "Signé à l'écran le " + Formats.dateTime(OffsetDateTime.now(clock)) + " · document d'origine SHA-256 "
+                            + latest.sha256().substring(0, 16) + "…");
+            long id = archive(tx, assignmentId, latest.kind(), latest.id(), signed, actor);
+            AssignmentService.event(tx, assignmentId, "CONTRACT_SIGNED", actor, null, Json.createObjectBuilder()
+                    .add("method", "SCREEN").add("contractId", id).add("signs", latest.id())
+                    .add("sha256", sha256(signed)).build());
+            return id;
+        });
+    }
+
+    public Optional<StoredContract> latest(long assignmentId) {
+        return latest(database.client().execute(), assignmentId);
+    }
+
+    private static Optional<StoredContract> latest(DbExecute exec, long assignmentId) {
+        return exec.createNamedGet("contract-latest").addParam("assignmentId", assignmentId).execute()
+                .map(ContractService::stored);
+    }
+
+    public Optional<StoredContract> byId(long id) {
+        return database.client().execute().createNamedGet("contract-by-id").addParam("id", id).execute()
+                .map(ContractService::stored);
+    }
+
+    public List<StoredContract> contracts(long assignmentId) {
+        return database.client().execute().createNamedQuery("contracts-of-assignment").addParam("assignmentId", assignmentId)
+                .execute().map(r -> new StoredContract(Rows.longValue(r, "id"), assignmentId,
+                        ContractDocument.Kind.valueOf(Rows.text(r, "kind")), Rows.longOrNull(r, "signs"), null,
+                        Rows.text(r, "sha256"), Rows.timestamp(r, "created_at"), Rows.text(r, "created_by_name"),
+                        Rows.longValue(r, "scans"))).toList();
+    }
+
+    public List<ContractScan> scans(long assignmentId) {
+        return database.client().execute().createNamedQuery("contract-scans-of-assignment").addParam("assignmentId", assignmentId)
+                .execute().map(r -> new ContractScan(Rows.longValue(r, "id"), Rows.longValue(r, "contract_id"),
+                        Rows.text(r, "content_type"), null, Rows.text(r, "sha256"), Rows.timestamp(r, "uploaded_at"),
+                        Rows.text(r, "uploaded_by_name"))).toList();
+    }
+
+    public Optional<ContractScan> scan(long id) {
+        return database.client().execute().createNamedGet("contract-scan-by-id").addParam("id", id).execute()
+                .map(r -> new ContractScan(Rows.longValue(r, "id"), Rows.longValue(r, "contract_id"),
+                        Rows.text(r, "content_type"), (byte[]) Rows.raw(r, "content"), Rows.text(r, "sha256"), null, null));
+    }
+
+    private static long archive(DbExecute tx, long assignmentId, ContractDocument.Kind kind, Long signs, byte[] pdf, User actor) {
+        return tx.createNamedGet("contract-insert").addParam("assignmentId", assignmentId).addParam("kind", kind.name())
+                .addParam("signs", signs).addParam("pdf", pdf).addParam("sha256", sha256(pdf))
+                .addParam("createdBy", actor.id())
+                .execute().map(r -> Rows.longValue(r, "id")).orElseThrow();
+    }
+
+    private static StoredContract stored(DbRow r) {
+        return new StoredContract(Rows.longValue(r, "id"), Rows.longValue(r, "assignment_id"),
+                ContractDocument.Kind.valueOf(Rows.text(r, "kind")), Rows.longOrNull(r, "signs"),
+                (byte[]) Rows.raw(r, "pdf"), Rows.text(r, "sha256"), Rows.timestamp(r, "created_at"), null, 0);
+    }
+
+    public static String sha256(byte[] bytes) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

@@ -1,0 +1,67 @@
+package fr.parcsolidaire.loans;
+
+import fr.parcsolidaire.auth.User;
+import fr.parcsolidaire.db.Database;
+import fr.parcsolidaire.inventory.WorkshopService;
+import fr.parcsolidaire.web.Input;
+import fr.parcsolidaire.web.PublicUrls;
+import io.helidon.config.Config;
+import jakarta.json.Json;
+
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Demo data of the loans capability, through the real services: the course "À portée de clics" with a
+ * session, a few fictitious participants, two loans and a gift taken from the demo's READY machines.
+ */
+public final class LoansDemo {
+
+    private LoansDemo() {
+    }
+
+    public static void load(Database database, WorkshopService workshop, User actor) {
+        Clock clock = Clock.systemDefaultZone();
+        Config config = Config.create();
+        BeneficiaryService beneficiaries = new BeneficiaryService(database, clock);
+        CourseService courses = new CourseService(database, clock);
+        ContractService contracts = new ContractService(database, Structure.from(config),
+                PublicUrls.from(config, config.get("server.port").asInt().orElse(8080)), clock);
+        AssignmentService assignments = new AssignmentService(database, workshop, contracts, clock);
+        LocalDate today = LocalDate.now(clock);
+
+        long course = courses.createCourse(input(Map.of("name", "À portée de clics",
+                "description", "Parcours d'initiation au numérique : allumer, naviguer, démarches en ligne, messagerie.")), actor);
+        long session = courses.createSession(course, input(Map.of("label", "Session de printemps",
+                "startsOn", today.minusWeeks(3).toString(), "endsOn", today.plusWeeks(5).toString(),
+                "facilitator", "Mehdi (conseiller numérique)")), actor);
+        String[][] people = {
+                {"Lambert", "Josiane", "Saint-Denis", "93200", "FROM_60_TO_74", "RETIRED"},
+                {"Diallo", "Mamadou", "Saint-Denis", "93200", "FROM_26_TO_44", "JOB_SEEKER"},
+                {"Moreau", "Chloé", "Aubervilliers", "93300", "UNDER_26", "STUDENT"},
+                {"Haddad", "Samir", "Pierrefitte-sur-Seine", "93380", "FROM_45_TO_59", "RSA"}};
+        List<Long> ids = new ArrayList<>();
+        for (String[] p : people) {
+            long id = beneficiaries.create(input(Map.of("lastName", p[0], "firstName", p[1], "commune", p[2],
+                    "postcode", p[3], "ageBracket", p[4], "situation", p[5], "gdprNoticeOn", today.minusWeeks(3).toString(),
+                    "referringStructure", "CCAS de Saint-Denis")), actor);
+            courses.enrol(session, input(Map.of("beneficiaryId", String.valueOf(id))), actor);
+            ids.add(id);
+        }
+        List<ReadyMachine> ready = ReadyMachines.find(database, Map.of());
+        String[] kinds = {"LOAN", "LOAN", "GIFT"};
+        for (int i = 0; i < kinds.length && i < ready.size(); i++) {
+            assignments.assign(input(Map.of("machineTag", ready.get(i).tag(), "beneficiaryId", String.valueOf(ids.get(i)),
+                    "kind", kinds[i], "sessionId", String.valueOf(session))), List.of("Chargeur", "Sacoche"), actor);
+        }
+    }
+
+    private static Input input(Map<String, String> values) {
+        var b = Json.createObjectBuilder();
+        values.forEach(b::add);
+        return Input.of(b.build());
+    }
+}

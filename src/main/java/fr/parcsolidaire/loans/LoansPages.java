@@ -1,0 +1,338 @@
+package fr.parcsolidaire.loans;
+
+import fr.parcsolidaire.auth.Permission;
+import fr.parcsolidaire.auth.Principal;
+import fr.parcsolidaire.db.Database;
+import fr.parcsolidaire.web.Form;
+import fr.parcsolidaire.web.Guard;
+import fr.parcsolidaire.web.HttpProblem;
+import fr.parcsolidaire.web.Input;
+import fr.parcsolidaire.web.Json;
+import fr.parcsolidaire.web.Pages;
+import fr.parcsolidaire.web.Upload;
+import fr.parcsolidaire.web.ValidationException;
+import io.helidon.http.Status;
+import io.helidon.webserver.http.HttpRules;
+import io.helidon.webserver.http.HttpService;
+import io.helidon.webserver.http.ServerRequest;
+import io.helidon.webserver.http.ServerResponse;
+
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+/** Pages of beneficiaries, courses and assignments, for social workers (and, without names, coordinators). */
+public final class LoansPages implements HttpService {
+
+    private final Guard guard;
+    private final Pages pages;
+    private final BeneficiaryService beneficiaries;
+    private final CourseService courses;
+    private final AssignmentService assignments;
+    private final ContractService contracts;
+    private final Database database;
+
+    public LoansPages(Guard guard, Pages pages, BeneficiaryService beneficiaries, CourseService courses,
+                      AssignmentService assignments, ContractService contracts, Database database) {
+        this.guard = guard;
+        this.pages = pages;
+        this.beneficiaries = beneficiaries;
+        this.courses = courses;
+        this.assignments = assignments;
+        this.contracts = contracts;
+        this.database = database;
+    }
+
+    @Override
+    public void routing(HttpRules rules) {
+        guard.on(rules)
+                .get("/beneficiaries", Permission.BENEFICIARIES_READ, this::beneficiaryList)
+                .get("/beneficiaries/new", Permission.BENEFICIARIES_WRITE, (req, res, who) ->
+                        beneficiaryForm(res, who, Status.OK_200, null, Map.of("gdprNoticeOn", assignments.today().toString()), Map.of()))
+                .post("/beneficiaries", Permission.BENEFICIARIES_WRITE, (req, res, who) -> saveBeneficiary(req, res, who, null))
+                .get("/beneficiaries/{id}", Permission.BENEFICIARIES_READ, this::beneficiary)
+                .get("/beneficiaries/{id}/edit", Permission.BENEFICIARIES_WRITE, (req, res, who) ->
+                        beneficiaryForm(res, who, Status.OK_200, LoansApi.id(req), values(beneficiaries.get(LoansApi.id(req))), Map.of()))
+                .post("/beneficiaries/{id}", Permission.BENEFICIARIES_WRITE, (req, res, who) -> saveBeneficiary(req, res, who, LoansApi.id(req)))
+                .get("/courses", Permission.BENEFICIARY_COUNTS, (req, res, who) -> coursesPage(res, who, Status.OK_200, Map.of(), Map.of(), ""))
+                .post("/courses", Permission.BENEFICIARIES_WRITE, this::createCourse)
+                .post("/courses/{id}/sessions", Permission.BENEFICIARIES_WRITE, this::createSession)
+                .get("/sessions/{id}", Permission.BENEFICIARY_COUNTS, (req, res, who) -> session(res, who, LoansApi.id(req), Status.OK_200, null))
+                .post("/sessions/{id}/enrol", Permission.BENEFICIARIES_WRITE, (req, res, who) -> sessionAction(req, res, who, () ->
+                        courses.enrol(LoansApi.id(req), Input.of(Form.of(req)), who.user())))
+                .post("/enrolments/{id}/status", Permission.BENEFICIARIES_WRITE, this::enrolmentStatus)
+                .post("/sessions/{id}/convert", Permission.ASSIGNMENTS_WRITE, (req, res, who) -> sessionAction(req, res, who, () ->
+                        assignments.convertSession(LoansApi.id(req), who.user())))
+                .get("/assignments", Permission.ASSIGNMENTS_READ, (req, res, who) -> assignmentList(res, who, false))
+                .get("/assignments/overdue", Permission.ASSIGNMENTS_READ, (req, res, who) -> assignmentList(res, who, true))
+                .get("/assignments/new", Permission.ASSIGNMENTS_WRITE, (req, res, who) -> assignForm(req, res, who, Status.OK_200, query(req), Map.of()))
+                .post("/assignments", Permission.ASSIGNMENTS_WRITE, this::assign)
+                .get("/assignments/{id}", Permission.ASSIGNMENTS_READ, (req, res, who) ->
+                        assignment(res, who, LoansApi.id(req), Status.OK_200, "", Map.of(), Map.of(), null))
+                .get("/assignments/{id}/contract.pdf", Permission.BENEFICIARIES_READ, (req, res, who) ->
+                        LoansApi.sendPdf(res, contracts.latest(LoansApi.id(req))
+                                .orElseThrow(() -> HttpProblem.notFound("Aucun document pour cette attribution."))))
+                .get("/contracts/{id}/pdf", Permission.BENEFICIARIES_READ, (req, res, who) ->
+                        LoansApi.sendPdf(res, contracts.byId(LoansApi.id(req)).orElseThrow(() -> HttpProblem.notFound("Document introuvable."))))
+                .get("/scans/{id}", Permission.BENEFICIARIES_READ, this::scan)
+                .post("/assignments/{id}/scan", Permission.ASSIGNMENTS_WRITE, (req, res, who) -> {
+                    long id = LoansApi.id(req);
+                    contracts.uploadScan(id, Upload.read(req, ContractService.MAX_SCAN_BYTES, Set.of(Upload.PDF, Upload.JPEG, Upload.PNG)), who.user());
+                    Json.ok(res, Map.of("location", "/assignments/" + id));
+                })
+                .get("/assignments/{id}/sign", Permission.ASSIGNMENTS_WRITE, (req, res, who) -> signPage(res, who, LoansApi.id(req), Status.OK_200, null))
+                .post("/assignments/{id}/sign", Permission.ASSIGNMENTS_WRITE, this::sign)
+                .post("/assignments/{id}/extend", Permission.ASSIGNMENTS_WRITE, (req, res, who) -> assignmentAction(req, res, who, "extend",
+                        f -> assignments.extend(LoansApi.id(req), Input.of(f), who.user())))
+                .post("/assignments/{id}/return", Permission.ASSIGNMENTS_WRITE, (req, res, who) -> assignmentAction(req, res, who, "return",
+                        f -> assignments.returnLoan(LoansApi.id(req), Input.of(f), f.all("missingAccessories"), who.user())))
+                .post("/assignments/{id}/convert", Permission.ASSIGNMENTS_WRITE, (req, res, who) -> assignmentAction(req, res, who, "convert",
+                        f -> assignments.convertToGift(LoansApi.id(req), who.user())))
+                .post("/assignments/{id}/incident", Permission.ASSIGNMENTS_WRITE, (req, res, who) -> assignmentAction(req, res, who, "incident",
+                        f -> assignments.incident(LoansApi.id(req), Input.of(f), who.user())));
+    }
+
+    private void beneficiaryList(ServerRequest req, ServerResponse res, Principal who) {
+        String q = req.query().first("q").orElse("");
+        Map<String, Object> p = params(who);
+        p.put("q", q);
+        p.put("people", beneficiaries.search(q));
+        p.put("counts", beneficiaries.counts());
+        pages.render(res, "loans/beneficiaries.jte", p);
+    }
+
+    private void beneficiaryForm(ServerResponse res, Principal who, Status status, Long id, Map<String, String> values,
+                                 Map<String, String> errors) {
+        Map<String, Object> p = params(who);
+        p.put("id", id);
+        p.put("values", values);
+        p.put("errors", errors);
+        p.put("workers", beneficiaries.socialWorkers());
+        pages.render(res, status, "loans/beneficiary-form.jte", p);
+    }
+
+    private void saveBeneficiary(ServerRequest req, ServerResponse res, Principal who, Long id) {
+        Form form = Form.of(req);
+        try {
+            long saved;
+            if (id == null) {
+                saved = beneficiaries.create(Input.of(form), who.user());
+            } else {
+                beneficiaries.update(id, Input.of(form), who.user());
+                saved = id;
+            }
+            Pages.redirect(res, "/beneficiaries/" + saved);
+        } catch (ValidationException e) {
+            beneficiaryForm(res, who, Status.BAD_REQUEST_400, id, form.values(), e.fields());
+        }
+    }
+
+    private void beneficiary(ServerRequest req, ServerResponse res, Principal who) {
+        long id = LoansApi.id(req);
+        Map<String, Object> p = params(who);
+        p.put("b", beneficiaries.get(id));
+        List<Assignment> list = assignments.list(id, null, null, true);
+        p.put("assignments", list);
+        p.put("documents", list.stream().collect(Collectors.toMap(Assignment::id, a -> contracts.contracts(a.id()))));
+        p.put("enrolments", courses.enrolmentsOf(id));
+        pages.render(res, "loans/beneficiary.jte", p);
+    }
+
+    private void coursesPage(ServerResponse res, Principal who, Status status, Map<String, String> values,
+                             Map<String, String> errors, String failedForm) {
+        Map<String, Object> p = params(who);
+        p.put("courses", courses.courses());
+        p.put("sessions", courses.sessions());
+        p.put("values", values);
+        p.put("errors", errors);
+        p.put("failedForm", failedForm);
+        pages.render(res, status, "loans/courses.jte", p);
+    }
+
+    private void createCourse(ServerRequest req, ServerResponse res, Principal who) {
+        Form form = Form.of(req);
+        try {
+            courses.createCourse(Input.of(form), who.user());
+            Pages.redirect(res, "/courses");
+        } catch (ValidationException e) {
+            coursesPage(res, who, Status.BAD_REQUEST_400, form.values(), e.fields(), "course");
+        }
+    }
+
+    private void createSession(ServerRequest req, ServerResponse res, Principal who) {
+        Form form = Form.of(req);
+        long courseId = LoansApi.id(req);
+        try {
+            Pages.redirect(res, "/sessions/" + courses.createSession(courseId, Input.of(form), who.user()));
+        } catch (ValidationException e) {
+            coursesPage(res, who, Status.BAD_REQUEST_400, form.values(), e.fields(), "session-" + courseId);
+        }
+    }
+
+    private void session(ServerResponse res, Principal who, long id, Status status, String message) {
+        CourseSession s = courses.session(id).orElseThrow(() -> HttpProblem.notFound("Session introuvable."));
+        boolean names = who.user().can(Permission.BENEFICIARIES_READ);
+        Map<String, Object> p = params(who);
+        p.put("s", s);
+        p.put("enrolments", names ? courses.enrolments(id, true) : List.of());
+        p.put("candidates", names && who.user().can(Permission.BENEFICIARIES_WRITE) ? beneficiaries.search(null) : List.of());
+        p.put("message", message);
+        pages.render(res, status, "loans/session.jte", p);
+    }
+
+    private void sessionAction(ServerRequest req, ServerResponse res, Principal who, Runnable action) {
+        long id = LoansApi.id(req);
+        try {
+            action.run();
+            Pages.redirect(res, "/sessions/" + id);
+        } catch (HttpProblem e) {
+            if (e.status() == Status.BAD_REQUEST_400 || e.status() == Status.CONFLICT_409) {
+                session(res, who, id, e.status(), e.fields().isEmpty() ? e.getMessage()
+                        : String.join(" ", e.fields().values()));
+                return;
+            }
+            throw e;
+        }
+    }
+
+    private void enrolmentStatus(ServerRequest req, ServerResponse res, Principal who) {
+        long sessionId = courses.setStatus(LoansApi.id(req), Input.of(Form.of(req)), who.user());
+        Pages.redirect(res, "/sessions/" + sessionId);
+    }
+
+    private void assignmentList(ServerResponse res, Principal who, boolean overdue) {
+        boolean names = who.user().can(Permission.BENEFICIARIES_READ);
+        Map<String, Object> p = params(who);
+        p.put("overdue", overdue);
+        p.put("list", overdue ? assignments.overdue(names) : assignments.list(null, null, null, names));
+        p.put("today", assignments.today());
+        pages.render(res, "loans/assignments.jte", p);
+    }
+
+    private void assignForm(ServerRequest req, ServerResponse res, Principal who, Status status, Map<String, String> values,
+                            Map<String, String> errors) {
+        Map<String, Object> p = params(who);
+        p.put("values", values);
+        p.put("errors", errors);
+        p.put("people", beneficiaries.search(null));
+        p.put("sessions", courses.sessions());
+        p.put("machines", ReadyMachines.find(database, values));
+        pages.render(res, status, "loans/assign.jte", p);
+    }
+
+    private void assign(ServerRequest req, ServerResponse res, Principal who) {
+        Form form = Form.of(req);
+        try {
+            List<String> accessories = new java.util.ArrayList<>(form.all("accessories"));
+            if (form.get("otherAccessories") != null) {
+                accessories.addAll(List.of(form.get("otherAccessories").split(",")));
+            }
+            long id = assignments.assign(Input.of(form), accessories, who.user());
+            Pages.redirect(res, "/assignments/" + id);
+        } catch (HttpProblem e) {
+            if (e.status() != Status.BAD_REQUEST_400 && e.status() != Status.CONFLICT_409) {
+                throw e;
+            }
+            Map<String, String> errors = new HashMap<>(e.fields());
+            if (errors.isEmpty()) {
+                errors.put("machineTag", e.getMessage());
+            }
+            assignForm(req, res, who, e.status(), form.values(), errors);
+        }
+    }
+
+    private void assignment(ServerResponse res, Principal who, long id, Status status, String failedForm,
+                            Map<String, String> errors, Map<String, String> values, String message) {
+        boolean names = who.user().can(Permission.BENEFICIARIES_READ);
+        Assignment a = assignments.get(id, names);
+        Map<String, Object> p = params(who);
+        p.put("a", a);
+        p.put("today", assignments.today());
+        p.put("events", assignments.events(id));
+        p.put("documents", names ? contracts.contracts(id) : List.of());
+        p.put("scans", names ? contracts.scans(id) : List.of());
+        p.put("failedForm", failedForm);
+        p.put("errors", errors);
+        p.put("values", values);
+        p.put("message", message);
+        pages.render(res, status, "loans/assignment.jte", p);
+    }
+
+    @FunctionalInterface
+    private interface FormAction {
+        void apply(Form form);
+    }
+
+    private void assignmentAction(ServerRequest req, ServerResponse res, Principal who, String name, FormAction action) {
+        long id = LoansApi.id(req);
+        Form form = Form.of(req);
+        try {
+            action.apply(form);
+            Pages.redirect(res, "/assignments/" + id);
+        } catch (HttpProblem e) {
+            if (e.status() != Status.BAD_REQUEST_400 && e.status() != Status.CONFLICT_409) {
+                throw e;
+            }
+            assignment(res, who, id, e.status(), name, e.fields(), form.values(), e.getMessage());
+        }
+    }
+
+    private void signPage(ServerResponse res, Principal who, long id, Status status, String message) {
+        Map<String, Object> p = params(who);
+        p.put("a", assignments.get(id, true));
+        p.put("message", message);
+        pages.render(res, status, "loans/sign.jte", p);
+    }
+
+    private void sign(ServerRequest req, ServerResponse res, Principal who) {
+        long id = LoansApi.id(req);
+        Form form = Form.of(req);
+        try {
+            contracts.signOnScreen(id, LoansApi.decodePng(form.get("staff")), LoansApi.decodePng(form.get("beneficiary")), who.user());
+            Pages.redirect(res, "/assignments/" + id);
+        } catch (HttpProblem e) {
+            if (e.status() != Status.BAD_REQUEST_400 && e.status() != Status.CONFLICT_409) {
+                throw e;
+            }
+            signPage(res, who, id, e.status(), e.getMessage());
+        }
+    }
+
+    private void scan(ServerRequest req, ServerResponse res, Principal who) {
+        ContractScan s = contracts.scan(LoansApi.id(req)).orElseThrow(() -> HttpProblem.notFound("Document introuvable."));
+        res.headers().contentType(io.helidon.common.media.type.MediaTypes.create(s.contentType()));
+        res.header("X-Content-SHA256", s.sha256());
+        res.header("Cache-Control", "no-store");
+        res.header("X-Content-Type-Options", "nosniff");
+        res.send(s.content());
+    }
+
+    private static Map<String, String> query(ServerRequest req) {
+        return req.query().toMap().entrySet().stream()
+                .collect(Collectors.toMap(Map.Entry::getKey, e -> e.getValue().getFirst()));
+    }
+
+    private static Map<String, String> values(Beneficiary b) {
+        Map<String, String> v = new HashMap<>();
+        v.put("lastName", b.lastName());
+        v.put("firstName", b.firstName());
+        v.put("phone", b.phone());
+        v.put("email", b.email());
+        v.put("commune", b.commune());
+        v.put("postcode", b.postcode());
+        v.put("ageBracket", b.ageBracket().name());
+        v.put("situation", b.situation().name());
+        v.put("referringStructure", b.referringStructure());
+        v.put("socialWorkerId", b.socialWorkerId() == null ? null : String.valueOf(b.socialWorkerId()));
+        v.put("gdprNoticeOn", b.gdprNoticeOn().toString());
+        return v;
+    }
+
+    private static Map<String, Object> params(Principal who) {
+        Map<String, Object> p = new HashMap<>();
+        p.put("me", who);
+        return p;
+    }
+}

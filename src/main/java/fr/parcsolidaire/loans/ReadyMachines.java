@@ -1,0 +1,38 @@
+package fr.parcsolidaire.loans;
+
+import fr.parcsolidaire.db.Database;
+import fr.parcsolidaire.db.Rows;
+import fr.parcsolidaire.inventory.Grade;
+import fr.parcsolidaire.inventory.MachineType;
+import fr.parcsolidaire.web.Validator;
+
+import java.math.BigDecimal;
+import java.util.List;
+import java.util.Map;
+
+/** READY machines filtered by type, grade, minimum RAM and storage: the choice offered when assigning. */
+final class ReadyMachines {
+
+    private ReadyMachines() {
+    }
+
+    /** Invalid filters are ignored (the form shows what was typed). */
+    static List<ReadyMachine> find(Database database, Map<String, String> q) {
+        Validator v = new Validator();
+        MachineType type = v.optionalEnum("type", q.get("type"), MachineType.class, MachineType::label);
+        Grade grade = v.optionalEnum("grade", q.get("grade"), Grade.class, Grade::name);
+        BigDecimal ram = v.decimal("minRam", q.get("minRam"), false, BigDecimal.ZERO, new BigDecimal("4096"));
+        BigDecimal storage = v.decimal("minStorage", q.get("minStorage"), false, BigDecimal.ZERO, new BigDecimal("1000000"));
+        return database.client().execute().createNamedQuery("ready-machines")
+                .addParam("type", type == null ? null : type.name()).addParam("grade", grade == null ? null : grade.name())
+                .addParam("minRam", ram).addParam("minStorage", storage)
+                .execute().map(r -> {
+                    MachineType t = MachineType.valueOf(Rows.text(r, "type"));
+                    String title = ((Rows.text(r, "brand") == null ? "" : Rows.text(r, "brand")) + " "
+                            + (Rows.text(r, "model") == null ? "" : Rows.text(r, "model"))).strip();
+                    String g = Rows.text(r, "grade");
+                    return new ReadyMachine(Rows.text(r, "tag"), t, title.isEmpty() ? t.label() : title,
+                            g == null ? null : Grade.valueOf(g), Rows.decimal(r, "ram_gb"), Rows.decimal(r, "storage_gb"));
+                }).toList();
+    }
+}

@@ -1,0 +1,18 @@
+package fr.parcsolidaire.loans;
+
+/** The condition check done with the person when a loan comes back. */
+public enum ReturnCondition {
+    GOOD("Bon état"),
+    WORN("Usure normale"),
+    DAMAGED("Endommagée");
+
+    private final String label;
+
+    ReturnCondition(String label) {
+        this.label = label;
+    }
+
+    public String label() {
+        return label;
+    }
+}

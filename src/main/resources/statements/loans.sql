@@ -1,0 +1,247 @@
+-- name: beneficiary-insert
+INSERT INTO beneficiaries (site_id, last_name, first_name, phone, email, commune, postcode, age_bracket, situation,
+                           referring_structure, social_worker_id, gdpr_notice_on, created_by)
+VALUES (:siteId, :lastName, :firstName, :phone, :email, :commune, :postcode, :ageBracket, :situation,
+        :referringStructure, :socialWorkerId, :gdprNoticeOn, :createdBy)
+RETURNING id
+
+-- name: beneficiary-update
+UPDATE beneficiaries
+   SET last_name = :lastName, first_name = :firstName, phone = :phone, email = :email, commune = :commune,
+       postcode = :postcode, age_bracket = :ageBracket, situation = :situation,
+       referring_structure = :referringStructure, social_worker_id = :socialWorkerId, gdpr_notice_on = :gdprNoticeOn
+ WHERE id = :id AND anonymised_at IS NULL
+
+-- name: beneficiary-event-insert
+INSERT INTO beneficiary_events (beneficiary_id, kind, actor_id, data)
+VALUES (:beneficiaryId, :kind, :actorId, CAST(:data AS jsonb))
+
+-- name: beneficiary-by-id
+SELECT b.id, b.last_name, b.first_name, b.phone, b.email, b.commune, b.postcode, b.age_bracket, b.situation,
+       b.referring_structure, b.social_worker_id, u.display_name AS social_worker, b.gdpr_notice_on, b.anonymised_at,
+       s.name AS site_name
+  FROM beneficiaries b
+  JOIN sites s ON s.id = b.site_id
+  LEFT JOIN users u ON u.id = b.social_worker_id
+ WHERE b.id = :id
+
+-- name: beneficiaries-search
+SELECT b.id, b.last_name, b.first_name, b.phone, b.email, b.commune, b.postcode, b.age_bracket, b.situation,
+       b.referring_structure, b.social_worker_id, u.display_name AS social_worker, b.gdpr_notice_on, b.anonymised_at,
+       s.name AS site_name
+  FROM beneficiaries b
+  JOIN sites s ON s.id = b.site_id
+  LEFT JOIN users u ON u.id = b.social_worker_id
+ WHERE b.anonymised_at IS NULL
+   AND (CAST(:q AS text) IS NULL
+        OR lower(b.last_name) LIKE :pattern OR lower(b.first_name) LIKE :pattern
+        OR lower(b.first_name || ' ' || b.last_name) LIKE :pattern OR lower(b.last_name || ' ' || b.first_name) LIKE :pattern
+        OR b.commune ILIKE :pattern OR b.postcode = :q)
+ ORDER BY lower(b.last_name), lower(b.first_name), b.id
+ LIMIT 200
+
+-- name: beneficiary-counts
+SELECT count(*) AS total,
+       count(*) FILTER (WHERE EXISTS (SELECT 1 FROM assignments a WHERE a.beneficiary_id = b.id AND a.status = 'ACTIVE')) AS with_loan,
+       count(*) FILTER (WHERE EXISTS (SELECT 1 FROM assignments a WHERE a.beneficiary_id = b.id AND a.status = 'GIVEN')) AS with_gift
+  FROM beneficiaries b
+ WHERE b.anonymised_at IS NULL
+
+-- name: social-workers
+SELECT id, display_name FROM users WHERE active AND role IN ('SOCIAL_WORKER', 'ADMIN') ORDER BY display_name
+
+-- name: course-insert
+INSERT INTO courses (name, description, created_by) VALUES (:name, :description, :createdBy)
+ON CONFLICT (name) DO NOTHING
+RETURNING id
+
+-- name: course-by-name
+SELECT id FROM courses WHERE name = :name
+
+-- name: courses-all
+SELECT c.id, c.name, c.description FROM courses c ORDER BY lower(c.name)
+
+-- name: course-by-id
+SELECT c.id, c.name, c.description FROM courses c WHERE c.id = :id
+
+-- name: course-session-insert
+INSERT INTO course_sessions (course_id, site_id, label, starts_on, ends_on, facilitator, created_by)
+VALUES (:courseId, :siteId, :label, :startsOn, :endsOn, :facilitator, :createdBy)
+RETURNING id
+
+-- name: course-sessions-all
+SELECT cs.id, cs.course_id, c.name AS course_name, cs.label, cs.starts_on, cs.ends_on, cs.facilitator, s.name AS site_name,
+       (SELECT count(*) FROM enrolments e WHERE e.session_id = cs.id) AS enrolled,
+       (SELECT count(*) FROM enrolments e WHERE e.session_id = cs.id AND e.status = 'COMPLETED') AS completed,
+       (SELECT count(*) FROM enrolments e WHERE e.session_id = cs.id AND e.status = 'DROPPED_OUT') AS dropped_out
+  FROM course_sessions cs
+  JOIN courses c ON c.id = cs.course_id
+  JOIN sites s ON s.id = cs.site_id
+ ORDER BY cs.starts_on DESC, cs.id DESC
+
+-- name: course-session-by-id
+SELECT cs.id, cs.course_id, c.name AS course_name, cs.label, cs.starts_on, cs.ends_on, cs.facilitator, s.name AS site_name,
+       (SELECT count(*) FROM enrolments e WHERE e.session_id = cs.id) AS enrolled,
+       (SELECT count(*) FROM enrolments e WHERE e.session_id = cs.id AND e.status = 'COMPLETED') AS completed,
+       (SELECT count(*) FROM enrolments e WHERE e.session_id = cs.id AND e.status = 'DROPPED_OUT') AS dropped_out
+  FROM course_sessions cs
+  JOIN courses c ON c.id = cs.course_id
+  JOIN sites s ON s.id = cs.site_id
+ WHERE cs.id = :id
+
+-- name: enrolment-insert
+INSERT INTO enrolments (session_id, beneficiary_id) VALUES (:sessionId, :beneficiaryId)
+ON CONFLICT (session_id, beneficiary_id) DO NOTHING
+RETURNING id
+
+-- name: enrolment-lock
+SELECT id, session_id, beneficiary_id, status FROM enrolments WHERE id = :id FOR UPDATE
+
+-- name: enrolment-of
+SELECT id, session_id, beneficiary_id, status FROM enrolments
+ WHERE session_id = :sessionId AND beneficiary_id = :beneficiaryId FOR UPDATE
+
+-- name: enrolment-set-status
+UPDATE enrolments SET status = :status, updated_at = now() WHERE id = :id
+
+-- name: enrolment-event-insert
+INSERT INTO enrolment_events (enrolment_id, from_status, to_status, actor_id, note)
+VALUES (:enrolmentId, :fromStatus, :toStatus, :actorId, :note)
+
+-- name: course-session-enrolments
+SELECT e.id, e.session_id, e.beneficiary_id, e.status, b.last_name, b.first_name,
+       (SELECT a.id FROM assignments a WHERE a.beneficiary_id = e.beneficiary_id AND a.status IN ('ACTIVE', 'GIVEN')
+         ORDER BY a.id DESC LIMIT 1) AS assignment_id
+  FROM enrolments e
+  JOIN beneficiaries b ON b.id = e.beneficiary_id
+ WHERE e.session_id = :sessionId
+ ORDER BY lower(b.last_name), lower(b.first_name)
+
+-- name: beneficiary-enrolments
+SELECT e.id, e.session_id, e.beneficiary_id, e.status, c.name || ' · ' || cs.label AS last_name, '' AS first_name,
+       CAST(NULL AS bigint) AS assignment_id
+  FROM enrolments e
+  JOIN course_sessions cs ON cs.id = e.session_id
+  JOIN courses c ON c.id = cs.course_id
+ WHERE e.beneficiary_id = :beneficiaryId
+ ORDER BY cs.starts_on DESC
+
+-- name: machine-lock-for-assignment
+SELECT id, tag, state FROM machines WHERE tag = :tag FOR UPDATE
+
+-- name: machine-open-assignment
+SELECT id FROM assignments WHERE machine_id = :machineId AND status IN ('ACTIVE', 'GIVEN')
+
+-- name: assignment-insert
+INSERT INTO assignments (machine_id, beneficiary_id, session_id, kind, status, starts_on, due_on, accessories, created_by)
+VALUES (:machineId, :beneficiaryId, :sessionId, :kind, :status, :startsOn, :dueOn, CAST(:accessories AS jsonb), :createdBy)
+RETURNING id
+
+-- name: assignment-event-insert
+INSERT INTO assignment_events (assignment_id, kind, actor_id, note, data)
+VALUES (:assignmentId, :kind, :actorId, :note, CAST(:data AS jsonb))
+
+-- name: assignment-lock
+SELECT a.id, a.status, a.kind, a.due_on, a.starts_on, a.session_id, a.beneficiary_id, a.machine_id, m.tag
+  FROM assignments a JOIN machines m ON m.id = a.machine_id
+ WHERE a.id = :id FOR UPDATE OF a
+
+-- name: assignment-set-due
+UPDATE assignments SET due_on = :dueOn, updated_at = now() WHERE id = :id
+
+-- name: assignment-end
+UPDATE assignments SET status = :status, ended_on = :endedOn, updated_at = now() WHERE id = :id
+
+-- name: assignment-to-gift
+UPDATE assignments SET kind = 'GIFT', status = 'GIVEN', updated_at = now() WHERE id = :id AND status = 'ACTIVE'
+
+-- name: assignment-by-id
+SELECT a.id, a.machine_id, m.tag, m.type, m.brand, m.model, a.beneficiary_id, b.last_name, b.first_name,
+       a.session_id, cs.label AS session_label, a.kind, a.status, a.starts_on, a.due_on, a.ended_on,
+       CAST(a.accessories AS text) AS accessories, a.created_at, u.display_name AS created_by_name
+  FROM assignments a
+  JOIN machines m ON m.id = a.machine_id
+  JOIN beneficiaries b ON b.id = a.beneficiary_id
+  JOIN users u ON u.id = a.created_by
+  LEFT JOIN course_sessions cs ON cs.id = a.session_id
+ WHERE a.id = :id
+
+-- name: assignments-list
+SELECT a.id, a.machine_id, m.tag, m.type, m.brand, m.model, a.beneficiary_id, b.last_name, b.first_name,
+       a.session_id, cs.label AS session_label, a.kind, a.status, a.starts_on, a.due_on, a.ended_on,
+       CAST(a.accessories AS text) AS accessories, a.created_at, u.display_name AS created_by_name
+  FROM assignments a
+  JOIN machines m ON m.id = a.machine_id
+  JOIN beneficiaries b ON b.id = a.beneficiary_id
+  JOIN users u ON u.id = a.created_by
+  LEFT JOIN course_sessions cs ON cs.id = a.session_id
+ WHERE (CAST(:beneficiaryId AS bigint) IS NULL OR a.beneficiary_id = :beneficiaryId)
+   AND (CAST(:machineId AS bigint) IS NULL OR a.machine_id = :machineId)
+   AND (CAST(:status AS text) IS NULL OR a.status = :status)
+   AND (CAST(:overdueBefore AS date) IS NULL OR (a.status = 'ACTIVE' AND a.due_on < :overdueBefore))
+ ORDER BY CASE WHEN CAST(:overdueBefore AS date) IS NULL THEN NULL ELSE a.due_on END, a.id DESC
+ LIMIT 500
+
+-- name: course-session-active-loans
+SELECT a.id FROM assignments a
+  JOIN enrolments e ON e.beneficiary_id = a.beneficiary_id AND e.session_id = :sessionId
+ WHERE a.status = 'ACTIVE' AND a.kind = 'LOAN' AND e.status <> 'DROPPED_OUT'
+   AND (a.session_id = :sessionId OR a.session_id IS NULL)
+ ORDER BY a.id
+
+-- name: assignment-events
+SELECT e.id, e.kind, u.display_name AS actor, e.at, e.note, CAST(e.data AS text) AS data
+  FROM assignment_events e JOIN users u ON u.id = e.actor_id
+ WHERE e.assignment_id = :assignmentId
+ ORDER BY e.id
+
+-- name: incident-insert
+INSERT INTO incidents (assignment_id, kind, occurred_on, note, created_by)
+VALUES (:assignmentId, :kind, :occurredOn, :note, :createdBy)
+RETURNING id
+
+-- name: contract-insert
+INSERT INTO contracts (assignment_id, kind, signs, pdf, sha256, created_by)
+VALUES (:assignmentId, :kind, :signs, :pdf, :sha256, :createdBy)
+RETURNING id
+
+-- name: contract-latest
+SELECT id, assignment_id, kind, signs, pdf, sha256, created_at FROM contracts
+ WHERE assignment_id = :assignmentId ORDER BY id DESC LIMIT 1
+
+-- name: contract-by-id
+SELECT id, assignment_id, kind, signs, pdf, sha256, created_at FROM contracts WHERE id = :id
+
+-- name: contracts-of-assignment
+SELECT c.id, c.assignment_id, c.kind, c.signs, c.sha256, c.created_at, u.display_name AS created_by_name,
+       (SELECT count(*) FROM contract_scans s WHERE s.contract_id = c.id) AS scans
+  FROM contracts c JOIN users u ON u.id = c.created_by
+ WHERE c.assignment_id = :assignmentId
+ ORDER BY c.id
+
+-- name: contract-scan-insert
+INSERT INTO contract_scans (contract_id, content_type, content, sha256, uploaded_by)
+VALUES (:contractId, :contentType, :content, :sha256, :uploadedBy)
+RETURNING id
+
+-- name: contract-scans-of-assignment
+SELECT s.id, s.contract_id, s.content_type, s.sha256, s.uploaded_at, u.display_name AS uploaded_by_name
+  FROM contract_scans s JOIN contracts c ON c.id = s.contract_id JOIN users u ON u.id = s.uploaded_by
+ WHERE c.assignment_id = :assignmentId
+ ORDER BY s.id
+
+-- name: contract-scan-by-id
+SELECT s.id, s.contract_id, s.content_type, s.content, s.sha256 FROM contract_scans s WHERE s.id = :id
+
+-- name: ready-machines
+SELECT m.tag, m.type, m.brand, m.model, m.grade, m.ram_gb,
+       (SELECT sum(sd.capacity_gb) FROM storage_devices sd WHERE sd.machine_id = m.id) AS storage_gb
+  FROM machines m
+ WHERE m.state = 'READY'
+   AND (CAST(:type AS text) IS NULL OR m.type = :type)
+   AND (CAST(:grade AS text) IS NULL OR m.grade = :grade)
+   AND (CAST(:minRam AS numeric) IS NULL OR m.ram_gb >= :minRam)
+   AND (CAST(:minStorage AS numeric) IS NULL
+        OR (SELECT sum(sd.capacity_gb) FROM storage_devices sd WHERE sd.machine_id = m.id) >= :minStorage)
+ ORDER BY m.grade NULLS LAST, m.ram_gb DESC NULLS LAST, m.tag
+ LIMIT 200

@@ -1,0 +1,131 @@
+package fr.parcsolidaire.loans;
+
+import fr.parcsolidaire.Fixtures;
+import fr.parcsolidaire.Http;
+import fr.parcsolidaire.TestApp;
+import fr.parcsolidaire.auth.Role;
+import jakarta.json.Json;
+import jakarta.json.JsonObject;
+import org.junit.jupiter.api.Test;
+
+import java.net.http.HttpResponse;
+import java.time.LocalDate;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** Loans and gifts over the real API: contract, return path, conversion to gift, refusals. */
+class AssignmentTest {
+
+    private final Http social = Http.api(Role.SOCIAL_WORKER);
+
+    @Test
+    void aLoanMovesTheMachineToAssignedAndArchivesItsContract() throws Exception {
+        String tag = Fixtures.readyMachine();
+        long person = LoanFixtures.beneficiary("Nguyễn-Lefèvre", "Zoë");
+        long id = LoanFixtures.loan(tag, person);
+        assertEquals(1, TestApp.get().count("SELECT count(*) FROM machines WHERE state = 'ASSIGNED' AND tag = '" + tag + "'"));
+
+        HttpResponse<byte[]> pdf = social.getBytes("/api/v1/assignments/" + id + "/contract.pdf");
+        assertEquals(200, pdf.statusCode());
+        assertEquals(ContractService.sha256(pdf.body()), pdf.headers().firstValue("X-Content-SHA256").orElseThrow());
+        assertEquals(1, TestApp.get().count("SELECT count(*) FROM contracts WHERE assignment_id = " + id
+                + " AND kind = 'LOAN_AGREEMENT' AND sha256 = '" + ContractService.sha256(pdf.body()) + "'"));
+        LoanFixtures.PdfText text = LoanFixtures.text(pdf.body());
+        String serial = Http.json(Http.api(Role.TECHNICIAN).get("/api/v1/machines/" + tag)).getString("serial");
+        assertTrue(text.text().contains("Zoë Nguyễn-Lefèvre"), text.text());
+        assertTrue(text.text().contains(tag));
+        assertTrue(text.text().contains(serial));
+        assertTrue(text.text().contains("données effacées le"), text.text());
+        assertTrue(text.text().contains("Chargeur, Souris"));
+        for (ContractClauses.Clause clause : ContractPdf.clauses(ContractDocument.Kind.LOAN_AGREEMENT).clauses()) {
+            assertTrue(text.text().contains(clause.title()), clause.title());
+        }
+        assertTrue(text.text().contains("page 1 / " + text.pages()), text.text());
+        assertTrue(text.pages() >= 1 && text.pages() <= 3, "pages: " + text.pages());
+        assertEquals(1, TestApp.get().count("SELECT count(*) FROM assignment_events WHERE assignment_id = " + id
+                + " AND kind IN ('CREATED', 'CONTRACT_GENERATED')") - 1);
+    }
+
+    @Test
+    void aReturnedLoanSendsTheMachineBackToDiagnosisWithTheConditionCheck() {
+        String tag = Fixtures.readyMachine();
+        long id = LoanFixtures.loan(tag, LoanFixtures.beneficiary("Martin", "Paul"));
+        JsonObject body = Json.createObjectBuilder().add("condition", "WORN")
+                .add("missingAccessories", Json.createArrayBuilder().add("Souris")).add("note", "Rayure capot").build();
+        Fixtures.expect(200, social.postJson("/api/v1/assignments/" + id + "/return", body));
+        assertEquals(1, TestApp.get().count("SELECT count(*) FROM machines WHERE state = 'IN_DIAGNOSIS' AND tag = '" + tag + "'"));
+        assertEquals(1, TestApp.get().count("SELECT count(*) FROM assignments WHERE id = " + id + " AND status = 'RETURNED' AND ended_on IS NOT NULL"));
+        assertEquals(1, TestApp.get().count("SELECT count(*) FROM assignment_events WHERE assignment_id = " + id
+                + " AND kind = 'RETURNED' AND data->>'condition' = 'WORN' AND data->'missingAccessories' ? 'Souris'"));
+        assertEquals(1, TestApp.get().count("SELECT count(*) FROM machine_events e JOIN machines m ON m.id = e.machine_id"
+                + " WHERE m.tag = '" + tag + "' AND e.kind = 'TRANSITION' AND e.from_state = 'ASSIGNED' AND e.to_state = 'RETURNED'"));
+        assertEquals(1, TestApp.get().count("SELECT count(*) FROM machine_events e JOIN machines m ON m.id = e.machine_id"
+                + " WHERE m.tag = '" + tag + "' AND e.kind = 'TRANSITION' AND e.from_state = 'RETURNED' AND e.to_state = 'IN_DIAGNOSIS'"));
+        HttpResponse<String> again = social.postJson("/api/v1/assignments/" + id + "/return", body);
+        assertEquals(409, again.statusCode());
+    }
+
+    @Test
+    void aLoanBecomesAGiftWithItsAttestationAndCannotBeReturnedAfterwards() throws Exception {
+        String tag = Fixtures.readyMachine();
+        long id = LoanFixtures.loan(tag, LoanFixtures.beneficiary("Durand", "Awa"));
+        Fixtures.expect(200, social.postJson("/api/v1/assignments/" + id + "/convert-to-gift", "{}"));
+        assertEquals(1, TestApp.get().count("SELECT count(*) FROM assignments WHERE id = " + id + " AND kind = 'GIFT' AND status = 'GIVEN'"));
+        LoanFixtures.PdfText text = LoanFixtures.text(social.getBytes("/api/v1/assignments/" + id + "/contract.pdf").body());
+        assertTrue(text.text().contains("Attestation de don"), text.text());
+        for (ContractClauses.Clause clause : ContractPdf.clauses(ContractDocument.Kind.GIFT_CERTIFICATE).clauses()) {
+            assertTrue(text.text().contains(clause.title()), clause.title());
+        }
+        assertEquals(2, TestApp.get().count("SELECT count(*) FROM contracts WHERE assignment_id = " + id));
+        HttpResponse<String> r = social.postJson("/api/v1/assignments/" + id + "/return",
+                Json.createObjectBuilder().add("condition", "GOOD").build());
+        assertEquals(409, r.statusCode());
+        assertTrue(Http.json(r).getString("message").contains("don"));
+    }
+
+    @Test
+    void aMachineThatIsNotReadyCannotBeAssigned() {
+        String tag = Fixtures.intake(1).getFirst();
+        long person = LoanFixtures.beneficiary("Petit", "Léa");
+        HttpResponse<String> r = social.postJson("/api/v1/assignments", Json.createObjectBuilder().add("machineTag", tag)
+                .add("beneficiaryId", person).add("kind", "GIFT").build());
+        assertEquals(409, r.statusCode());
+        assertTrue(Http.json(r).getString("message").contains("pas prête"));
+    }
+
+    @Test
+    void aLoanWithoutDueDateIsRefusedInFrench() {
+        String tag = Fixtures.readyMachine();
+        HttpResponse<String> r = social.postJson("/api/v1/assignments", Json.createObjectBuilder().add("machineTag", tag)
+                .add("beneficiaryId", LoanFixtures.beneficiary("Roux", "Jo")).add("kind", "LOAN").build());
+        assertEquals(400, r.statusCode());
+        assertTrue(Http.json(r).getJsonObject("fields").containsKey("dueOn"));
+        assertEquals(0, TestApp.get().count("SELECT count(*) FROM assignments a JOIN machines m ON m.id = a.machine_id WHERE m.tag = '" + tag + "'"));
+    }
+
+    @Test
+    void extendingAndOverdueList() {
+        String tag = Fixtures.readyMachine();
+        long id = LoanFixtures.loan(tag, LoanFixtures.beneficiary("Blanc", "Noé"));
+        Fixtures.expect(200, social.postJson("/api/v1/assignments/" + id + "/extend",
+                Json.createObjectBuilder().add("dueOn", LocalDate.now().plusMonths(6).toString()).build()));
+        assertEquals(1, TestApp.get().count("SELECT count(*) FROM assignment_events WHERE assignment_id = " + id + " AND kind = 'EXTENDED'"));
+        // Make it late: the check on due_on >= starts_on allows moving both back.
+        TestApp.get().sql("UPDATE assignments SET starts_on = current_date - 40, due_on = current_date - 12 WHERE id = " + id);
+        HttpResponse<String> overdue = social.get("/api/v1/assignments/overdue");
+        assertTrue(overdue.body().contains("\"daysLate\":12"), overdue.body());
+        HttpResponse<String> page = Http.browser(Role.COORDINATOR).get("/assignments/overdue");
+        assertTrue(page.body().contains("12 jours de retard"));
+        assertTrue(!page.body().contains("Noé Blanc"), "a coordinator sees no names");
+    }
+
+    @Test
+    void anIncidentIsRecorded() {
+        long id = LoanFixtures.loan(Fixtures.readyMachine(), LoanFixtures.beneficiary("Faure", "Inès"));
+        Fixtures.expect(201, social.postJson("/api/v1/assignments/" + id + "/incidents",
+                Json.createObjectBuilder().add("kind", "BREAKAGE").add("note", "Écran fissuré").build()));
+        assertEquals(1, TestApp.get().count("SELECT count(*) FROM incidents WHERE assignment_id = " + id + " AND kind = 'BREAKAGE'"));
+        assertEquals(1, TestApp.get().count("SELECT count(*) FROM assignment_events WHERE assignment_id = " + id + " AND kind = 'INCIDENT'"));
+    }
+}
