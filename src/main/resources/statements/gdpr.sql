@@ -4,6 +4,10 @@
 INSERT INTO beneficiary_access_log (beneficiary_id, actor_id, action, detail)
 VALUES (:beneficiaryId, :actorId, :action, :detail)
 
+-- name: gdpr-log-contract-read
+INSERT INTO beneficiary_access_log (beneficiary_id, actor_id, action, detail)
+SELECT a.beneficiary_id, :actorId, 'CONTRACT_READ', :detail FROM assignments a WHERE a.id = :assignmentId
+
 -- Beneficiaries whose last contact (end of their last assignment, or their registration when they had none)
 -- is older than the retention period, with no loan still running.
 -- name: gdpr-due-for-anonymisation

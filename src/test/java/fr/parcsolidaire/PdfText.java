@@ -21,7 +21,7 @@ public final class PdfText {
         try {
             Path file = Files.createTempFile("parc", ".pdf");
             Files.write(file, pdf);
-            Process p = new ProcessBuilder("pdftotext", "-layout", "-enc", "UTF-8", file.toString(), "-")
+            Process p = new ProcessBuilder("pdftotext", "-enc", "UTF-8", file.toString(), "-")
                     .redirectErrorStream(true).start();
             String text = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
             if (p.waitFor() != 0) {

@@ -23,4 +23,13 @@ public final class AccessLog {
                 .addParam("detail", detail == null ? null : detail.substring(0, Math.min(detail.length(), 300)))
                 .execute();
     }
+
+    /** A contract or scan of an assignment was opened: logged against the assignment's beneficiary. */
+    public static void contractRead(DbExecute exec, User who, long assignmentId, String detail) {
+        exec.createNamedInsert("gdpr-log-contract-read")
+                .addParam("assignmentId", assignmentId)
+                .addParam("actorId", who.id())
+                .addParam("detail", detail)
+                .execute();
+    }
 }

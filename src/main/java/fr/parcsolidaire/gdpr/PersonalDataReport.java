@@ -3,6 +3,8 @@ package fr.parcsolidaire.gdpr;
 import fr.parcsolidaire.auth.User;
 import fr.parcsolidaire.db.Database;
 import fr.parcsolidaire.db.Rows;
+import fr.parcsolidaire.loans.AgeBracket;
+import fr.parcsolidaire.loans.Situation;
 import fr.parcsolidaire.reports.PdfKit;
 import fr.parcsolidaire.web.Formats;
 import fr.parcsolidaire.web.HttpProblem;
@@ -43,8 +45,8 @@ public final class PersonalDataReport {
                     List.of("Téléphone", orDash(Rows.text(b, "phone"))),
                     List.of("Courriel", orDash(Rows.text(b, "email"))),
                     List.of("Commune", Rows.text(b, "commune") + " (" + Rows.text(b, "postcode") + ")"),
-                    List.of("Tranche d'âge", Rows.text(b, "age_bracket")),
-                    List.of("Situation", Rows.text(b, "situation")),
+                    List.of("Tranche d'âge", AgeBracket.valueOf(Rows.text(b, "age_bracket")).label()),
+                    List.of("Situation", Situation.valueOf(Rows.text(b, "situation")).label()),
                     List.of("Structure orientatrice", orDash(Rows.text(b, "referring_structure"))),
                     List.of("Travailleur social référent", orDash(Rows.text(b, "social_worker"))),
                     List.of("Site", Rows.text(b, "site_name")),

@@ -1,5 +1,6 @@
 package fr.parcsolidaire.loans;
 
+import fr.parcsolidaire.gdpr.AccessLog;
 import fr.parcsolidaire.auth.User;
 import fr.parcsolidaire.db.Database;
 import fr.parcsolidaire.db.Rows;
@@ -72,6 +73,7 @@ public final class BeneficiaryService {
                     .addParam("createdBy", actor.id())
                     .execute().map(r -> Rows.longValue(r, "id")).orElseThrow();
             journal(tx, id, "CREATED", actor, f.asMap().keySet().stream().filter(k -> f.asMap().get(k) != null).toList());
+            AccessLog.record(tx, actor, id, AccessLog.Action.CREATE, null);
             return id;
         });
     }
@@ -97,6 +99,7 @@ public final class BeneficiaryService {
                     .addParam("socialWorkerId", f.socialWorkerId()).addParam("gdprNoticeOn", f.gdprNoticeOn())
                     .execute();
             journal(tx, id, "UPDATED", actor, changed);
+            AccessLog.record(tx, actor, id, AccessLog.Action.UPDATE, String.join(", ", changed));
             return null;
         });
     }
@@ -108,6 +111,25 @@ public final class BeneficiaryService {
 
     public Beneficiary get(long id) {
         return find(id).orElseThrow(BeneficiaryService::notFound);
+    }
+
+    /** A person's record as shown to someone: the read is logged (who, when) for the GDPR audit. */
+    public Beneficiary read(long id, User reader, String what) {
+        Beneficiary b = get(id);
+        logRead(id, reader, what);
+        return b;
+    }
+
+    /** Logs that someone was shown this person's identity elsewhere (an assignment page, for instance). */
+    public void logRead(long id, User reader, String what) {
+        AccessLog.record(database.client().execute(), reader, id, AccessLog.Action.READ, what);
+    }
+
+    /** A list or search shown to someone: logged with the number of people listed, never the query (it may be a name). */
+    public List<Beneficiary> search(String q, User reader) {
+        List<Beneficiary> found = search(q);
+        AccessLog.record(database.client().execute(), reader, null, AccessLog.Action.LIST, found.size() + " personne(s) listée(s)");
+        return found;
     }
 
     public List<Beneficiary> search(String q) {

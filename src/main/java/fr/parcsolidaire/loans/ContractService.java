@@ -1,6 +1,7 @@
 package fr.parcsolidaire.loans;
 
 import fr.parcsolidaire.auth.User;
+import fr.parcsolidaire.gdpr.AccessLog;
 import fr.parcsolidaire.db.Database;
 import fr.parcsolidaire.db.Rows;
 import fr.parcsolidaire.inventory.InventoryRepository;
@@ -10,6 +11,7 @@ import fr.parcsolidaire.web.HttpProblem;
 import fr.parcsolidaire.web.PublicUrls;
 import fr.parcsolidaire.web.Upload;
 import io.helidon.dbclient.DbExecute;
+import io.helidon.http.Status;
 import io.helidon.dbclient.DbRow;
 import jakarta.json.Json;
 
@@ -20,6 +22,7 @@ import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -105,6 +108,29 @@ public final class ContractService {
                     .add("sha256", sha256(signed)).build());
             return id;
         });
+    }
+
+    /** A document about to be shown to someone: its read is logged against the beneficiary; emptied by anonymisation: 410. */
+    public StoredContract open(StoredContract c, User reader) {
+        if (c.pdf().length == 0) {
+            throw erased();
+        }
+        AccessLog.contractRead(database.client().execute(), reader, c.assignmentId(), "document n° " + c.id());
+        return c;
+    }
+
+    public ContractScan openScan(ContractScan s, User reader) {
+        if (s.content().length == 0) {
+            throw erased();
+        }
+        StoredContract of = byId(s.contractId()).orElseThrow();
+        AccessLog.contractRead(database.client().execute(), reader, of.assignmentId(), "scan n° " + s.id());
+        return s;
+    }
+
+    private static HttpProblem erased() {
+        return new HttpProblem(Status.GONE_410, "gone",
+                "Ce document a été effacé lors de l'anonymisation du bénéficiaire ; seule son empreinte est conservée.", Map.of());
     }
 
     public Optional<StoredContract> latest(long assignmentId) {

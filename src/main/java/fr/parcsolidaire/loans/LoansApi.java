@@ -46,11 +46,11 @@ public final class LoansApi implements HttpService {
                 .post("/api/v1/beneficiaries", Permission.BENEFICIARIES_WRITE, (req, res, who) ->
                         created(res, beneficiaries.create(Input.of(Json.object(req)), who.user())))
                 .get("/api/v1/beneficiaries", Permission.BENEFICIARIES_READ, (req, res, who) ->
-                        Json.ok(res, beneficiaries.search(req.query().first("q").orElse(null))))
+                        Json.ok(res, beneficiaries.search(req.query().first("q").orElse(null), who.user())))
                 .get("/api/v1/beneficiaries/counts", Permission.BENEFICIARY_COUNTS, (req, res, who) ->
                         Json.ok(res, beneficiaries.counts()))
                 .get("/api/v1/beneficiaries/{id}", Permission.BENEFICIARIES_READ, (req, res, who) ->
-                        Json.ok(res, beneficiaries.get(id(req))))
+                        Json.ok(res, beneficiaries.read(id(req), who.user(), "API")))
                 .post("/api/v1/beneficiaries/{id}", Permission.BENEFICIARIES_WRITE, (req, res, who) -> {
                     beneficiaries.update(id(req), Input.of(Json.object(req)), who.user());
                     Json.ok(res, beneficiaries.get(id(req)));
@@ -74,7 +74,7 @@ public final class LoansApi implements HttpService {
                 .get("/api/v1/assignments/{id}", Permission.ASSIGNMENTS_READ, (req, res, who) ->
                         Json.ok(res, assignments.get(id(req), who.user().can(Permission.BENEFICIARIES_READ))))
                 .get("/api/v1/assignments/{id}/contract.pdf", Permission.BENEFICIARIES_READ, (req, res, who) ->
-                        sendPdf(res, contracts.latest(id(req)).orElseThrow(() -> HttpProblem.notFound("Aucun document pour cette attribution."))))
+                        sendPdf(res, contracts.open(contracts.latest(id(req)).orElseThrow(() -> HttpProblem.notFound("Aucun document pour cette attribution.")), who.user())))
                 .post("/api/v1/assignments/{id}/return", Permission.ASSIGNMENTS_WRITE, (req, res, who) -> {
                     JsonObject body = Json.object(req);
                     assignments.returnLoan(id(req), Input.of(body), strings(body, "missingAccessories"), who.user());

@@ -54,7 +54,7 @@ public final class LoansPages implements HttpService {
                 .post("/beneficiaries", Permission.BENEFICIARIES_WRITE, (req, res, who) -> saveBeneficiary(req, res, who, null))
                 .get("/beneficiaries/{id}", Permission.BENEFICIARIES_READ, this::beneficiary)
                 .get("/beneficiaries/{id}/edit", Permission.BENEFICIARIES_WRITE, (req, res, who) ->
-                        beneficiaryForm(res, who, Status.OK_200, LoansApi.id(req), values(beneficiaries.get(LoansApi.id(req))), Map.of()))
+                        beneficiaryForm(res, who, Status.OK_200, LoansApi.id(req), values(beneficiaries.read(LoansApi.id(req), who.user(), "modification")), Map.of()))
                 .post("/beneficiaries/{id}", Permission.BENEFICIARIES_WRITE, (req, res, who) -> saveBeneficiary(req, res, who, LoansApi.id(req)))
                 .get("/courses", Permission.BENEFICIARY_COUNTS, (req, res, who) -> coursesPage(res, who, Status.OK_200, Map.of(), Map.of(), ""))
                 .post("/courses", Permission.BENEFICIARIES_WRITE, this::createCourse)
@@ -72,10 +72,11 @@ public final class LoansPages implements HttpService {
                 .get("/assignments/{id}", Permission.ASSIGNMENTS_READ, (req, res, who) ->
                         assignment(res, who, LoansApi.id(req), Status.OK_200, "", Map.of(), Map.of(), null))
                 .get("/assignments/{id}/contract.pdf", Permission.BENEFICIARIES_READ, (req, res, who) ->
-                        LoansApi.sendPdf(res, contracts.latest(LoansApi.id(req))
-                                .orElseThrow(() -> HttpProblem.notFound("Aucun document pour cette attribution."))))
+                        LoansApi.sendPdf(res, contracts.open(contracts.latest(LoansApi.id(req))
+                                .orElseThrow(() -> HttpProblem.notFound("Aucun document pour cette attribution.")), who.user())))
                 .get("/contracts/{id}/pdf", Permission.BENEFICIARIES_READ, (req, res, who) ->
-                        LoansApi.sendPdf(res, contracts.byId(LoansApi.id(req)).orElseThrow(() -> HttpProblem.notFound("Document introuvable."))))
+                        LoansApi.sendPdf(res, contracts.open(contracts.byId(LoansApi.id(req))
+                                .orElseThrow(() -> HttpProblem.notFound("Document introuvable.")), who.user())))
                 .get("/scans/{id}", Permission.BENEFICIARIES_READ, this::scan)
                 .post("/assignments/{id}/scan", Permission.ASSIGNMENTS_WRITE, (req, res, who) -> {
                     long id = LoansApi.id(req);
@@ -98,7 +99,7 @@ public final class LoansPages implements HttpService {
         String q = req.query().first("q").orElse("");
         Map<String, Object> p = params(who);
         p.put("q", q);
-        p.put("people", beneficiaries.search(q));
+        p.put("people", beneficiaries.search(q, who.user()));
         p.put("counts", beneficiaries.counts());
         pages.render(res, "loans/beneficiaries.jte", p);
     }
@@ -132,7 +133,7 @@ public final class LoansPages implements HttpService {
     private void beneficiary(ServerRequest req, ServerResponse res, Principal who) {
         long id = LoansApi.id(req);
         Map<String, Object> p = params(who);
-        p.put("b", beneficiaries.get(id));
+        p.put("b", beneficiaries.read(id, who.user(), "fiche"));
         List<Assignment> list = assignments.list(id, null, null, true);
         p.put("assignments", list);
         p.put("documents", list.stream().collect(Collectors.toMap(Assignment::id, a -> contracts.contracts(a.id()))));
@@ -177,7 +178,7 @@ public final class LoansPages implements HttpService {
         Map<String, Object> p = params(who);
         p.put("s", s);
         p.put("enrolments", names ? courses.enrolments(id, true) : List.of());
-        p.put("candidates", names && who.user().can(Permission.BENEFICIARIES_WRITE) ? beneficiaries.search(null) : List.of());
+        p.put("candidates", names && who.user().can(Permission.BENEFICIARIES_WRITE) ? beneficiaries.search(null, who.user()) : List.of());
         p.put("message", message);
         pages.render(res, status, "loans/session.jte", p);
     }
@@ -216,7 +217,7 @@ public final class LoansPages implements HttpService {
         Map<String, Object> p = params(who);
         p.put("values", values);
         p.put("errors", errors);
-        p.put("people", beneficiaries.search(null));
+        p.put("people", beneficiaries.search(null, who.user()));
         p.put("sessions", courses.sessions());
         p.put("machines", ReadyMachines.find(database, values));
         pages.render(res, status, "loans/assign.jte", p);
@@ -247,6 +248,9 @@ public final class LoansPages implements HttpService {
                             Map<String, String> errors, Map<String, String> values, String message) {
         boolean names = who.user().can(Permission.BENEFICIARIES_READ);
         Assignment a = assignments.get(id, names);
+        if (names) {
+            beneficiaries.logRead(a.beneficiaryId(), who.user(), "attribution n° " + id);
+        }
         Map<String, Object> p = params(who);
         p.put("a", a);
         p.put("today", assignments.today());
@@ -301,7 +305,8 @@ public final class LoansPages implements HttpService {
     }
 
     private void scan(ServerRequest req, ServerResponse res, Principal who) {
-        ContractScan s = contracts.scan(LoansApi.id(req)).orElseThrow(() -> HttpProblem.notFound("Document introuvable."));
+        ContractScan s = contracts.openScan(contracts.scan(LoansApi.id(req))
+                .orElseThrow(() -> HttpProblem.notFound("Document introuvable.")), who.user());
         res.headers().contentType(io.helidon.common.media.type.MediaTypes.create(s.contentType()));
         res.header("X-Content-SHA256", s.sha256());
         res.header("Cache-Control", "no-store");

@@ -5,6 +5,7 @@ import fr.parcsolidaire.Http;
 import fr.parcsolidaire.PdfText;
 import fr.parcsolidaire.TestApp;
 import fr.parcsolidaire.auth.Role;
+import fr.parcsolidaire.loans.LoanFixtures;
 import jakarta.json.JsonObject;
 import org.junit.jupiter.api.Test;
 
@@ -132,6 +133,35 @@ class GdprTest {
         HttpResponse<String> page = Http.browser(Role.TECHNICIAN).get("/privacy");
         assertEquals(200, page.statusCode());
         assertTrue(page.body().contains("24 mois après la fin de la dernière attribution"), page.body());
+    }
+
+    @Test
+    void everyReadOfABeneficiaryIsLoggedAndAnonymisationErasesTheContract() {
+        String name = "Lecture-" + UUID.randomUUID().toString().substring(0, 6);
+        long id = LoanFixtures.beneficiary(name, "Inès");
+        long assignment = LoanFixtures.loan(Fixtures.readyMachine(), id);
+        Http social = Http.browser(Role.SOCIAL_WORKER);
+        assertEquals(200, social.get("/beneficiaries/" + id).statusCode());
+        assertEquals(200, Http.api(Role.SOCIAL_WORKER).get("/api/v1/beneficiaries/" + id).statusCode());
+        assertEquals(200, social.get("/beneficiaries?q=" + name).statusCode());
+        HttpResponse<byte[]> contract = social.getBytes("/assignments/" + assignment + "/contract.pdf");
+        assertEquals(200, contract.statusCode());
+        assertTrue(PdfText.of(contract.body()).contains(name));
+        String who = "(SELECT id FROM users WHERE username = '" + app.username(Role.SOCIAL_WORKER) + "')";
+        assertEquals(2, app.count("SELECT count(*) FROM beneficiary_access_log WHERE action = 'READ' AND beneficiary_id = " + id
+                + " AND actor_id = " + who));
+        assertEquals(1, app.count("SELECT count(*) FROM beneficiary_access_log WHERE action = 'CREATE' AND beneficiary_id = " + id));
+        assertEquals(1, app.count("SELECT count(*) FROM beneficiary_access_log WHERE action = 'CONTRACT_READ' AND beneficiary_id = " + id));
+        assertTrue(app.count("SELECT count(*) FROM beneficiary_access_log WHERE action = 'LIST' AND actor_id = " + who) >= 1);
+
+        HttpResponse<String> form = social.postForm("/beneficiaries/" + id + "/anonymise", java.util.Map.of("confirm", "oui"));
+        assertEquals(303, form.statusCode());
+        HttpResponse<byte[]> erased = social.getBytes("/assignments/" + assignment + "/contract.pdf");
+        assertEquals(410, erased.statusCode());
+        assertTrue(new String(erased.body(), java.nio.charset.StandardCharsets.UTF_8).contains("effacé lors de l&#39;anonymisation")
+                || new String(erased.body(), java.nio.charset.StandardCharsets.UTF_8).contains("effacé lors de l'anonymisation"));
+        HttpResponse<String> page = social.get("/beneficiaries/" + id);
+        assertTrue(page.body().contains("Anonyme") && !page.body().contains(name), "the page no longer names the person");
     }
 
     // Fixtures: rows as the loans service writes them (social worker as author).

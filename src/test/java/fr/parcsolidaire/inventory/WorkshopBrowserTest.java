@@ -69,13 +69,13 @@ class WorkshopBrowserTest {
             driver.findElement(By.id(p + "serial")).sendKeys("NXVM" + System.nanoTime() + i);
         }
         driver.findElement(By.xpath("//button[normalize-space()='Enregistrer le don']")).click();
-        assertTrue(driver.getCurrentUrl().matches(".*/donations/\\d+$"), driver.getCurrentUrl());
+        new WebDriverWait(driver, Duration.ofSeconds(10)).until(ExpectedConditions.urlMatches(".*/donations/\\d+$"));
         List<WebElement> tags = driver.findElements(By.cssSelector("ul.machines strong.tag"));
         assertEquals(3, tags.size());
         String tag = tags.getFirst().getText();
 
         tags.getFirst().click();
-        assertTrue(driver.getCurrentUrl().endsWith("/m/" + tag));
+        new WebDriverWait(driver, Duration.ofSeconds(10)).until(ExpectedConditions.urlContains("/m/" + tag));
         step("Commencer le diagnostic");
 
         openStep("Enregistrer le diagnostic et passer en reconditionnement");
