@@ -16,6 +16,8 @@ public final class Bench {
 
     static {
         BENCHES.put("intake", IntakeBench::run);
+        BENCHES.put("load", fr.parcsolidaire.trust.ReliabilityBench::load);
+        BENCHES.put("crash", fr.parcsolidaire.trust.ReliabilityBench::crash);
     }
 
     private Bench() {
