@@ -17,6 +17,7 @@ import fr.parcsolidaire.inventory.InventoryPages;
 import fr.parcsolidaire.inventory.InventoryRepository;
 import fr.parcsolidaire.inventory.WorkshopService;
 import fr.parcsolidaire.web.ErrorHandling;
+import fr.parcsolidaire.web.FrenchDirectHandler;
 import fr.parcsolidaire.web.Guard;
 import fr.parcsolidaire.web.Pages;
 import fr.parcsolidaire.web.SecurityHeaders;
@@ -76,6 +77,7 @@ public final class Main {
 
         WebServer server = WebServer.builder()
                 .config(config.get("server"))
+                .directHandlers(FrenchDirectHandler.all())
                 .addFeature(ObserveFeature.builder()
                         .endpoint("/")
                         .addObserver(HealthObserver.builder()
