@@ -36,6 +36,7 @@ import fr.parcsolidaire.reports.ReportPeriod;
 import fr.parcsolidaire.reports.ReportService;
 import fr.parcsolidaire.reports.ReportsApi;
 import fr.parcsolidaire.web.ErrorHandling;
+import fr.parcsolidaire.web.FrenchDirectHandler;
 import fr.parcsolidaire.web.Guard;
 import fr.parcsolidaire.web.Pages;
 import fr.parcsolidaire.web.PublicUrls;
@@ -110,6 +111,7 @@ public final class Main {
 
         WebServer server = WebServer.builder()
                 .config(config.get("server"))
+                .directHandlers(FrenchDirectHandler.all())
                 .addFeature(ObserveFeature.builder()
                         .endpoint("/")
                         .addObserver(HealthObserver.builder()

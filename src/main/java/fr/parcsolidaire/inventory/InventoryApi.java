@@ -80,8 +80,11 @@ public final class InventoryApi implements HttpService {
         JsonValue root;
         try (InputStream in = req.content().inputStream(); var reader = jakarta.json.Json.createReader(in)) {
             root = reader.readValue();
-        } catch (jakarta.json.JsonException e) {
+        } catch (jakarta.json.JsonException | IllegalStateException e) {
             throw HttpProblem.badRequest("JSON mal formé : envoyez la sortie de « lshw -json ».");
+        } catch (RuntimeException e) {
+            // The parser refuses input nested too deeply with a bare RuntimeException.
+            throw HttpProblem.badRequest("JSON mal formé ou trop imbriqué : envoyez la sortie de « lshw -json ».");
         }
         LshwParser.Hardware hw;
         try {

@@ -23,6 +23,10 @@ final class DatabaseErrors {
                 if (state.startsWith("08")) {
                     return unavailable();
                 }
+                if (state.startsWith("22")) {
+                    // Data the validators let through but PostgreSQL cannot store, such as a NUL character.
+                    return HttpProblem.badRequest("Une valeur envoyée contient des caractères ou un format que le service n'accepte pas.");
+                }
             }
             if (t instanceof java.sql.SQLTransientConnectionException) {
                 return unavailable();

@@ -55,6 +55,11 @@ public final class Json {
             return value.asJsonObject();
         } catch (jakarta.json.JsonException e) {
             throw HttpProblem.badRequest("JSON mal formé : vérifiez la syntaxe de la requête.");
+        } catch (HttpProblem e) {
+            throw e;
+        } catch (RuntimeException e) {
+            // The parser refuses input nested too deeply with a bare RuntimeException.
+            throw HttpProblem.badRequest("JSON mal formé ou trop imbriqué : vérifiez la syntaxe de la requête.");
         } catch (java.io.IOException e) {
             throw HttpProblem.badRequest("Corps de requête illisible.");
         }

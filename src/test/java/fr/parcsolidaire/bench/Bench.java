@@ -18,6 +18,8 @@ public final class Bench {
         BENCHES.put("intake", IntakeBench::run);
         BENCHES.put("perf", PerfBench::run);
         BENCHES.put("contracts", ContractBench::run);
+        BENCHES.put("load", fr.parcsolidaire.trust.ReliabilityBench::load);
+        BENCHES.put("crash", fr.parcsolidaire.trust.ReliabilityBench::crash);
     }
 
     private Bench() {

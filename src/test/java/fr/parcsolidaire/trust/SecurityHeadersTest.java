@@ -40,6 +40,28 @@ class SecurityHeadersTest {
     }
 
     @Test
+    void requestsRefusedBeforeRoutingAreAnsweredInFrenchWithTheSameHeaders() {
+        Http api = Http.api(Role.TECHNICIAN);
+        HttpResponse<String> longUrl = api.get("/api/v1/machines?q=" + "a".repeat(20_000));
+        assertEquals(414, longUrl.statusCode());
+        // The request line could not be read, so whether it was an API call is unknown: the answer is the French page.
+        assertTrue(longUrl.body().contains("trop longue"), longUrl.body());
+        assertProtected(longUrl, true);
+
+        Http browser = Http.browser(Role.TECHNICIAN);
+        HttpResponse<String> longPage = browser.get("/machines?q=" + "a".repeat(20_000));
+        assertEquals(414, longPage.statusCode());
+        assertTrue(longPage.body().contains("role=\"alert\">L'adresse demandée est trop longue"), longPage.body());
+        assertProtected(longPage, true);
+
+        HttpResponse<String> huge = api.send(api.request("/api/v1/machines/PS-2000-00001/hardware")
+                .header("Content-Type", "application/json")
+                .POST(java.net.http.HttpRequest.BodyPublishers.ofByteArray(new byte[30 * 1024 * 1024])).build());
+        assertEquals(413, huge.statusCode(), huge.body());
+        assertTrue(Http.json(huge).getString("message").contains("trop volumineuse"), huge.body());
+    }
+
+    @Test
     void templatesHaveNoInlineScriptHandlerOrStyle() throws Exception {
         try (var files = java.nio.file.Files.walk(java.nio.file.Path.of("src/main/jte"))) {
             for (var file : files.filter(f -> f.toString().endsWith(".jte")).toList()) {
