@@ -180,7 +180,8 @@ public final class Seeder {
                     "machine_events", "erasures", "assignment_events")) {
                 st.execute("SELECT setval(pg_get_serial_sequence('" + t + "', 'id'), (SELECT max(id) FROM " + t + "))");
             }
-            st.execute("ANALYZE");
+            // Sets the visibility map too, so that the reports' index-only scans work on the fresh data.
+            st.execute("VACUUM ANALYZE");
         }
         System.out.printf("Terminé en %.1f s :%n", (System.nanoTime() - started) / 1e9);
         tables.forEach((name, t) -> System.out.printf("  %-18s %,12d lignes%n", name, t.rows));
@@ -217,6 +218,7 @@ public final class Seeder {
         }
         ev.row(machine, "TRANSITION", "IN_DIAGNOSIS", "IN_RECONDITIONING", actorId, t, "{\"grade\":\"B\"}");
         if (device != null) {
+            ev.row(machine, "HARDWARE_IMPORT", null, null, actorId, t, "{\"cpu\":\"Intel Core i5\",\"ramGb\":8}");
             ev.row(machine, "STORAGE_ADDED", null, null, actorId, t, "{\"deviceId\":" + device + ",\"kind\":\"SSD\"}");
             tables.get("storage_devices").row(device, machine, "SSD", 256, "SEED-SSD-" + device, "Samsung PM981", t);
         }
@@ -236,6 +238,7 @@ public final class Seeder {
             return "IN_RECONDITIONING";
         }
         ev.row(machine, "TRANSITION", "IN_RECONDITIONING", "READY", actorId, t, "{\"quality\":{}}");
+        ev.row(machine, "LOCATION", null, null, actorId, t.plusMinutes(10), "{\"location\":\"Stock prêt\"}");
         for (int round = 0; round < 3; round++) {
             if (random.nextDouble() > (round == 0 ? 0.58 : 0.6)) {
                 return "READY";
