@@ -3,38 +3,39 @@
 -- :zone the time zone that cuts months; :siteId null for all sites. Definitions: docs/reports.md.
 
 -- name: report-flows
+-- Received comes from the donations of the period; every other figure is a dated row (event or
+-- assignment) joined once to its machine for type and site.
 SELECT 'RECEIVED' AS figure, m.type, to_char(d.received_on, 'YYYY-MM') AS month, count(*) AS n, 0 AS kg
-  FROM machines m JOIN donations d ON d.id = m.donation_id
+  FROM donations d JOIN machines m ON m.donation_id = d.id
  WHERE d.received_on BETWEEN :fromDate AND :toDate
    AND (CAST(:siteId AS bigint) IS NULL OR m.site_id = CAST(:siteId AS bigint))
  GROUP BY 1, 2, 3
 UNION ALL
-SELECT e.to_state, m.type, to_char(e.at AT TIME ZONE :zone, 'YYYY-MM'), count(*),
-       COALESCE(sum(CAST(e.data ->> 'weightKg' AS numeric)), 0)
-  FROM machine_events e JOIN machines m ON m.id = e.machine_id
- WHERE e.kind = 'TRANSITION' AND e.to_state IN ('READY', 'SCRAPPED', 'PARTS')
-   AND e.at >= :fromAt AND e.at < :toAt
-   AND (CAST(:siteId AS bigint) IS NULL OR m.site_id = CAST(:siteId AS bigint))
- GROUP BY 1, 2, 3
-UNION ALL
-SELECT CASE WHEN a.kind = 'LOAN' OR c.assignment_id IS NOT NULL THEN 'LENT' ELSE 'GIVEN_DIRECT' END,
-       m.type, to_char(a.starts_on, 'YYYY-MM'), count(*), 0
-  FROM assignments a
-  JOIN machines m ON m.id = a.machine_id
-  LEFT JOIN (SELECT DISTINCT assignment_id FROM assignment_events WHERE kind = 'CONVERTED_TO_GIFT') c
-         ON c.assignment_id = a.id
- WHERE a.starts_on BETWEEN :fromDate AND :toDate
-   AND (CAST(:siteId AS bigint) IS NULL OR m.site_id = CAST(:siteId AS bigint))
- GROUP BY 1, 2, 3
-UNION ALL
-SELECT x.kind, m.type, to_char(x.at AT TIME ZONE :zone, 'YYYY-MM'), count(*), 0
-  FROM assignment_events x
-  JOIN assignments a ON a.id = x.assignment_id
-  JOIN machines m ON m.id = a.machine_id
- WHERE x.kind IN ('CONVERTED_TO_GIFT', 'RETURNED')
-   AND x.at >= :fromAt AND x.at < :toAt
-   AND (CAST(:siteId AS bigint) IS NULL OR m.site_id = CAST(:siteId AS bigint))
- GROUP BY 1, 2, 3
+SELECT f.figure, m.type, to_char(f.month, 'YYYY-MM'), count(*), COALESCE(sum(f.kg), 0)
+  FROM (
+        SELECT e.to_state AS figure, e.machine_id, date_trunc('month', e.at AT TIME ZONE :zone) AS month,
+               CAST(NULL AS numeric) AS kg
+          FROM machine_events e
+         WHERE e.kind = 'TRANSITION' AND e.to_state IN ('READY', 'PARTS') AND e.at >= :fromAt AND e.at < :toAt
+        UNION ALL
+        SELECT 'SCRAPPED', e.machine_id, date_trunc('month', e.at AT TIME ZONE :zone), CAST(e.data ->> 'weightKg' AS numeric)
+          FROM machine_events e
+         WHERE e.kind = 'TRANSITION' AND e.to_state = 'SCRAPPED' AND e.at >= :fromAt AND e.at < :toAt
+        UNION ALL
+        SELECT CASE WHEN a.kind = 'LOAN' OR EXISTS (SELECT 1 FROM assignment_events c
+                                                    WHERE c.assignment_id = a.id AND c.kind = 'CONVERTED_TO_GIFT')
+                    THEN 'LENT' ELSE 'GIVEN_DIRECT' END,
+               a.machine_id, date_trunc('month', CAST(a.starts_on AS timestamp)), NULL
+          FROM assignments a
+         WHERE a.starts_on BETWEEN :fromDate AND :toDate
+        UNION ALL
+        SELECT x.kind, a.machine_id, date_trunc('month', x.at AT TIME ZONE :zone), NULL
+          FROM assignment_events x JOIN assignments a ON a.id = x.assignment_id
+         WHERE x.kind IN ('CONVERTED_TO_GIFT', 'RETURNED') AND x.at >= :fromAt AND x.at < :toAt
+       ) f
+  JOIN machines m ON m.id = f.machine_id
+ WHERE CAST(:siteId AS bigint) IS NULL OR m.site_id = CAST(:siteId AS bigint)
+ GROUP BY f.figure, m.type, f.month
 
 -- name: report-stock
 SELECT state, type, count(*) AS n
@@ -60,13 +61,13 @@ SELECT CASE WHEN days <= 7 THEN 1 WHEN days <= 14 THEN 2 WHEN days <= 30 THEN 3
  GROUP BY 1
 
 -- name: report-beneficiaries
+-- A site's beneficiaries are those it registered (beneficiaries.site_id).
 WITH served AS (
     SELECT DISTINCT b.id, b.age_bracket, b.situation, b.commune
       FROM assignments a
       JOIN beneficiaries b ON b.id = a.beneficiary_id
-      JOIN machines m ON m.id = a.machine_id
      WHERE a.starts_on BETWEEN :fromDate AND :toDate
-       AND (CAST(:siteId AS bigint) IS NULL OR m.site_id = CAST(:siteId AS bigint))
+       AND (CAST(:siteId AS bigint) IS NULL OR b.site_id = CAST(:siteId AS bigint))
 )
 SELECT 'TOTAL' AS dimension, '' AS value, count(*) AS n FROM served
 UNION ALL
@@ -78,13 +79,17 @@ SELECT 'COMMUNE', commune, count(*) FROM served GROUP BY 2
 
 -- name: report-donors
 -- Residents are private persons: their names never reach a report, they are counted together.
+WITH per_donor AS (
+    SELECT d.donor_id, count(DISTINCT d.id) AS donations, count(*) AS machines
+      FROM donations d
+      JOIN machines m ON m.donation_id = d.id
+     WHERE d.received_on BETWEEN :fromDate AND :toDate
+       AND (CAST(:siteId AS bigint) IS NULL OR m.site_id = CAST(:siteId AS bigint))
+     GROUP BY d.donor_id
+)
 SELECT CASE WHEN o.kind = 'RESIDENT' THEN NULL ELSE o.name END AS name, o.kind,
-       count(DISTINCT d.id) AS donations, count(m.id) AS machines
-  FROM donations d
-  JOIN donors o ON o.id = d.donor_id
-  JOIN machines m ON m.donation_id = d.id
- WHERE d.received_on BETWEEN :fromDate AND :toDate
-   AND (CAST(:siteId AS bigint) IS NULL OR m.site_id = CAST(:siteId AS bigint))
+       sum(p.donations) AS donations, sum(p.machines) AS machines
+  FROM per_donor p JOIN donors o ON o.id = p.donor_id
  GROUP BY 1, 2
  ORDER BY machines DESC, name
  LIMIT 50

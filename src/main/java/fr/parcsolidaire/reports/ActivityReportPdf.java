@@ -24,7 +24,8 @@ public final class ActivityReportPdf {
 
     public byte[] render(Summary s) {
         ReportPeriod p = s.period();
-        String who = structureName != null ? structureName : p.siteName() != null ? p.siteName() : "Parc Solidaire";
+        String identity = structureName != null ? structureName : p.siteName() != null ? p.siteName() : "Parc Solidaire";
+        String who = p.siteName() != null && !p.siteName().equals(identity) ? identity + " · " + p.siteName() : identity;
         return PdfKit.document("Rapport d'activité", (doc, writer) -> {
             doc.add(PdfKit.title("Rapport d'activité — " + who));
             if (structureDetails != null) {

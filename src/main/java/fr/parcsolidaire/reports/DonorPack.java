@@ -66,7 +66,7 @@ public final class DonorPack {
         DbExecute db = database.client().execute();
         DonationHead d = head(db, id);
         List<DbRow> devices = db.createNamedQuery("report-donation-erasures").addParam("id", id).execute().toList();
-        return PdfKit.document("Certificat d'effacement — don n° " + id, (doc, writer) -> {
+        return PdfKit.document("Certificat d'effacement — don n° " + id, true, (doc, writer) -> {
             doc.add(PdfKit.title("Certificat d'effacement des données"));
             doc.add(PdfKit.text("Don n° " + id + " de " + d.donorName() + ", reçu le " + Formats.date(d.receivedOn())
                     + " par " + d.siteName() + "."));
@@ -90,7 +90,7 @@ public final class DonorPack {
             }).toList();
             doc.add(PdfKit.table(List.of("Machine", "Type de support", "Modèle", "N° de série", "Méthode (niveau)", "Outil",
                     "Passes", "Vérification", "Résultat", "Date", "Technicien", "Destination"), rows,
-                    1.5f, 1.1f, 1.2f, 1.4f, 1.1f, 0.9f, 0.6f, 0.9f, 0.8f, 0.9f, 1.1f, 1.4f));
+                    1.6f, 1.1f, 1.3f, 2.0f, 1.2f, 0.9f, 0.8f, 1.2f, 1f, 1.2f, 1.3f, 1.4f));
             if (devices.isEmpty()) {
                 doc.add(PdfKit.text("Aucun support de stockage n'a été recensé sur le matériel de ce don."));
             }

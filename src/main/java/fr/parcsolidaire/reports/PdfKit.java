@@ -53,8 +53,13 @@ public final class PdfKit {
 
     /** Builds an A4 document in memory (reports are a few pages) and returns its bytes. */
     public static byte[] document(String title, BiConsumer<Document, PdfWriter> body) {
+        return document(title, false, body);
+    }
+
+    /** Landscape suits wide tables (the erasure certificate's twelve columns). */
+    public static byte[] document(String title, boolean landscape, BiConsumer<Document, PdfWriter> body) {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
-        Document doc = new Document(PageSize.A4, 40, 40, 40, 40);
+        Document doc = new Document(landscape ? PageSize.A4.rotate() : PageSize.A4, 30, 30, 36, 36);
         PdfWriter writer = PdfWriter.getInstance(doc, out);
         doc.addTitle(title);
         doc.addCreator("Parc Solidaire");

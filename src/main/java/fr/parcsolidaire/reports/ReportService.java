@@ -3,7 +3,6 @@ package fr.parcsolidaire.reports;
 import fr.parcsolidaire.db.Database;
 import fr.parcsolidaire.db.Rows;
 import fr.parcsolidaire.inventory.MachineType;
-import io.helidon.dbclient.DbExecute;
 import io.helidon.dbclient.DbRow;
 
 import java.math.BigDecimal;
@@ -19,6 +18,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 
 /**
  * Computes the coordinator's figures from plain SQL (statements/reports.sql). One service feeds the
@@ -49,8 +52,47 @@ public final class ReportService {
                 .map(r -> new ReportPeriod.SiteRef(Rows.longValue(r, "id"), Rows.text(r, "code"), Rows.text(r, "name")));
     }
 
+    /**
+     * The figures of a period. The five queries are independent reads, so they run at once on virtual
+     * threads: the dashboard waits for the slowest one, not for their sum.
+     */
     public Summary summary(ReportPeriod p) {
-        DbExecute db = database.client().execute();
+        try (ExecutorService pool = Executors.newVirtualThreadPerTaskExecutor()) {
+            Future<List<DbRow>> flows = pool.submit(() -> query("report-flows", p, true, true, true));
+            Future<List<DbRow>> stock = pool.submit(() -> query("report-stock", p, false, false, false));
+            Future<Summary.Durations> durations = pool.submit(() -> durations(query("report-reconditioning-days", p, false, true, false)));
+            Future<Summary.Beneficiaries> people = pool.submit(() -> beneficiaries(query("report-beneficiaries", p, true, false, false)));
+            Future<List<Summary.DonorContribution>> donors = pool.submit(() -> donors(query("report-donors", p, true, false, false)));
+            return summary(p, flows.get(), stock.get(), durations.get(), people.get(), donors.get());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof RuntimeException r) {
+                throw r;
+            }
+            throw new IllegalStateException(e.getCause());
+        }
+    }
+
+    private List<DbRow> query(String statement, ReportPeriod p, boolean dates, boolean instants, boolean zone) {
+        var q = database.client().execute().createNamedQuery(statement).addParam("siteId", p.siteId());
+        if (dates) {
+            q.addParam("fromDate", p.from()).addParam("toDate", p.to());
+        }
+        if (instants) {
+            q.addParam("fromAt", p.fromAt()).addParam("toAt", p.toAt());
+        }
+        if (zone) {
+            q.addParam("zone", ReportPeriod.ZONE.getId());
+        }
+        try (var rows = q.execute()) {
+            return rows.toList();
+        }
+    }
+
+    private Summary summary(ReportPeriod p, List<DbRow> flowRows, List<DbRow> stockRows, Summary.Durations durations,
+                            Summary.Beneficiaries people, List<Summary.DonorContribution> donors) {
         Map<Figure, Map<MachineType, Long>> figures = new EnumMap<>(Figure.class);
         for (Figure f : Figure.values()) {
             figures.put(f, new EnumMap<>(MachineType.class));
@@ -61,33 +103,31 @@ public final class ReportService {
             months.put(m, new long[7]);
         }
         Map<MachineType, Long> directGifts = new EnumMap<>(MachineType.class);
-        db.createNamedQuery("report-flows").addParam("fromDate", p.from()).addParam("toDate", p.to())
-                .addParam("fromAt", p.fromAt()).addParam("toAt", p.toAt()).addParam("zone", ReportPeriod.ZONE.getId())
-                .addParam("siteId", p.siteId()).execute().forEach(r -> {
-                    String figure = Rows.text(r, "figure");
-                    MachineType type = MachineType.valueOf(Rows.text(r, "type"));
-                    long n = Rows.longValue(r, "n");
-                    long[] month = months.get(YearMonth.parse(Rows.text(r, "month")));
-                    switch (figure) {
-                        case "RECEIVED" -> add(figures, Figure.RECEIVED, type, n, month, 0);
-                        case "READY" -> add(figures, Figure.READY, type, n, month, 1);
-                        case "LENT" -> add(figures, Figure.LENT, type, n, month, 2);
-                        case "GIVEN_DIRECT" -> {
-                            add(figures, Figure.GIVEN, type, n, month, 3);
-                            directGifts.merge(type, n, Long::sum);
-                        }
-                        case "CONVERTED_TO_GIFT" -> add(figures, Figure.GIVEN, type, n, month, 3);
-                        case "RETURNED" -> add(figures, Figure.RETURNED, type, n, month, 4);
-                        case "SCRAPPED" -> {
-                            add(figures, Figure.SCRAPPED, type, n, month, 5);
-                            kg.merge(type, Rows.decimal(r, "kg"), BigDecimal::add);
-                        }
-                        case "PARTS" -> add(figures, Figure.PARTS, type, n, month, 6);
-                        default -> throw new IllegalStateException("unknown figure " + figure);
-                    }
-                });
+        for (DbRow r : flowRows) {
+            String figure = Rows.text(r, "figure");
+            MachineType type = MachineType.valueOf(Rows.text(r, "type"));
+            long n = Rows.longValue(r, "n");
+            long[] month = months.get(YearMonth.parse(Rows.text(r, "month")));
+            switch (figure) {
+                case "RECEIVED" -> add(figures, Figure.RECEIVED, type, n, month, 0);
+                case "READY" -> add(figures, Figure.READY, type, n, month, 1);
+                case "LENT" -> add(figures, Figure.LENT, type, n, month, 2);
+                case "GIVEN_DIRECT" -> {
+                    add(figures, Figure.GIVEN, type, n, month, 3);
+                    directGifts.merge(type, n, Long::sum);
+                }
+                case "CONVERTED_TO_GIFT" -> add(figures, Figure.GIVEN, type, n, month, 3);
+                case "RETURNED" -> add(figures, Figure.RETURNED, type, n, month, 4);
+                case "SCRAPPED" -> {
+                    add(figures, Figure.SCRAPPED, type, n, month, 5);
+                    kg.merge(type, Rows.decimal(r, "kg"), BigDecimal::add);
+                }
+                case "PARTS" -> add(figures, Figure.PARTS, type, n, month, 6);
+                default -> throw new IllegalStateException("unknown figure " + figure);
+            }
+        }
         Map<MachineType, Long> readyStock = new EnumMap<>(MachineType.class);
-        db.createNamedQuery("report-stock").addParam("siteId", p.siteId()).execute().forEach(r -> {
+        for (DbRow r : stockRows) {
             String state = Rows.text(r, "state");
             MachineType type = MachineType.valueOf(Rows.text(r, "type"));
             long n = Rows.longValue(r, "n");
@@ -96,11 +136,11 @@ public final class ReportService {
             } else if (state.equals("READY")) {
                 readyStock.merge(type, n, Long::sum);
             }
-        });
+        }
         List<Summary.MonthFlow> flows = new ArrayList<>();
         months.forEach((m, v) -> flows.add(new Summary.MonthFlow(m, v[0], v[1], v[2], v[3], v[4], v[5], v[6])));
-        return new Summary(p, OffsetDateTime.now(clock), figures, kg, flows, readyStock, durations(db, p),
-                beneficiaries(db, p), donors(db, p), impact(figures.get(Figure.LENT), directGifts));
+        return new Summary(p, OffsetDateTime.now(clock), figures, kg, flows, readyStock, durations, people, donors,
+                impact(figures.get(Figure.LENT), directGifts));
     }
 
     private static void add(Map<Figure, Map<MachineType, Long>> figures, Figure f, MachineType type, long n,
@@ -111,11 +151,10 @@ public final class ReportService {
         }
     }
 
-    private static Summary.Durations durations(DbExecute db, ReportPeriod p) {
+    private static Summary.Durations durations(List<DbRow> rows) {
         long[] counts = new long[BUCKETS.size()];
         Double median = null;
-        for (DbRow r : db.createNamedQuery("report-reconditioning-days").addParam("fromAt", p.fromAt())
-                .addParam("toAt", p.toAt()).addParam("siteId", p.siteId()).execute().toList()) {
+        for (DbRow r : rows) {
             counts[Rows.intOrNull(r, "bucket") - 1] = Rows.longValue(r, "n");
             median = ((Number) Rows.raw(r, "median")).doubleValue();
         }
@@ -128,11 +167,10 @@ public final class ReportService {
         return new Summary.Durations(machines, median, buckets);
     }
 
-    private static Summary.Beneficiaries beneficiaries(DbExecute db, ReportPeriod p) {
+    private static Summary.Beneficiaries beneficiaries(List<DbRow> rows) {
         long total = 0;
         Map<String, Map<String, Long>> groups = new LinkedHashMap<>();
-        for (DbRow r : db.createNamedQuery("report-beneficiaries").addParam("fromDate", p.from()).addParam("toDate", p.to())
-                .addParam("siteId", p.siteId()).execute().toList()) {
+        for (DbRow r : rows) {
             String dimension = Rows.text(r, "dimension");
             long n = Rows.longValue(r, "n");
             if (dimension.equals("TOTAL")) {
@@ -163,9 +201,8 @@ public final class ReportService {
                 .map(e -> new Summary.Group(e.getKey(), e.getKey(), e.getValue())).toList();
     }
 
-    private static List<Summary.DonorContribution> donors(DbExecute db, ReportPeriod p) {
-        return db.createNamedQuery("report-donors").addParam("fromDate", p.from()).addParam("toDate", p.to())
-                .addParam("siteId", p.siteId()).execute()
+    private static List<Summary.DonorContribution> donors(List<DbRow> rows) {
+        return rows.stream()
                 .map(r -> new Summary.DonorContribution(
                         Rows.text(r, "name") == null ? "Particuliers" : Rows.text(r, "name"),
                         Rows.text(r, "kind"), Rows.longValue(r, "donations"), Rows.longValue(r, "machines")))

@@ -20,6 +20,7 @@ public final class Bench {
         BENCHES.put("contracts", ContractBench::run);
         BENCHES.put("load", fr.parcsolidaire.trust.ReliabilityBench::load);
         BENCHES.put("crash", fr.parcsolidaire.trust.ReliabilityBench::crash);
+        BENCHES.put("dashboard", DashboardBench::run);
     }
 
     private Bench() {
