@@ -45,14 +45,7 @@ public final class Database {
     }
 
     public static Database open(Config config, DatabaseCoordinates coordinates) {
-        Flyway.configure()
-                .dataSource(coordinates.url(), coordinates.user(), coordinates.password())
-                .locations("classpath:db/migration")
-                // Capabilities were built in parallel, each with a reserved version number: a database that already
-                // has a higher one must still receive a lower one that landed later.
-                .outOfOrder(true)
-                .load()
-                .migrate();
+        migrate(coordinates);
         Map<String, String> connection = new HashMap<>();
         connection.put("source", "jdbc");
         // Inside a transaction the driver then reads large results by batches through a cursor:
@@ -74,6 +67,18 @@ public final class Database {
 
     private static String withFetchSize(String url) {
         return url.contains("defaultRowFetchSize") ? url : url + (url.contains("?") ? "&" : "?") + "defaultRowFetchSize=1000";
+    }
+
+    /** Applies the migrations of sql/ (copied onto the classpath at build) that the database does not have yet. */
+    public static void migrate(DatabaseCoordinates coordinates) {
+        Flyway.configure()
+                .dataSource(coordinates.url(), coordinates.user(), coordinates.password())
+                .locations("classpath:db/migration")
+                // Capabilities were built in parallel, each with a reserved version number: a database that already
+                // has a higher one must still receive a lower one that landed later.
+                .outOfOrder(true)
+                .load()
+                .migrate();
     }
 
     public DbClient client() {

@@ -1,10 +1,10 @@
 package fr.parcsolidaire.reports;
 
+import fr.parcsolidaire.db.Database;
 import fr.parcsolidaire.db.DatabaseCoordinates;
 import fr.parcsolidaire.db.DatabaseLocator;
 import io.helidon.config.Config;
 import io.helidon.config.ConfigSources;
-import org.flywaydb.core.Flyway;
 import org.postgresql.PGConnection;
 import org.postgresql.copy.CopyIn;
 
@@ -76,10 +76,10 @@ public final class Seeder {
         System.exit(0);
     }
 
-    void run(DatabaseCoordinates db, int machineCount) throws SQLException {
+    public void run(DatabaseCoordinates db, int machineCount) throws SQLException {
         long started = System.nanoTime();
         System.out.println("Base : " + db.url());
-        Flyway.configure().dataSource(db.url(), db.user(), db.password()).locations("classpath:db/migration").load().migrate();
+        Database.migrate(db);
         try (Connection c = DriverManager.getConnection(db.url(), db.user(), db.password()); var st = c.createStatement()) {
             for (String[] s : SITES) {
                 st.execute("INSERT INTO sites (code, name, tag_prefix) VALUES ('" + s[0] + "', '" + s[1] + "', '" + s[2]

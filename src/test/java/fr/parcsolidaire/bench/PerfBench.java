@@ -1,6 +1,8 @@
 package fr.parcsolidaire.bench;
 
 import fr.parcsolidaire.auth.PasswordHasher;
+import fr.parcsolidaire.db.DatabaseCoordinates;
+import fr.parcsolidaire.reports.Seeder;
 import jakarta.json.Json;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
@@ -57,6 +59,7 @@ final class PerfBench {
 
     private void measure() throws Exception {
         createDatabaseIfMissing();
+        seedIfSmall();
         try (ServiceProcess service = ServiceProcess.start(jdbcUrl)) {
             // The service migrated the schema; now there are tables to count and a user to add.
             ensureBenchUser();
@@ -161,7 +164,7 @@ final class PerfBench {
     private String labelsBody(List<String> tags) {
         JsonArrayBuilder a = Json.createArrayBuilder();
         tags.stream().limit(1000).forEach(a::add);
-        return Json.createObjectBuilder().add("layout", "avery-l7651").add("tags", a).add("startAt", 1).build().toString();
+        return Json.createObjectBuilder().add("layout", "L7651").add("tags", a).add("startAt", 1).build().toString();
     }
 
     private void timedPost(String base, String token, String label, String path, Supplier<String> body) throws Exception {
@@ -274,6 +277,20 @@ final class PerfBench {
 
     private Connection connect() throws SQLException {
         return DriverManager.getConnection(jdbcUrl, "postgres", "");
+    }
+
+    /** The dataset (100k machines, 1M events, 20k beneficiaries, 50k assignments), generated once with COPY. */
+    private void seedIfSmall() throws SQLException {
+        long machines;
+        try {
+            machines = count("SELECT count(*) FROM machines");
+        } catch (SQLException noSchemaYet) {
+            machines = 0;
+        }
+        if (machines < 100_000) {
+            System.out.println("Peuplement de " + database + " (100 000 machines)…");
+            new Seeder().run(new DatabaseCoordinates(jdbcUrl, "postgres", "", null), 100_000);
+        }
     }
 
     private void createDatabaseIfMissing() throws SQLException {
