@@ -15,6 +15,10 @@ import fr.parcsolidaire.inventory.InventoryApi;
 import fr.parcsolidaire.inventory.InventoryPages;
 import fr.parcsolidaire.inventory.InventoryRepository;
 import fr.parcsolidaire.inventory.WorkshopService;
+import fr.parcsolidaire.labels.BaseUrl;
+import fr.parcsolidaire.labels.LabelApi;
+import fr.parcsolidaire.labels.LabelLayouts;
+import fr.parcsolidaire.labels.LabelService;
 import fr.parcsolidaire.web.ErrorHandling;
 import fr.parcsolidaire.web.Guard;
 import fr.parcsolidaire.web.Pages;
@@ -67,6 +71,10 @@ public final class Main {
         InventoryRepository inventory = new InventoryRepository(database);
         IntakeService intake = new IntakeService(database, inventory, clock);
         WorkshopService workshop = new WorkshopService(database, clock);
+        LabelService labels = new LabelService(database,
+                LabelLayouts.load(java.nio.file.Path.of(config.get("app.labels.directory").asString().orElse("labels"))),
+                config.get("app.labels.owner").asString().orElse(""));
+        BaseUrl baseUrl = new BaseUrl(config);
 
         Bootstrap.run(config, database, accounts, intake, workshop);
 
@@ -89,7 +97,8 @@ public final class Main {
                             .register(new TokenApi(accounts, sessions))
                             .register(new UserAdminPages(guard, pages, accounts, users))
                             .register(new InventoryPages(guard, pages, inventory, intake, workshop, clock))
-                            .register(new InventoryApi(guard, inventory, intake, workshop));
+                            .register(new InventoryApi(guard, inventory, intake, workshop))
+                            .register(new LabelApi(guard, labels, baseUrl));
                 })
                 .build()
                 .start();

@@ -28,7 +28,8 @@ public final class Database {
 
     /** Statement files; each holds blocks that start with a line "-- name: statement-name". */
     private static final List<String> STATEMENT_FILES = List.of(
-            "statements/auth.sql", "statements/inventory.sql");
+            "statements/auth.sql", "statements/inventory.sql",
+            "statements/labels.sql");
     private static final Pattern NAME_LINE = Pattern.compile("^-- name: ([a-z0-9-]+)\\s*$", Pattern.MULTILINE);
 
     private final DbClient client;
