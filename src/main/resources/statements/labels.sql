@@ -32,3 +32,8 @@ SELECT id, location FROM machines WHERE tag = :tag FOR UPDATE
 
 -- name: machine-set-location
 UPDATE machines SET location = :location, updated_at = now() WHERE id = :id
+
+-- name: scan-machines
+SELECT m.tag, m.state, m.type, m.brand, m.model, m.location
+  FROM machines m
+ WHERE m.tag = ANY(string_to_array(:tags, ','))

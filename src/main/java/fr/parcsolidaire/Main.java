@@ -18,7 +18,9 @@ import fr.parcsolidaire.inventory.WorkshopService;
 import fr.parcsolidaire.labels.BaseUrl;
 import fr.parcsolidaire.labels.LabelApi;
 import fr.parcsolidaire.labels.LabelLayouts;
+import fr.parcsolidaire.labels.LabelPages;
 import fr.parcsolidaire.labels.LabelService;
+import fr.parcsolidaire.labels.ScanPages;
 import fr.parcsolidaire.web.ErrorHandling;
 import fr.parcsolidaire.web.Guard;
 import fr.parcsolidaire.web.Pages;
@@ -98,7 +100,9 @@ public final class Main {
                             .register(new UserAdminPages(guard, pages, accounts, users))
                             .register(new InventoryPages(guard, pages, inventory, intake, workshop, clock))
                             .register(new InventoryApi(guard, inventory, intake, workshop))
-                            .register(new LabelApi(guard, labels, baseUrl));
+                            .register(new LabelApi(guard, labels, baseUrl))
+                            .register(new LabelPages(guard, pages, labels, baseUrl))
+                            .register(new ScanPages(guard, pages, database, workshop));
                 })
                 .build()
                 .start();
