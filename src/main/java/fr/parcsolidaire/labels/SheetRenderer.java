@@ -45,20 +45,24 @@ public final class SheetRenderer {
         Document document = new Document(page, 0, 0, 0, 0);
         try {
             PdfWriter writer = PdfWriter.getInstance(document, out);
+            // QR runs compress well even at the fastest level; the default level costs more time than it saves bytes.
+            writer.setCompressionLevel(java.util.zip.Deflater.BEST_SPEED);
             document.addTitle("Étiquettes " + layout.id());
             document.addCreator("Parc Solidaire");
             document.open();
             PdfContentByte canvas = writer.getDirectContent();
+            // Encoding is most of the work (zxing scores 8 masks per code): spread it over the cores first.
+            List<QrCode> codes = labels.parallelStream().map(l -> QrCode.encode(l.qrPayload(), LEVEL)).toList();
             int position = startAt - 1;
             if (labels.isEmpty()) {
                 canvas.rectangle(0, 0, 0, 0); // an empty sheet still needs content to be a valid page
             }
-            for (LabelContent label : labels) {
+            for (int i = 0; i < labels.size(); i++) {
                 if (position == layout.labelsPerPage()) {
                     document.newPage();
                     position = 0;
                 }
-                draw(canvas, layout, position, label);
+                draw(canvas, layout, position, labels.get(i), codes.get(i));
                 position++;
             }
             document.close();
@@ -73,10 +77,9 @@ public final class SheetRenderer {
         return layout.qrSide() / (qr.modules() + 2 * QrCode.QUIET_ZONE_MODULES);
     }
 
-    private static void draw(PdfContentByte canvas, LabelLayout layout, int position, LabelContent label) {
+    private static void draw(PdfContentByte canvas, LabelLayout layout, int position, LabelContent label, QrCode qr) {
         double left = layout.cellLeft(position);
         double top = layout.cellTop(position);
-        QrCode qr = QrCode.encode(label.qrPayload(), LEVEL);
         double module = moduleSize(layout, qr);
         if (module < LabelLayouts.MIN_MODULE_MM) {
             throw new IllegalArgumentException(String.format(Locale.FRANCE,

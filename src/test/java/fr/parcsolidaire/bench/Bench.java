@@ -16,6 +16,7 @@ public final class Bench {
 
     static {
         BENCHES.put("intake", IntakeBench::run);
+        BENCHES.put("labels", LabelsBench::run);
     }
 
     private Bench() {

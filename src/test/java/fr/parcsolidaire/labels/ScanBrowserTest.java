@@ -8,12 +8,13 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Keys;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebDriverException;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
-import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
 import java.io.File;
@@ -93,16 +94,31 @@ class ScanBrowserTest {
 
     /** Types into the element that has the focus, as a scanner does, and waits for the next page. */
     private static void scan(String code) {
+        // The focus comes back from app.js a moment after a stray click: wait for it as a person would.
+        new WebDriverWait(driver, Duration.ofSeconds(5)).until(d -> "code".equals(d.switchTo().activeElement().getAttribute("id")));
         WebElement focused = driver.switchTo().activeElement();
-        assertEquals("code", focused.getAttribute("id"), "the scan field has the focus");
         WebElement page = driver.findElement(By.tagName("html"));
         focused.sendKeys(code + Keys.ENTER);
-        new WebDriverWait(driver, Duration.ofSeconds(10)).until(ExpectedConditions.stalenessOf(page));
+        waitForNextPage(page);
     }
 
     private static void submitAndWait(WebElement element) {
         WebElement page = driver.findElement(By.tagName("html"));
         element.click();
-        new WebDriverWait(driver, Duration.ofSeconds(10)).until(ExpectedConditions.stalenessOf(page));
+        waitForNextPage(page);
+    }
+
+    /** Chromium sometimes reports a replaced page as "node does not belong to the document" instead of stale. */
+    private static void waitForNextPage(WebElement page) {
+        new WebDriverWait(driver, Duration.ofSeconds(10)).until(d -> {
+            try {
+                page.isEnabled();
+                return false;
+            } catch (StaleElementReferenceException e) {
+                return true;
+            } catch (WebDriverException e) {
+                return e.getMessage() != null && e.getMessage().contains("does not belong to the document");
+            }
+        });
     }
 }
