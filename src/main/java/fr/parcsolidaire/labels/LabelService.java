@@ -7,6 +7,7 @@ import fr.parcsolidaire.inventory.MachineFilter;
 import fr.parcsolidaire.inventory.MachineType;
 import fr.parcsolidaire.web.HttpProblem;
 import fr.parcsolidaire.web.Input;
+import fr.parcsolidaire.web.PublicUrls;
 import fr.parcsolidaire.web.ValidationException;
 import fr.parcsolidaire.web.Validator;
 import io.helidon.dbclient.DbRow;
@@ -117,8 +118,7 @@ public final class LabelService {
 
     /** The URL a label encodes; upper-case when that changes nothing, for the denser alphanumeric QR mode. */
     public static String qrPayload(String baseUrl, String tag) {
-        String url = baseUrl + "/m/" + tag;
-        return url.matches("(?i)https?://[a-z0-9.:-]+/m/[A-Z0-9-]+") ? url.toUpperCase(Locale.ROOT) : url;
+        return new PublicUrls(baseUrl).machineForQr(tag);
     }
 
     private List<String> lines(LabelLayout layout, DbRow r) {
@@ -126,9 +126,9 @@ public final class LabelService {
         for (LabelLayout.LabelField field : layout.fields()) {
             switch (field) {
                 case MODEL -> {
+                    // Brand and model tell machines apart on a shelf; the type only when they are unknown.
                     String model = ((nz(Rows.text(r, "brand")) + " " + nz(Rows.text(r, "model"))).strip());
-                    String type = MachineType.valueOf(Rows.text(r, "type")).label();
-                    lines.add(model.isEmpty() ? type : type + " · " + model);
+                    lines.add(model.isEmpty() ? MachineType.valueOf(Rows.text(r, "type")).label() : model);
                 }
                 case SITE -> lines.add(Rows.text(r, "site_name"));
                 case OWNER -> lines.add("Propriété de " + (owner != null ? owner : Rows.text(r, "site_name")));

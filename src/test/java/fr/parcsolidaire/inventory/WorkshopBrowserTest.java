@@ -56,6 +56,7 @@ class WorkshopBrowserTest {
         driver.findElement(By.id("username")).sendKeys(TestApp.get().username(Role.TECHNICIAN));
         driver.findElement(By.id("password")).sendKeys(TestApp.PASSWORD);
         driver.findElement(By.cssSelector("form button[type=submit]")).click();
+        new WebDriverWait(driver, Duration.ofSeconds(10)).until(d -> !d.getCurrentUrl().contains("/login"));
         assertTrue(driver.getCurrentUrl().endsWith("/donations/new"), driver.getCurrentUrl());
 
         driver.findElement(By.id("donor.name")).sendKeys("Médiathèque de Bobigny");

@@ -45,7 +45,7 @@ class LabelApiTest {
         assertEquals("application/pdf", r.headers().firstValue("Content-Type").orElseThrow());
         String text = new PdfTextExtractor(new PdfReader(r.body())).getTextFromPage(1);
         tags.forEach(t -> assertTrue(text.contains(t), "clear-text tag " + t));
-        assertTrue(text.contains("Ordinateur portable"), "the model line the layout asks for");
+        assertTrue(text.contains("Lenovo ThinkPad X270"), "the model line the layout asks for");
 
         LabelLayout layout = LabelLayouts.load(java.nio.file.Path.of("labels")).get("L7651").orElseThrow();
         BufferedImage page = Raster.page(r.body(), 1);
