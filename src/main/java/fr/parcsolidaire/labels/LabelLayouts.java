@@ -50,9 +50,15 @@ public final class LabelLayouts {
         Map<String, LabelLayout> found = new TreeMap<>();
         List<LayoutProblem> problems = new ArrayList<>();
         if (!Files.isDirectory(directory)) {
+            Optional<Path> packaged = packaged();
+            if (packaged.isEmpty()) {
+                LOG.log(System.Logger.Level.WARNING, "Label layout directory " + directory.toAbsolutePath()
+                        + " not found: no label can be printed.");
+                return new LabelLayouts(found, problems);
+            }
             LOG.log(System.Logger.Level.WARNING, "Label layout directory " + directory.toAbsolutePath()
-                    + " not found: no label can be printed.");
-            return new LabelLayouts(found, problems);
+                    + " not found: using the layouts shipped in the application.");
+            directory = packaged.get();
         }
         try (Stream<Path> files = Files.list(directory)) {
             for (Path file : files.filter(f -> f.getFileName().toString().endsWith(".properties")).sorted().toList()) {
@@ -69,6 +75,29 @@ public final class LabelLayouts {
         }
         LOG.log(System.Logger.Level.INFO, "Label layouts loaded from " + directory + ": " + found.keySet());
         return new LabelLayouts(found, List.copyOf(problems));
+    }
+
+    /** The shipped layouts the build copies onto the classpath, for a service started away from its folder. */
+    private static Optional<Path> packaged() {
+        java.net.URL url = LabelLayouts.class.getResource("/labels");
+        if (url == null) {
+            return Optional.empty();
+        }
+        try {
+            java.net.URI uri = url.toURI();
+            if ("jar".equals(uri.getScheme())) {
+                java.nio.file.FileSystem jar;
+                try {
+                    jar = java.nio.file.FileSystems.newFileSystem(uri, Map.of());
+                } catch (java.nio.file.FileSystemAlreadyExistsException e) {
+                    jar = java.nio.file.FileSystems.getFileSystem(uri);
+                }
+                return Optional.of(jar.getPath("/labels"));
+            }
+            return Optional.of(Path.of(uri));
+        } catch (java.net.URISyntaxException | IOException e) {
+            return Optional.empty();
+        }
     }
 
     public Collection<LabelLayout> all() {

@@ -77,6 +77,42 @@ class LabelSheetTest {
     }
 
     @Test
+    void eachQrIsPrintedWhereTheLayoutSaysToTheTenthOfAMillimetre() throws Exception {
+        for (LabelLayout layout : SHIPPED.all()) {
+            List<LabelContent> labels = contents(layout, layout.labelsPerPage(), 1);
+            BufferedImage page = Raster.page(SheetRenderer.pdf(layout, labels, 1), 1);
+            for (int position : List.of(0, layout.labelsPerPage() - 1)) {
+                QrCode qr = QrCode.encode(labels.get(position).qrPayload(), SheetRenderer.LEVEL);
+                double module = SheetRenderer.moduleSize(layout, qr);
+                double left = layout.cellLeft(position) + layout.padding() + QrCode.QUIET_ZONE_MODULES * module;
+                double top = layout.cellTop(position) + (layout.labelHeight() - layout.qrSide()) / 2
+                        + QrCode.QUIET_ZONE_MODULES * module;
+                double[] found = firstDark(page, layout, position);
+                // 0.1 mm, plus one 300 dpi pixel (0.085 mm) of rasterisation.
+                assertEquals(left, found[0], 0.19, layout.id() + " position " + (position + 1) + " left edge of the QR");
+                assertEquals(top, found[1], 0.19, layout.id() + " position " + (position + 1) + " top edge of the QR");
+            }
+        }
+    }
+
+    /** Left-most and top-most dark pixel of the QR area of a cell (the finder pattern's corner), in mm. */
+    private static double[] firstDark(BufferedImage page, LabelLayout layout, int position) {
+        int x0 = Raster.px(layout.cellLeft(position)), y0 = Raster.px(layout.cellTop(position));
+        int x1 = Raster.px(layout.cellLeft(position) + layout.padding() + layout.qrSide());
+        int y1 = Raster.px(layout.cellTop(position) + layout.labelHeight());
+        int minX = Integer.MAX_VALUE, minY = Integer.MAX_VALUE;
+        for (int y = y0; y < y1; y++) {
+            for (int x = x0; x < x1; x++) {
+                if ((page.getRGB(x, y) & 0xFF) < 128) {
+                    minX = Math.min(minX, x);
+                    minY = Math.min(minY, y);
+                }
+            }
+        }
+        return new double[]{minX * 25.4 / Raster.DPI, minY * 25.4 / Raster.DPI};
+    }
+
+    @Test
     void startAtSkipsTheUsedPositionsAndSpillsOntoANewSheet() throws Exception {
         LabelLayout layout = SHIPPED.get("L7160").orElseThrow();
         List<LabelContent> labels = contents(layout, 20, 1);
