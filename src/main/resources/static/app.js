@@ -85,3 +85,17 @@ document.addEventListener('DOMContentLoaded', () => {
     });
   });
 });
+
+// Scan station: the field stays focused so a keyboard-wedge scanner always types into it, even after a
+// click on empty space; a deliberate move to another field or button is left alone.
+document.addEventListener('DOMContentLoaded', () => {
+  const field = document.querySelector('[data-keep-focus]');
+  if (!field) return;
+  field.focus();
+  field.addEventListener('blur', () => {
+    setTimeout(() => {
+      const active = document.activeElement;
+      if (!active || active === document.body) field.focus();
+    }, 0);
+  });
+});

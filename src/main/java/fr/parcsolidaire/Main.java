@@ -35,6 +35,12 @@ import fr.parcsolidaire.reports.ReportPages;
 import fr.parcsolidaire.reports.ReportPeriod;
 import fr.parcsolidaire.reports.ReportService;
 import fr.parcsolidaire.reports.ReportsApi;
+import fr.parcsolidaire.labels.BaseUrl;
+import fr.parcsolidaire.labels.LabelApi;
+import fr.parcsolidaire.labels.LabelLayouts;
+import fr.parcsolidaire.labels.LabelPages;
+import fr.parcsolidaire.labels.LabelService;
+import fr.parcsolidaire.labels.ScanPages;
 import fr.parcsolidaire.web.ErrorHandling;
 import fr.parcsolidaire.web.FrenchDirectHandler;
 import fr.parcsolidaire.web.Guard;
@@ -105,6 +111,10 @@ public final class Main {
         Period retentionPeriod = config.get("app.gdpr.retention").as(Period.class).orElse(Period.ofMonths(24));
         RetentionJob retention = new RetentionJob(anonymiser, (int) retentionPeriod.toTotalMonths(),
                 config.get("app.gdpr.sweep-interval").as(Duration.class).orElse(Duration.ofHours(24)));
+        LabelService labels = new LabelService(database,
+                LabelLayouts.load(java.nio.file.Path.of(config.get("app.labels.directory").asString().orElse("labels"))),
+                config.get("app.labels.owner").asString().orElse(""));
+        BaseUrl baseUrl = new BaseUrl(config);
 
         Bootstrap.run(config, database, accounts, intake, workshop);
         SecurityHeaders securityHeaders = new SecurityHeaders(config.get("app.security.hsts").asBoolean().orElse(false));
@@ -138,7 +148,10 @@ public final class Main {
                             .register(new DonorPackPages(guard, new DonorPack(database, clock)))
                             .register(new GdprRoutes(guard, pages, database, anonymiser, retentionPeriod))
                             .register(new LoansPages(guard, pages, beneficiaries, courses, assignments, contracts, database))
-                            .register(new LoansApi(guard, beneficiaries, courses, assignments, contracts));
+                            .register(new LoansApi(guard, beneficiaries, courses, assignments, contracts))
+                            .register(new LabelApi(guard, labels, baseUrl))
+                            .register(new LabelPages(guard, pages, labels, baseUrl))
+                            .register(new ScanPages(guard, pages, database, workshop));
                 })
                 .build()
                 .start();

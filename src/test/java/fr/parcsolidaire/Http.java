@@ -143,6 +143,18 @@ public final class Http {
         }
     }
 
+    /** Any body type (a PDF, an image) through this session's cookies. */
+    public <T> HttpResponse<T> send(HttpRequest request, HttpResponse.BodyHandler<T> handler) {
+        try {
+            return client.send(request, handler);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
     public static JsonObject json(HttpResponse<String> r) {
         try (var reader = Json.createReader(new StringReader(r.body()))) {
             return reader.readObject();

@@ -33,7 +33,8 @@ public final class Database {
             "statements/trust.sql",
             "statements/reports.sql",
             "statements/gdpr.sql",
-            "statements/loans.sql");
+            "statements/loans.sql",
+            "statements/labels.sql");
     private static final Pattern NAME_LINE = Pattern.compile("^-- name: ([a-z0-9-]+)\\s*$", Pattern.MULTILINE);
 
     private final DbClient client;

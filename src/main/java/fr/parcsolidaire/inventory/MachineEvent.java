@@ -22,7 +22,9 @@ public record MachineEvent(long id, String kind, MachineState from, MachineState
             Map.entry("parts", "Pièces remplacées"), Map.entry("osName", "Système"), Map.entry("osVersion", "Version"),
             Map.entry("osLicence", "Licence"), Map.entry("weightKg", "Poids (kg)"), Map.entry("channel", "Filière"),
             Map.entry("harvested", "Pièces récupérées"), Map.entry("vendor", "Fabricant"), Map.entry("product", "Produit"),
-            Map.entry("donationId", "Don n°"));
+            Map.entry("donationId", "Don n°"),
+            Map.entry("location", "Emplacement"), Map.entry("previous", "Emplacement précédent"),
+            Map.entry("layout", "Modèle d'étiquettes"));
 
     /** The event's data as French "label : value" lines for the history; internal ids are left out. */
     public List<String> details() {
@@ -55,6 +57,8 @@ public record MachineEvent(long id, String kind, MachineState from, MachineState
             case "REPAIR" -> "Réparation";
             case "OS_INSTALL" -> "Système installé";
             case "HARDWARE_IMPORT" -> "Import matériel (lshw)";
+            case "LOCATION" -> "Rangement";
+            case "LABEL_PRINTED" -> "Étiquette imprimée";
             default -> kind;
         };
     }

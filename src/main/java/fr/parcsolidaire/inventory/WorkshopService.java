@@ -70,6 +70,27 @@ public final class WorkshopService {
         MachineHistory.record(tx, m.id(), "TRANSITION", m.state(), to, actor, note, data);
     }
 
+    /**
+     * Puts a machine on a shelf or in a bin (batch scanning applies it to many). The move is a LOCATION event
+     * with the previous place, so the history says who moved it where and when.
+     */
+    public void setLocation(String tag, String location, User actor) {
+        Validator v = new Validator();
+        String place = v.required("location", location, 80);
+        v.throwIfInvalid();
+        database.inTransaction(tx -> {
+            DbRow row = tx.createNamedGet("machine-location-lock").addParam("tag", tag).execute()
+                    .orElseThrow(() -> HttpProblem.notFound("Aucune machine ne porte le numéro « " + tag + " »."));
+            long id = Rows.longValue(row, "id");
+            String previous = Rows.text(row, "location");
+            tx.createNamedUpdate("machine-set-location").addParam("location", place).addParam("id", id).execute();
+            JsonObjectBuilder data = Json.createObjectBuilder().add("location", place);
+            putIfPresent(data, "previous", previous);
+            MachineHistory.record(tx, id, "LOCATION", null, null, actor, null, data.build());
+            return null;
+        });
+    }
+
     public Machine addStorage(String tag, Input in, User actor) {
         return database.inTransaction(tx -> {
             Locked m = lockInWorkshop(tx, tag);

@@ -66,4 +66,29 @@ public final class QrCode {
         canvas.fill();
         canvas.restoreState();
     }
+
+    /** A horizontal run of dark modules: its row, first column and length, in modules. */
+    @FunctionalInterface
+    public interface RunConsumer {
+        void accept(int row, int start, int length);
+    }
+
+    /** Visits the runs of dark modules row by row (the same runs {@link #draw} fills), e.g. to draw them as SVG. */
+    public void forEachRun(RunConsumer consumer) {
+        int size = matrix.getWidth();
+        for (int row = 0; row < size; row++) {
+            int col = 0;
+            while (col < size) {
+                if (!matrix.get(col, row)) {
+                    col++;
+                    continue;
+                }
+                int start = col;
+                while (col < size && matrix.get(col, row)) {
+                    col++;
+                }
+                consumer.accept(row, start, col - start);
+            }
+        }
+    }
 }

@@ -21,6 +21,7 @@ public final class Bench {
         BENCHES.put("load", fr.parcsolidaire.trust.ReliabilityBench::load);
         BENCHES.put("crash", fr.parcsolidaire.trust.ReliabilityBench::crash);
         BENCHES.put("dashboard", DashboardBench::run);
+        BENCHES.put("labels", LabelsBench::run);
     }
 
     private Bench() {

@@ -1,0 +1,67 @@
+package fr.parcsolidaire.labels;
+
+import fr.parcsolidaire.auth.Permission;
+import fr.parcsolidaire.auth.Principal;
+import fr.parcsolidaire.web.Guard;
+import fr.parcsolidaire.web.Input;
+import fr.parcsolidaire.web.Json;
+import fr.parcsolidaire.web.ValidationException;
+import io.helidon.http.HeaderNames;
+import io.helidon.webserver.http.HttpRules;
+import io.helidon.webserver.http.HttpService;
+import io.helidon.webserver.http.ServerRequest;
+import io.helidon.webserver.http.ServerResponse;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonString;
+import jakarta.json.JsonValue;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/** Label printing for scripts: the layouts loaded from labels/, and a sheet as PDF for a list of tags. */
+public final class LabelApi implements HttpService {
+
+    private final Guard guard;
+    private final LabelService labels;
+    private final BaseUrl baseUrl;
+
+    public LabelApi(Guard guard, LabelService labels, BaseUrl baseUrl) {
+        this.guard = guard;
+        this.labels = labels;
+        this.baseUrl = baseUrl;
+    }
+
+    @Override
+    public void routing(HttpRules rules) {
+        guard.on(rules)
+                .get("/api/v1/labels/layouts", Permission.INVENTORY_WRITE, (req, res, who) ->
+                        Json.ok(res, labels.layouts().all()))
+                .post("/api/v1/labels", Permission.INVENTORY_WRITE, this::print);
+    }
+
+    private void print(ServerRequest req, ServerResponse res, Principal who) {
+        JsonObject body = Json.object(req);
+        LabelService.PrintRequest request = labels.request(Input.of(body), tags(body));
+        send(res, labels.print(request, baseUrl.of(req), who.user(), "tags"), request.layout().id());
+    }
+
+    static void send(ServerResponse res, byte[] pdf, String layoutId) {
+        res.headers().set(HeaderNames.CONTENT_TYPE, "application/pdf");
+        res.header(HeaderNames.CONTENT_DISPOSITION, "inline; filename=\"etiquettes-" + layoutId + ".pdf\"");
+        res.header(HeaderNames.CACHE_CONTROL, "no-store");
+        res.send(pdf);
+    }
+
+    private static List<String> tags(JsonObject body) {
+        List<String> tags = new ArrayList<>();
+        List<JsonValue> values = Json.array(body, "tags", "tags");
+        for (int i = 0; i < values.size(); i++) {
+            if (!(values.get(i) instanceof JsonString s)) {
+                throw new ValidationException(Map.of("tags[" + i + "]", "Un numéro d'inventaire (texte) est attendu."));
+            }
+            tags.add(s.getString());
+        }
+        return tags;
+    }
+}

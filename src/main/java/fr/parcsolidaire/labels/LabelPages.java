@@ -1,0 +1,133 @@
+package fr.parcsolidaire.labels;
+
+import fr.parcsolidaire.auth.Permission;
+import fr.parcsolidaire.auth.Principal;
+import fr.parcsolidaire.inventory.MachineFilter;
+import fr.parcsolidaire.web.Form;
+import fr.parcsolidaire.web.Guard;
+import fr.parcsolidaire.web.Input;
+import fr.parcsolidaire.web.Pages;
+import fr.parcsolidaire.web.ValidationException;
+import io.helidon.http.Status;
+import io.helidon.webserver.http.HttpRules;
+import io.helidon.webserver.http.HttpService;
+import io.helidon.webserver.http.ServerRequest;
+import io.helidon.webserver.http.ServerResponse;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * The print page: tags from a donation, a selection or a filter of the machine list, or one machine's page;
+ * a layout, a start position, an on-screen preview of the first sheet (SVG), then the PDF.
+ */
+public final class LabelPages implements HttpService {
+
+    private static final Set<String> FILTER_KEYS = Set.of("state", "type", "site", "grade", "donation", "q");
+
+    private final Guard guard;
+    private final Pages pages;
+    private final LabelService labels;
+    private final BaseUrl baseUrl;
+
+    public LabelPages(Guard guard, Pages pages, LabelService labels, BaseUrl baseUrl) {
+        this.guard = guard;
+        this.pages = pages;
+        this.labels = labels;
+        this.baseUrl = baseUrl;
+    }
+
+    @Override
+    public void routing(HttpRules rules) {
+        guard.on(rules)
+                .get("/labels/print", Permission.INVENTORY_WRITE, this::start)
+                .post("/labels/print", Permission.INVENTORY_WRITE, this::submit);
+    }
+
+    /** Entry from links and the machine list: ?tags=A&tags=B (or "A,B"), or the list's filter parameters. */
+    private void start(ServerRequest req, ServerResponse res, Principal who) {
+        Map<String, List<String>> query = req.query().toMap();
+        List<String> tags = new ArrayList<>();
+        query.getOrDefault("tags", List.of()).forEach(t -> tags.addAll(LabelService.splitTags(t)));
+        Map<String, String> errors = new HashMap<>();
+        if (tags.isEmpty() && query.keySet().stream().anyMatch(FILTER_KEYS::contains)) {
+            Map<String, String> filter = new LinkedHashMap<>();
+            query.forEach((k, v) -> {
+                if (FILTER_KEYS.contains(k) && !v.isEmpty() && !v.getFirst().isBlank()) {
+                    filter.put(k, v.getFirst());
+                }
+            });
+            try {
+                tags.addAll(labels.tagsOf(MachineFilter.parse(filter)));
+            } catch (ValidationException e) {
+                errors.put("tags", "Filtre invalide : " + String.join(" ", e.fields().values()));
+            }
+        }
+        Map<String, String> values = new HashMap<>();
+        values.put("tags", String.join("\n", tags));
+        values.put("layout", query.containsKey("layout") ? query.get("layout").getFirst()
+                : labels.layouts().all().stream().findFirst().map(LabelLayout::id).orElse(""));
+        values.put("startAt", query.containsKey("startAt") ? query.get("startAt").getFirst() : "1");
+        if (!errors.isEmpty() || tags.isEmpty()) {
+            render(res, who, Status.OK_200, values, errors, null);
+            return;
+        }
+        preview(req, res, who, values);
+    }
+
+    private void submit(ServerRequest req, ServerResponse res, Principal who) {
+        Form form = Form.of(req);
+        Map<String, String> values = form.values();
+        if ("pdf".equals(form.get("action"))) {
+            try {
+                LabelService.PrintRequest request = request(form);
+                LabelApi.send(res, labels.print(request, baseUrl.of(req), who.user(), "tags"), request.layout().id());
+            } catch (ValidationException e) {
+                render(res, who, Status.BAD_REQUEST_400, values, e.fields(), null);
+            }
+            return;
+        }
+        preview(req, res, who, values);
+    }
+
+    private void preview(ServerRequest req, ServerResponse res, Principal who, Map<String, String> values) {
+        try {
+            LabelService.PrintRequest request = labels.request(Input.of(formOf(values)), LabelService.splitTags(values.get("tags")));
+            List<LabelContent> contents = labels.contents(request, baseUrl.of(req), "tags");
+            Preview preview = new Preview(SheetPreview.svg(request.layout(), contents, request.startAt()), contents.size(),
+                    SheetRenderer.sheets(request.layout(), contents.size(), request.startAt()));
+            render(res, who, Status.OK_200, values, Map.of(), preview);
+        } catch (ValidationException e) {
+            render(res, who, Status.BAD_REQUEST_400, values, e.fields(), null);
+        }
+    }
+
+    private LabelService.PrintRequest request(Form form) {
+        return labels.request(Input.of(form), LabelService.splitTags(form.get("tags")));
+    }
+
+    private static Form formOf(Map<String, String> values) {
+        io.helidon.common.parameters.Parameters.Builder b = io.helidon.common.parameters.Parameters.builder("form");
+        values.forEach((k, v) -> b.add(k, v == null ? "" : v));
+        return new Form(b.build());
+    }
+
+    /** What the preview shows: the SVG of the first sheet and the size of the run. */
+    public record Preview(String svg, int labels, int sheets) {
+    }
+
+    private void render(ServerResponse res, Principal who, Status status, Map<String, String> values,
+                        Map<String, String> errors, Preview preview) {
+        Map<String, Object> params = new HashMap<>();
+        params.put("me", who);
+        params.put("layouts", List.copyOf(labels.layouts().all()));
+        params.put("values", values);
+        params.put("errors", errors);
+        params.put("preview", preview);
+        pages.render(res, status, "labels/print.jte", params);
+    }
+}

@@ -1,0 +1,179 @@
+package fr.parcsolidaire.labels;
+
+import fr.parcsolidaire.auth.User;
+import fr.parcsolidaire.db.Database;
+import fr.parcsolidaire.db.Rows;
+import fr.parcsolidaire.inventory.MachineFilter;
+import fr.parcsolidaire.inventory.MachineType;
+import fr.parcsolidaire.web.HttpProblem;
+import fr.parcsolidaire.web.Input;
+import fr.parcsolidaire.web.PublicUrls;
+import fr.parcsolidaire.web.ValidationException;
+import fr.parcsolidaire.web.Validator;
+import io.helidon.dbclient.DbRow;
+import jakarta.json.Json;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.stream.Collectors;
+
+/**
+ * Turns a list of tags into a sheet of labels: validates the request, reads what each label prints,
+ * renders the PDF and records one LABEL_PRINTED event per machine (in one insert, cheap for 1,000 labels).
+ */
+public final class LabelService {
+
+    /** A print run larger than this is surely a mistake (or a filter too wide). */
+    public static final int MAX_LABELS = 5000;
+
+    private final Database database;
+    private final LabelLayouts layouts;
+    private final String owner;
+
+    public LabelService(Database database, LabelLayouts layouts, String owner) {
+        this.database = database;
+        this.layouts = layouts;
+        this.owner = owner == null || owner.isBlank() ? null : owner.strip();
+    }
+
+    public LabelLayouts layouts() {
+        return layouts;
+    }
+
+    /** A checked print request: the layout, the tags in print order, the first free position (1-based). */
+    public record PrintRequest(LabelLayout layout, List<String> tags, int startAt) {
+    }
+
+    /** Reads {"layout", "tags": [...] or "a, b c", "startAt"} from JSON or a form; every mistake in French. */
+    public PrintRequest request(Input in, List<String> tags) {
+        Validator v = new Validator();
+        String layoutId = v.required(in.field("layout"), in.text("layout"), 60);
+        LabelLayout layout = null;
+        if (layoutId != null) {
+            layout = layouts.get(layoutId).orElse(null);
+            if (layout == null) {
+                v.reject(in.field("layout"), "Modèle d'étiquettes inconnu. Choisissez parmi : "
+                        + String.join(", ", layouts.all().stream().map(LabelLayout::id).toList()) + ".");
+            }
+        }
+        String start = in.text("startAt");
+        Integer startAt = v.integer(in.field("startAt"), start, false, 1,
+                layout == null ? 10_000 : layout.labelsPerPage());
+        List<String> clean = new ArrayList<>();
+        List<String> malformed = new ArrayList<>();
+        for (String t : tags) {
+            if (ScanCode.isTag(t)) {
+                clean.add(t.toUpperCase(Locale.ROOT));
+            } else {
+                malformed.add(t);
+            }
+        }
+        if (!malformed.isEmpty()) {
+            v.reject(in.field("tags"), "Numéros d'inventaire mal formés : " + abbreviate(malformed) + ".");
+        } else if (clean.isEmpty()) {
+            v.reject(in.field("tags"), "Indiquez au moins un numéro d'inventaire.");
+        } else if (clean.size() > MAX_LABELS) {
+            v.reject(in.field("tags"), "Au plus " + MAX_LABELS + " étiquettes par impression.");
+        }
+        v.throwIfInvalid();
+        return new PrintRequest(layout, clean, startAt == null ? 1 : startAt);
+    }
+
+    /** Splits what a person typed or pasted: commas, spaces, new lines. */
+    public static List<String> splitTags(String text) {
+        List<String> out = new ArrayList<>();
+        if (text != null) {
+            for (String part : text.split("[,;\\s]+")) {
+                if (!part.isBlank()) {
+                    out.add(part.strip());
+                }
+            }
+        }
+        return out;
+    }
+
+    /** The labels of these machines, in the order asked; an unknown tag refuses the whole request. */
+    public List<LabelContent> contents(PrintRequest request, String baseUrl, String tagsField) {
+        Map<String, DbRow> rows = new HashMap<>();
+        List<String> distinct = List.copyOf(new LinkedHashSet<>(request.tags()));
+        database.client().execute().createNamedQuery("label-machines").addParam("tags", String.join(",", distinct))
+                .execute().forEach(r -> rows.put(Rows.text(r, "tag"), r));
+        List<String> unknown = distinct.stream().filter(t -> !rows.containsKey(t)).toList();
+        if (!unknown.isEmpty()) {
+            throw new ValidationException(Map.of(tagsField, "Aucune machine ne porte " + (unknown.size() == 1
+                    ? "le numéro " : "les numéros ") + abbreviate(unknown) + "."));
+        }
+        String base = baseUrl.endsWith("/") ? baseUrl.substring(0, baseUrl.length() - 1) : baseUrl;
+        List<LabelContent> labels = new ArrayList<>(request.tags().size());
+        for (String tag : request.tags()) {
+            DbRow r = rows.get(tag);
+            labels.add(new LabelContent(tag, qrPayload(base, tag), lines(request.layout(), r)));
+        }
+        return labels;
+    }
+
+    /** The URL a label encodes; upper-case when that changes nothing, for the denser alphanumeric QR mode. */
+    public static String qrPayload(String baseUrl, String tag) {
+        return new PublicUrls(baseUrl).machineForQr(tag);
+    }
+
+    private List<String> lines(LabelLayout layout, DbRow r) {
+        List<String> lines = new ArrayList<>();
+        for (LabelLayout.LabelField field : layout.fields()) {
+            switch (field) {
+                case MODEL -> {
+                    // Brand and model tell machines apart on a shelf; the type only when they are unknown.
+                    String model = ((nz(Rows.text(r, "brand")) + " " + nz(Rows.text(r, "model"))).strip());
+                    lines.add(model.isEmpty() ? MachineType.valueOf(Rows.text(r, "type")).label() : model);
+                }
+                case SITE -> lines.add(Rows.text(r, "site_name"));
+                case OWNER -> lines.add("Propriété de " + (owner != null ? owner : Rows.text(r, "site_name")));
+            }
+        }
+        return lines;
+    }
+
+    /** Renders the sheet and records the print in each machine's history. */
+    public byte[] print(PrintRequest request, String baseUrl, User actor, String tagsField) {
+        List<LabelContent> labels = contents(request, baseUrl, tagsField);
+        byte[] pdf;
+        try {
+            pdf = SheetRenderer.pdf(request.layout(), labels, request.startAt());
+        } catch (IllegalArgumentException e) {
+            throw HttpProblem.badRequest(e.getMessage());
+        }
+        database.inTransaction(tx -> tx.createNamedInsert("label-printed-insert")
+                .addParam("actorId", actor.id())
+                .addParam("data", Json.createObjectBuilder().add("layout", request.layout().id()).build().toString())
+                .addParam("tags", String.join(",", new LinkedHashSet<>(request.tags())))
+                .execute());
+        return pdf;
+    }
+
+    /** Every tag the filter matches (not just one page), oldest first: "print the labels of this filter". */
+    public List<String> tagsOf(MachineFilter f) {
+        return database.client().execute().createNamedQuery("label-tags-by-filter")
+                .addParam("state", f.state() == null ? null : f.state().name())
+                .addParam("type", f.type() == null ? null : f.type().name())
+                .addParam("site", f.site())
+                .addParam("grade", f.grade() == null ? null : f.grade().name())
+                .addParam("donation", f.donation())
+                .addParam("q", f.q())
+                .addParam("pattern", f.q() == null ? null : "%" + f.q().replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%")
+                .addParam("limit", MAX_LABELS + 1)
+                .execute().map(r -> Rows.text(r, "tag")).collect(Collectors.toList());
+    }
+
+    private static String nz(String s) {
+        return s == null ? "" : s;
+    }
+
+    private static String abbreviate(List<String> items) {
+        List<String> shown = items.stream().limit(10).map(s -> s.length() > 40 ? s.substring(0, 40) + "…" : s).toList();
+        return String.join(", ", shown) + (items.size() > shown.size() ? " (et " + (items.size() - shown.size()) + " autres)" : "");
+    }
+}

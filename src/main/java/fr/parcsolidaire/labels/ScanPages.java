@@ -1,0 +1,310 @@
+package fr.parcsolidaire.labels;
+
+import fr.parcsolidaire.auth.Permission;
+import fr.parcsolidaire.auth.Principal;
+import fr.parcsolidaire.db.Database;
+import fr.parcsolidaire.db.Rows;
+import fr.parcsolidaire.inventory.Lifecycle;
+import fr.parcsolidaire.inventory.MachineState;
+import fr.parcsolidaire.inventory.MachineType;
+import fr.parcsolidaire.inventory.WorkshopService;
+import fr.parcsolidaire.web.Form;
+import fr.parcsolidaire.web.Guard;
+import fr.parcsolidaire.web.HttpProblem;
+import fr.parcsolidaire.web.Input;
+import fr.parcsolidaire.web.Pages;
+import fr.parcsolidaire.web.Upload;
+import fr.parcsolidaire.web.ValidationException;
+import fr.parcsolidaire.web.Validator;
+import io.helidon.common.media.type.MediaTypes;
+import io.helidon.http.HeaderNames;
+import io.helidon.http.Status;
+import io.helidon.webserver.http.HttpRules;
+import io.helidon.webserver.http.HttpService;
+import io.helidon.webserver.http.ServerRequest;
+import io.helidon.webserver.http.ServerResponse;
+import jakarta.json.Json;
+
+import javax.imageio.ImageIO;
+import javax.imageio.ImageReader;
+import javax.imageio.stream.ImageInputStream;
+import java.awt.image.BufferedImage;
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.HashMap;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * The scan station: a field that keyboard-wedge scanners type into (tag or whole label URL) and that opens the
+ * machine; a batch mode that applies one shelf location or one step to every scanned machine; and the decoding
+ * of a photo of a label for phones whose camera does not read QR codes. The batch lives in the URL and the
+ * forms, never in server memory, so any instance serves any request.
+ */
+public final class ScanPages implements HttpService {
+
+    /** A photo larger than this would take too much memory to decode; phones take 12 to 50 megapixels. */
+    private static final long MAX_PIXELS = 60_000_000L;
+    private static final long MAX_PHOTO_BYTES = 10L * 1024 * 1024;
+    /** A batch larger than a URL can carry comfortably: a full shelf fits well under it. */
+    public static final int MAX_BATCH = 200;
+
+    private final Guard guard;
+    private final Pages pages;
+    private final Database database;
+    private final WorkshopService workshop;
+
+    public ScanPages(Guard guard, Pages pages, Database database, WorkshopService workshop) {
+        this.guard = guard;
+        this.pages = pages;
+        this.database = database;
+        this.workshop = workshop;
+    }
+
+    @Override
+    public void routing(HttpRules rules) {
+        guard.on(rules)
+                .get("/scan", Permission.INVENTORY_READ, this::scan)
+                .get("/scan/batch", Permission.INVENTORY_WRITE, this::batch)
+                .post("/scan/batch", Permission.INVENTORY_WRITE, this::applyBatch)
+                .get("/scan/photo", Permission.INVENTORY_READ, (req, res, who) ->
+                        pages.render(res, "labels/photo.jte", Map.of("me", who)))
+                .post("/scan/photo", Permission.INVENTORY_READ, this::photo);
+    }
+
+    /** One machine seen by the scan station. */
+    public record Scanned(String tag, MachineState state, String title, String location) {
+    }
+
+    /** What a batch step did to one machine. */
+    public record Outcome(String tag, boolean done, String message) {
+    }
+
+    private void scan(ServerRequest req, ServerResponse res, Principal who) {
+        String code = req.query().first("code").orElse(null);
+        if (code == null) {
+            renderScan(res, who, Status.OK_200, "", null);
+            return;
+        }
+        try {
+            String tag = ScanCode.tagOf(code);
+            if (machines(List.of(tag)).isEmpty()) {
+                renderScan(res, who, Status.NOT_FOUND_404, code, "Aucune machine ne porte le numéro « " + tag + " ».");
+                return;
+            }
+            Pages.redirect(res, "/m/" + tag);
+        } catch (HttpProblem p) {
+            renderScan(res, who, p.status(), code, p.getMessage());
+        }
+    }
+
+    private void renderScan(ServerResponse res, Principal who, Status status, String code, String message) {
+        Map<String, Object> params = new HashMap<>();
+        params.put("me", who);
+        params.put("code", code);
+        params.put("message", message);
+        pages.render(res, status, "labels/scan.jte", params);
+    }
+
+    private void batch(ServerRequest req, ServerResponse res, Principal who) {
+        List<String> tags = batchTags(req.query().first("tags").orElse(""));
+        Optional<String> code = req.query().first("code").asOptional();
+        if (code.isPresent()) {
+            String message;
+            try {
+                String tag = ScanCode.tagOf(code.get());
+                if (tags.contains(tag)) {
+                    message = tag + " est déjà dans la liste.";
+                } else if (machines(List.of(tag)).isEmpty()) {
+                    message = "Aucune machine ne porte le numéro « " + tag + " ».";
+                } else if (tags.size() >= MAX_BATCH) {
+                    message = "Un lot compte au plus " + MAX_BATCH + " machines : appliquez celui-ci d'abord.";
+                } else {
+                    List<String> more = new ArrayList<>(tags);
+                    more.add(tag);
+                    Pages.redirect(res, "/scan/batch?tags=" + join(more));
+                    return;
+                }
+            } catch (HttpProblem p) {
+                message = p.getMessage();
+            }
+            renderBatch(res, who, Status.BAD_REQUEST_400, tags, message, Map.of(), Map.of(), List.of());
+            return;
+        }
+        renderBatch(res, who, Status.OK_200, tags, null, Map.of(), Map.of(), List.of());
+    }
+
+    private void applyBatch(ServerRequest req, ServerResponse res, Principal who) {
+        Form form = Form.of(req);
+        List<String> tags = batchTags(form.get("tags"));
+        Validator v = new Validator();
+        String action = v.required("action", form.get("action"), 20);
+        String location = null;
+        MachineState to = null;
+        if ("location".equals(action)) {
+            location = v.required("location", form.get("location"), 80);
+        } else if ("step".equals(action)) {
+            to = v.requiredEnum("to", form.get("to"), MachineState.class, MachineState::label);
+        } else if (action != null) {
+            v.reject("action", "Choisissez : ranger à un emplacement, ou appliquer une étape.");
+        }
+        if (tags.isEmpty()) {
+            v.reject("tags", "Scannez au moins une machine avant d'appliquer.");
+        }
+        try {
+            v.throwIfInvalid();
+        } catch (ValidationException e) {
+            renderBatch(res, who, Status.BAD_REQUEST_400, tags, "Rien n'a été modifié : corrigez les champs signalés.",
+                    form.values(), e.fields(), List.of());
+            return;
+        }
+        List<Outcome> outcomes = new ArrayList<>();
+        for (String tag : tags) {
+            try {
+                if (to == null) {
+                    workshop.setLocation(tag, location, who.user());
+                    outcomes.add(new Outcome(tag, true, "Rangée à « " + location + " »."));
+                } else {
+                    workshop.transition(tag, Input.of(form), who.user());
+                    outcomes.add(new Outcome(tag, true, "Passée à « " + to.label() + " »."));
+                }
+            } catch (ValidationException e) {
+                outcomes.add(new Outcome(tag, false, "Refusé : " + String.join(" ", describe(e.fields()))));
+            } catch (HttpProblem p) {
+                outcomes.add(new Outcome(tag, false, "Refusé : " + p.getMessage()));
+            }
+        }
+        renderBatch(res, who, Status.OK_200, tags, null, form.values(), Map.of(), outcomes);
+    }
+
+    private static List<String> describe(Map<String, String> fields) {
+        return fields.entrySet().stream().map(e -> e.getKey() + " : " + e.getValue()).toList();
+    }
+
+    private void renderBatch(ServerResponse res, Principal who, Status status, List<String> tags, String message,
+                             Map<String, String> values, Map<String, String> errors, List<Outcome> outcomes) {
+        Map<String, Scanned> found = new LinkedHashMap<>();
+        for (Scanned s : machines(tags)) {
+            found.put(s.tag(), s);
+        }
+        List<Scanned> list = tags.stream().filter(found::containsKey).map(found::get).toList();
+        Map<String, Object> params = new HashMap<>();
+        params.put("me", who);
+        params.put("scanned", list);
+        params.put("tags", join(list.stream().map(Scanned::tag).toList()));
+        params.put("undo", list.isEmpty() ? null : join(list.subList(0, list.size() - 1).stream().map(Scanned::tag).toList()));
+        params.put("message", message);
+        params.put("values", values);
+        params.put("errors", errors);
+        params.put("outcomes", outcomes);
+        params.put("targets", stepTargets());
+        pages.render(res, status, "labels/batch.jte", params);
+    }
+
+    /** Every step a technician may take in the workshop from some state; each machine's own state decides. */
+    private static Set<MachineState> stepTargets() {
+        Set<MachineState> targets = EnumSet.noneOf(MachineState.class);
+        for (MachineState s : MachineState.values()) {
+            targets.addAll(Lifecycle.workshopTargets(s));
+        }
+        return targets;
+    }
+
+    /** The tags carried by the batch URL or form; anything else in it is dropped, never trusted. */
+    private static List<String> batchTags(String text) {
+        Set<String> tags = new LinkedHashSet<>();
+        for (String t : LabelService.splitTags(text)) {
+            if (ScanCode.isTag(t) && tags.size() < MAX_BATCH) {
+                tags.add(t.toUpperCase(java.util.Locale.ROOT));
+            }
+        }
+        return List.copyOf(tags);
+    }
+
+    /** Tags are checked against the tag format, so the comma list is safe as is in a URL. */
+    private static String join(List<String> tags) {
+        return String.join(",", tags);
+    }
+
+    private List<Scanned> machines(List<String> tags) {
+        if (tags.isEmpty()) {
+            return List.of();
+        }
+        return database.client().execute().createNamedQuery("scan-machines").addParam("tags", String.join(",", tags))
+                .execute().map(r -> {
+                    String name = ((nz(Rows.text(r, "brand")) + " " + nz(Rows.text(r, "model"))).strip());
+                    return new Scanned(Rows.text(r, "tag"), MachineState.valueOf(Rows.text(r, "state")),
+                            name.isEmpty() ? MachineType.valueOf(Rows.text(r, "type")).label() : name,
+                            Rows.text(r, "location"));
+                }).toList();
+    }
+
+    /**
+     * A photo of a label, sent as the raw body by the shared upload form: the QR is decoded and the phone is sent
+     * to the machine. Failures answer JSON {"message"} that the page shows as is.
+     */
+    private void photo(ServerRequest req, ServerResponse res, Principal who) {
+        try {
+            Upload upload = Upload.read(req, MAX_PHOTO_BYTES, Set.of(Upload.JPEG, Upload.PNG));
+            BufferedImage image = image(upload.bytes());
+            String text = QrDecoder.decode(image).orElseThrow(() -> new HttpProblem(Status.create(422), "unreadable",
+                    "Aucun QR code lisible sur cette photo : cadrez l'étiquette de plus près, à plat et bien éclairée, puis réessayez.",
+                    Map.of()));
+            String tag;
+            try {
+                tag = ScanCode.tagOf(text);
+            } catch (HttpProblem p) {
+                throw new HttpProblem(Status.create(422), "not_a_label",
+                        "Ce QR code n'est pas celui d'une étiquette de machine.", Map.of());
+            }
+            if (machines(List.of(tag)).isEmpty()) {
+                throw HttpProblem.notFound("Aucune machine ne porte le numéro « " + tag + " ».");
+            }
+            Pages.redirect(res, "/m/" + tag);
+        } catch (HttpProblem p) {
+            res.status(p.status());
+            res.headers().contentType(MediaTypes.APPLICATION_JSON);
+            res.header(HeaderNames.CACHE_CONTROL, "no-store");
+            res.send(Json.createObjectBuilder().add("error", p.code()).add("message", p.getMessage()).build().toString());
+        }
+    }
+
+    /** Decodes the picture after checking its size, so a small file cannot unpack into gigabytes. */
+    private static BufferedImage image(byte[] bytes) {
+        HttpProblem unreadable = new HttpProblem(Status.create(422), "unreadable",
+                "Cette image est illisible ou abîmée : reprenez la photo.", Map.of());
+        try (ImageInputStream in = ImageIO.createImageInputStream(new ByteArrayInputStream(bytes))) {
+            Iterator<ImageReader> readers = in == null ? null : ImageIO.getImageReaders(in);
+            if (readers == null || !readers.hasNext()) {
+                throw unreadable;
+            }
+            ImageReader reader = readers.next();
+            try {
+                reader.setInput(in);
+                if ((long) reader.getWidth(0) * reader.getHeight(0) > MAX_PIXELS) {
+                    throw new HttpProblem(Status.create(422), "too_large",
+                            "Photo trop grande : réduisez sa définition (60 mégapixels au plus).", Map.of());
+                }
+                return reader.read(0);
+            } finally {
+                reader.dispose();
+            }
+        } catch (IOException | RuntimeException e) {
+            if (e instanceof HttpProblem p) {
+                throw p;
+            }
+            throw unreadable;
+        }
+    }
+
+    private static String nz(String s) {
+        return s == null ? "" : s;
+    }
+}
