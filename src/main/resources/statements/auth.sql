@@ -51,14 +51,15 @@ DELETE FROM sessions WHERE user_id = :userId
 INSERT INTO sessions (token_hash, user_id, kind, csrf_token, expires_at)
 VALUES (:tokenHash, :userId, :kind, :csrfToken, now() + make_interval(secs => :lifetimeSeconds))
 
+-- Run on every request: positional parameters, because Helidon re-parses named ones at each execution.
 -- name: session-principal
 SELECT u.id, u.username, u.display_name, u.role, u.active, s.csrf_token, s.kind,
        s.last_seen_at < now() - interval '1 minute' AS stale
   FROM sessions s
   JOIN users u ON u.id = s.user_id
- WHERE s.token_hash = :tokenHash
+ WHERE s.token_hash = ?
    AND s.expires_at > now()
-   AND s.last_seen_at > now() - make_interval(secs => :idleSeconds)
+   AND s.last_seen_at > now() - make_interval(secs => ?)
    AND u.active
 
 -- name: session-touch

@@ -83,15 +83,33 @@ SELECT m.tag, m.type, m.brand, m.model, m.serial, m.state, m.grade, m.ram_gb, s.
  ORDER BY m.id DESC
  LIMIT :limit OFFSET :offset
 
+-- The whole machine page in one round trip: the machine, its storage devices with their last erasure, and its
+-- history, the last two as JSON arrays (a scan lookup is the most frequent request of the service). Positional
+-- parameter: Helidon re-parses named ones at each execution. Times travel as epoch microseconds, cheaper to read.
 -- name: machine-by-tag
 SELECT m.id, m.tag, m.type, m.brand, m.model, m.serial, m.state, m.grade, m.cpu, m.ram_gb, m.screen_inches,
        m.battery_health, m.os_name, m.os_version, m.os_licence, m.donation_id, n.received_on,
-       d.name AS donor_name, s.id AS site_id, s.code AS site_code, s.name AS site_name, s.tag_prefix
+       d.name AS donor_name, s.id AS site_id, s.code AS site_code, s.name AS site_name, s.tag_prefix,
+       (SELECT CAST(coalesce(json_agg(json_build_object(
+                   'id', sd.id, 'kind', sd.kind, 'capacityGb', sd.capacity_gb, 'serial', sd.serial, 'model', sd.model,
+                   'method', e.method, 'tool', e.tool, 'passes', e.passes, 'verified', e.verified, 'result', e.result,
+                   'performedOn', e.performed_on, 'technician', u.username) ORDER BY sd.id), '[]') AS text)
+          FROM storage_devices sd
+          LEFT JOIN LATERAL (SELECT * FROM erasures x WHERE x.storage_device_id = sd.id ORDER BY x.id DESC LIMIT 1) e ON true
+          LEFT JOIN users u ON u.id = e.technician_id
+         WHERE sd.machine_id = m.id) AS storage,
+       (SELECT CAST(coalesce(json_agg(json_build_object(
+                   'id', ev.id, 'kind', ev.kind, 'from', ev.from_state, 'to', ev.to_state, 'actor', u.username,
+                   'at', CAST(extract(epoch FROM ev.at) * 1000000 AS bigint), 'note', ev.note, 'data', ev.data)
+                   ORDER BY ev.id), '[]') AS text)
+          FROM machine_events ev
+          JOIN users u ON u.id = ev.actor_id
+         WHERE ev.machine_id = m.id) AS events
   FROM machines m
   JOIN sites s ON s.id = m.site_id
   JOIN donations n ON n.id = m.donation_id
   JOIN donors d ON d.id = n.donor_id
- WHERE m.tag = :tag
+ WHERE m.tag = ?
 
 -- name: machine-lock
 SELECT id, state, type FROM machines WHERE tag = :tag FOR UPDATE
@@ -104,13 +122,6 @@ SELECT sd.id, sd.kind, sd.capacity_gb, sd.serial, sd.model,
   LEFT JOIN users u ON u.id = e.technician_id
  WHERE sd.machine_id = :machineId
  ORDER BY sd.id
-
--- name: machine-events
-SELECT e.id, e.kind, e.from_state, e.to_state, u.username AS actor, e.at, e.note, CAST(e.data AS text) AS data
-  FROM machine_events e
-  JOIN users u ON u.id = e.actor_id
- WHERE e.machine_id = :machineId
- ORDER BY e.id
 
 -- name: machine-set-diagnosis
 UPDATE machines

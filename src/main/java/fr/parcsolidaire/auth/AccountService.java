@@ -1,9 +1,9 @@
 package fr.parcsolidaire.auth;
 
+import fr.parcsolidaire.web.Jsonp;
 import fr.parcsolidaire.db.Database;
 import fr.parcsolidaire.web.HttpProblem;
 import fr.parcsolidaire.web.Validator;
-import jakarta.json.Json;
 
 import java.util.Optional;
 
@@ -54,7 +54,7 @@ public final class AccountService {
         return database.inTransaction(tx -> {
             long id = UserRepository.insert(tx, name, display, r, hash);
             UserRepository.recordEvent(tx, id, actor == null ? null : actor.id(), "CREATED",
-                    Json.createObjectBuilder().add("role", r.name()).build().toString());
+                    Jsonp.objectBuilder().add("role", r.name()).build().toString());
             return id;
         });
     }
@@ -69,7 +69,7 @@ public final class AccountService {
                 throw HttpProblem.conflict("Vous ne pouvez pas retirer votre propre rôle d'administrateur.");
             }
             tx.createNamedUpdate("user-set-role").addParam("role", r.name()).addParam("id", userId).execute();
-            UserRepository.recordEvent(tx, userId, actor.id(), "ROLE_CHANGED", Json.createObjectBuilder()
+            UserRepository.recordEvent(tx, userId, actor.id(), "ROLE_CHANGED", Jsonp.objectBuilder()
                     .add("from", before.role().name()).add("to", r.name()).build().toString());
             return null;
         });

@@ -56,8 +56,8 @@ public final class SessionStore {
         byte[] hash = sha256(token);
         Duration idle = expected == Kind.WEB ? webIdle : apiLifetime;
         Optional<DbRow> row = db.execute().createNamedGet("session-principal")
-                .addParam("tokenHash", hash)
-                .addParam("idleSeconds", (double) idle.toSeconds())
+                .addParam(hash)
+                .addParam((double) idle.toSeconds())
                 .execute();
         if (row.isEmpty() || !expected.name().equals(Rows.text(row.get(), "kind"))) {
             return Optional.empty();

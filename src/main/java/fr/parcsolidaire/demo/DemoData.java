@@ -1,5 +1,6 @@
 package fr.parcsolidaire.demo;
 
+import fr.parcsolidaire.web.Jsonp;
 import fr.parcsolidaire.auth.AccountService;
 import fr.parcsolidaire.auth.Role;
 import fr.parcsolidaire.auth.User;
@@ -9,7 +10,6 @@ import fr.parcsolidaire.inventory.IntakeService;
 import fr.parcsolidaire.inventory.MachineState;
 import fr.parcsolidaire.inventory.WorkshopService;
 import fr.parcsolidaire.web.Input;
-import jakarta.json.Json;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
 
@@ -89,17 +89,17 @@ final class DemoData {
     }
 
     private static JsonObject donor(String name, String kind) {
-        return Json.createObjectBuilder().add("name", name).add("kind", kind).build();
+        return Jsonp.objectBuilder().add("name", name).add("kind", kind).build();
     }
 
     private static List<String> donate(IntakeService intake, User actor, JsonObject donor, LocalDate on, String type,
                                        String brand, String model, int count) {
-        JsonArrayBuilder machines = Json.createArrayBuilder();
+        JsonArrayBuilder machines = Jsonp.arrayBuilder();
         for (int i = 0; i < count; i++) {
-            machines.add(Json.createObjectBuilder().add("type", type).add("brand", brand).add("model", model)
+            machines.add(Jsonp.objectBuilder().add("type", type).add("brand", brand).add("model", model)
                     .add("serial", brand.substring(0, 2).toUpperCase() + on.getDayOfYear() + String.format("%04d", 1000 + i * 37)));
         }
-        JsonObject body = Json.createObjectBuilder().add("donor", donor).add("receivedOn", on.toString())
+        JsonObject body = Jsonp.objectBuilder().add("donor", donor).add("receivedOn", on.toString())
                 .add("site", "atelier").add("machines", machines).build();
         return intake.intake(Input.of(body), actor).machines().stream().map(IntakeService.NewMachine::tag).toList();
     }
@@ -109,22 +109,22 @@ final class DemoData {
             return;
         }
         if (target == MachineState.SCRAPPED || target == MachineState.PARTS) {
-            step(workshop, actor, tag, Json.createObjectBuilder().add("to", "IN_DIAGNOSIS").build());
+            step(workshop, actor, tag, Jsonp.objectBuilder().add("to", "IN_DIAGNOSIS").build());
             step(workshop, actor, tag, target == MachineState.SCRAPPED
-                    ? Json.createObjectBuilder().add("to", "SCRAPPED").add("weightKg", "2.4").add("channel", "ecosystem").add("note", "Carte mère HS").build()
-                    : Json.createObjectBuilder().add("to", "PARTS").add("harvested", "RAM 8 Go, SSD 256 Go, chargeur").build());
+                    ? Jsonp.objectBuilder().add("to", "SCRAPPED").add("weightKg", "2.4").add("channel", "ecosystem").add("note", "Carte mère HS").build()
+                    : Jsonp.objectBuilder().add("to", "PARTS").add("harvested", "RAM 8 Go, SSD 256 Go, chargeur").build());
             return;
         }
-        step(workshop, actor, tag, Json.createObjectBuilder().add("to", "IN_DIAGNOSIS").build());
+        step(workshop, actor, tag, Jsonp.objectBuilder().add("to", "IN_DIAGNOSIS").build());
         if (target == MachineState.IN_DIAGNOSIS) {
             return;
         }
         boolean hasDisk = !tag.isEmpty() && i % 5 != 3;
-        var diagnosis = Json.createObjectBuilder().add("to", "IN_RECONDITIONING")
+        var diagnosis = Jsonp.objectBuilder().add("to", "IN_RECONDITIONING")
                 .add("cpu", "Intel Core i5-8250U").add("ramGb", i % 2 == 0 ? "8" : "16")
                 .add("grade", new String[] {"A", "B", "C"}[i % 3]).add("batteryHealth", 60 + i);
         if (hasDisk) {
-            diagnosis.add("storage", Json.createArrayBuilder().add(Json.createObjectBuilder()
+            diagnosis.add("storage", Jsonp.arrayBuilder().add(Jsonp.objectBuilder()
                     .add("kind", "SSD").add("capacityGb", "256").add("serial", "S3Z" + tag.replace("-", ""))));
         }
         step(workshop, actor, tag, diagnosis.build());
@@ -132,26 +132,26 @@ final class DemoData {
             return;
         }
         if (hasDisk) {
-            workshop.recordErasure(tag, Input.of(Json.createObjectBuilder().add("device", "S3Z" + tag.replace("-", ""))
+            workshop.recordErasure(tag, Input.of(Jsonp.objectBuilder().add("device", "S3Z" + tag.replace("-", ""))
                     .add("method", "PURGE").add("tool", "nwipe 0.34").add("passes", 1).add("verified", true)
                     .add("result", "PASS").build()), actor);
         }
-        workshop.recordOs(tag, Input.of(Json.createObjectBuilder().add("osName", "Linux Mint").add("osVersion", "22")
+        workshop.recordOs(tag, Input.of(Jsonp.objectBuilder().add("osName", "Linux Mint").add("osVersion", "22")
                 .add("osLicence", "GPL").build()), actor);
-        var quality = Json.createObjectBuilder();
+        var quality = Jsonp.objectBuilder();
         for (String item : List.of("boots", "keyboard", "screen", "wifi", "sound", "webcam", "battery", "ports")) {
             quality.add(item, "OK");
         }
-        step(workshop, actor, tag, Json.createObjectBuilder().add("to", "READY").add("quality", quality).build());
+        step(workshop, actor, tag, Jsonp.objectBuilder().add("to", "READY").add("quality", quality).build());
         if (target == MachineState.READY) {
             return;
         }
         database.inTransaction(tx -> {
             workshop.transitionForAssignment(tx, tag, MachineState.ASSIGNED, actor, "Démo : attribution",
-                    Json.createObjectBuilder().build());
+                    Jsonp.objectBuilder().build());
             if (target == MachineState.RETURNED) {
                 workshop.transitionForAssignment(tx, tag, MachineState.RETURNED, actor, "Démo : restitution",
-                        Json.createObjectBuilder().build());
+                        Jsonp.objectBuilder().build());
             }
             return null;
         });

@@ -1,11 +1,11 @@
 package fr.parcsolidaire.gdpr;
 
+import fr.parcsolidaire.web.Jsonp;
 import fr.parcsolidaire.auth.User;
 import fr.parcsolidaire.db.Database;
 import fr.parcsolidaire.db.Rows;
 import fr.parcsolidaire.web.HttpProblem;
 import io.helidon.dbclient.DbTransaction;
-import jakarta.json.Json;
 
 import java.util.List;
 import java.util.logging.Logger;
@@ -78,7 +78,7 @@ public final class Anonymiser {
         long contracts = tx.createNamedUpdate("gdpr-purge-contracts").addParam("id", id).execute();
         long scans = tx.createNamedUpdate("gdpr-purge-scans").addParam("id", id).execute();
         tx.createNamedInsert("gdpr-anonymised-event").addParam("id", id).addParam("actorId", who == null ? null : who.id())
-                .addParam("data", Json.createObjectBuilder().add("reason", reason.name())
+                .addParam("data", Jsonp.objectBuilder().add("reason", reason.name())
                         .add("contractsPurged", contracts).add("scansPurged", scans).build().toString())
                 .execute();
         AccessLog.record(tx, who, id, AccessLog.Action.ANONYMISE,

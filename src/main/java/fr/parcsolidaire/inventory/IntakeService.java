@@ -1,5 +1,6 @@
 package fr.parcsolidaire.inventory;
 
+import fr.parcsolidaire.web.Jsonp;
 import fr.parcsolidaire.auth.User;
 import fr.parcsolidaire.db.Database;
 import fr.parcsolidaire.db.Rows;
@@ -7,7 +8,6 @@ import fr.parcsolidaire.web.HttpProblem;
 import fr.parcsolidaire.web.Input;
 import fr.parcsolidaire.web.Validator;
 import io.helidon.dbclient.DbExecute;
-import jakarta.json.Json;
 
 import java.time.Clock;
 import java.time.LocalDate;
@@ -94,7 +94,7 @@ public final class IntakeService {
                         .addParam("model", line.model()).addParam("serial", line.serial())
                         .execute().map(r -> Rows.longValue(r, "id")).orElseThrow();
                 MachineHistory.record(tx, machineId, "INTAKE", null, null, actor, null,
-                        Json.createObjectBuilder().add("donationId", donationId).build());
+                        Jsonp.objectBuilder().add("donationId", donationId).build());
                 created.add(new NewMachine(tag, line.type(), line.brand(), line.model(), line.serial()));
             }
             return new IntakeResult(donationId, donor, created);

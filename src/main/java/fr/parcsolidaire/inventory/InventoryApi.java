@@ -1,5 +1,6 @@
 package fr.parcsolidaire.inventory;
 
+import fr.parcsolidaire.web.Jsonp;
 import fr.parcsolidaire.auth.Permission;
 import fr.parcsolidaire.auth.Principal;
 import fr.parcsolidaire.web.Guard;
@@ -78,7 +79,7 @@ public final class InventoryApi implements HttpService {
     private void importHardware(ServerRequest req, ServerResponse res, Principal who) throws IOException {
         String tag = tag(req);
         JsonValue root;
-        try (InputStream in = req.content().inputStream(); var reader = jakarta.json.Json.createReader(in)) {
+        try (InputStream in = req.content().inputStream(); var reader = Jsonp.reader(in)) {
             root = reader.readValue();
         } catch (jakarta.json.JsonException | IllegalStateException e) {
             throw HttpProblem.badRequest("JSON mal formé : envoyez la sortie de « lshw -json ».");

@@ -2,12 +2,18 @@ package fr.parcsolidaire.inventory;
 
 import fr.parcsolidaire.db.Database;
 import fr.parcsolidaire.db.Rows;
+import fr.parcsolidaire.web.Jsonp;
 import io.helidon.dbclient.DbExecute;
 import io.helidon.dbclient.DbRow;
-import jakarta.json.Json;
+import jakarta.json.JsonArray;
 import jakarta.json.JsonObject;
+import jakarta.json.JsonValue;
 
 import java.io.StringReader;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
@@ -80,7 +86,7 @@ public final class InventoryRepository {
 
     /** Reads within a transaction too, so a write can answer with what it wrote. */
     public static Optional<Machine> machine(DbExecute exec, String tag) {
-        return exec.createNamedGet("machine-by-tag").addParam("tag", tag).execute().map(r -> {
+        return exec.createNamedGet("machine-by-tag").addParam(tag).execute().map(r -> {
             long id = Rows.longValue(r, "id");
             return new Machine(id, Rows.text(r, "tag"), MachineType.valueOf(Rows.text(r, "type")),
                     Rows.text(r, "brand"), Rows.text(r, "model"), Rows.text(r, "serial"),
@@ -90,7 +96,7 @@ public final class InventoryRepository {
                     new Site(Rows.longValue(r, "site_id"), Rows.text(r, "site_code"), Rows.text(r, "site_name"),
                             Rows.text(r, "tag_prefix")),
                     Rows.longValue(r, "donation_id"), Rows.text(r, "donor_name"), Rows.date(r, "received_on"),
-                    storage(exec, id), events(exec, id));
+                    storage(Rows.text(r, "storage")), events(Rows.text(r, "events")));
         });
     }
 
@@ -104,21 +110,37 @@ public final class InventoryRepository {
         return counts;
     }
 
-    private static List<StorageDevice> storage(DbExecute exec, long machineId) {
-        return exec.createNamedQuery("machine-storage").addParam("machineId", machineId).execute().map(r -> {
-            Erasure last = Rows.text(r, "method") == null ? null : new Erasure(
-                    ErasureMethod.valueOf(Rows.text(r, "method")), Rows.text(r, "tool"), Rows.intOrNull(r, "passes"),
-                    Rows.bool(r, "verified"), Rows.text(r, "result"), Rows.date(r, "performed_on"),
-                    Rows.text(r, "technician"));
-            return new StorageDevice(Rows.longValue(r, "id"), StorageKind.valueOf(Rows.text(r, "kind")),
-                    Rows.decimal(r, "capacity_gb"), Rows.text(r, "serial"), Rows.text(r, "model"), last);
+    private static List<StorageDevice> storage(String json) {
+        return array(json).stream().map(JsonValue::asJsonObject).map(o -> {
+            Erasure last = text(o, "method") == null ? null : new Erasure(
+                    ErasureMethod.valueOf(text(o, "method")), text(o, "tool"), o.getInt("passes"),
+                    o.getBoolean("verified"), text(o, "result"), LocalDate.parse(text(o, "performedOn")),
+                    text(o, "technician"));
+            return new StorageDevice(o.getJsonNumber("id").longValue(), StorageKind.valueOf(text(o, "kind")),
+                    o.isNull("capacityGb") ? null : o.getJsonNumber("capacityGb").bigDecimalValue(),
+                    text(o, "serial"), text(o, "model"), last);
         }).toList();
     }
 
-    private static List<MachineEvent> events(DbExecute exec, long machineId) {
-        return exec.createNamedQuery("machine-events").addParam("machineId", machineId).execute().map(r -> new MachineEvent(Rows.longValue(r, "id"),
-                Rows.text(r, "kind"), state(Rows.text(r, "from_state")), state(Rows.text(r, "to_state")),
-                Rows.text(r, "actor"), Rows.timestamp(r, "at"), Rows.text(r, "note"), json(Rows.text(r, "data")))).toList();
+    private static List<MachineEvent> events(String json) {
+        return array(json).stream().map(JsonValue::asJsonObject).map(o -> new MachineEvent(o.getJsonNumber("id").longValue(),
+                text(o, "kind"), state(text(o, "from")), state(text(o, "to")), text(o, "actor"),
+                epochMicros(o.getJsonNumber("at").longValue()), text(o, "note"), o.getJsonObject("data"))).toList();
+    }
+
+    private static OffsetDateTime epochMicros(long micros) {
+        return OffsetDateTime.ofInstant(Instant.ofEpochSecond(Math.floorDiv(micros, 1_000_000),
+                Math.floorMod(micros, 1_000_000) * 1000L), ZoneOffset.UTC);
+    }
+
+    private static JsonArray array(String json) {
+        try (var reader = Jsonp.reader(new StringReader(json))) {
+            return reader.readArray();
+        }
+    }
+
+    private static String text(JsonObject o, String key) {
+        return o.isNull(key) ? null : o.getString(key);
     }
 
     private static MachineState state(String s) {
@@ -128,12 +150,6 @@ public final class InventoryRepository {
     private static Grade grade(DbRow r) {
         String g = Rows.text(r, "grade");
         return g == null ? null : Grade.valueOf(g);
-    }
-
-    private static JsonObject json(String text) {
-        try (var reader = Json.createReader(new StringReader(text))) {
-            return reader.readObject();
-        }
     }
 
     static Site site(DbRow r) {

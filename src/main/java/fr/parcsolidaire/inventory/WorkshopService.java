@@ -1,5 +1,6 @@
 package fr.parcsolidaire.inventory;
 
+import fr.parcsolidaire.web.Jsonp;
 import fr.parcsolidaire.auth.User;
 import fr.parcsolidaire.db.Database;
 import fr.parcsolidaire.db.Rows;
@@ -8,7 +9,6 @@ import fr.parcsolidaire.web.Input;
 import fr.parcsolidaire.web.Validator;
 import io.helidon.dbclient.DbExecute;
 import io.helidon.dbclient.DbRow;
-import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
 
@@ -51,7 +51,7 @@ public final class WorkshopService {
                 case READY -> qualityCheck(tx, m, in);
                 case SCRAPPED -> scrap(in);
                 case PARTS -> harvest(in);
-                default -> Json.createObjectBuilder().build();
+                default -> Jsonp.objectBuilder().build();
             };
             MachineHistory.record(tx, m.id(), "TRANSITION", m.state(), to, actor, note, data);
             return reread(tx, tag);
@@ -84,7 +84,7 @@ public final class WorkshopService {
             long id = Rows.longValue(row, "id");
             String previous = Rows.text(row, "location");
             tx.createNamedUpdate("machine-set-location").addParam("location", place).addParam("id", id).execute();
-            JsonObjectBuilder data = Json.createObjectBuilder().add("location", place);
+            JsonObjectBuilder data = Jsonp.objectBuilder().add("location", place);
             putIfPresent(data, "previous", previous);
             MachineHistory.record(tx, id, "LOCATION", null, null, actor, null, data.build());
             return null;
@@ -133,7 +133,7 @@ public final class WorkshopService {
                     .addParam("tool", tool).addParam("passes", passes).addParam("verified", verified != null && verified)
                     .addParam("result", result).addParam("performedOn", performedOn).addParam("technicianId", actor.id())
                     .execute();
-            JsonObjectBuilder data = Json.createObjectBuilder()
+            JsonObjectBuilder data = Jsonp.objectBuilder()
                     .add("deviceId", deviceId).add("method", method.name()).add("tool", tool).add("passes", passes)
                     .add("verified", verified != null && verified).add("result", result)
                     .add("performedOn", performedOn.toString());
@@ -151,7 +151,7 @@ public final class WorkshopService {
             String note = v.optional(in.field("note"), in.text("note"), 2000);
             v.throwIfInvalid();
             MachineHistory.record(tx, m.id(), "REPAIR", null, null, actor, note,
-                    Json.createObjectBuilder().add("parts", parts).build());
+                    Jsonp.objectBuilder().add("parts", parts).build());
             return reread(tx, tag);
         });
     }
@@ -166,7 +166,7 @@ public final class WorkshopService {
             v.throwIfInvalid();
             tx.createNamedUpdate("machine-set-os").addParam("osName", name).addParam("osVersion", version)
                     .addParam("osLicence", licence).addParam("id", m.id()).execute();
-            JsonObjectBuilder data = Json.createObjectBuilder().add("osName", name);
+            JsonObjectBuilder data = Jsonp.objectBuilder().add("osName", name);
             putIfPresent(data, "osVersion", version);
             putIfPresent(data, "osLicence", licence);
             MachineHistory.record(tx, m.id(), "OS_INSTALL", null, null, actor, null, data.build());
@@ -182,7 +182,7 @@ public final class WorkshopService {
                     .addParam("cpu", hw.cpu()).addParam("ramGb", hw.ramGb())
                     .addParam("brand", hw.vendor()).addParam("model", hw.product()).addParam("id", m.id())
                     .execute();
-            var added = Json.createArrayBuilder();
+            var added = Jsonp.arrayBuilder();
             for (LshwParser.Disk disk : hw.disks()) {
                 boolean known = disk.serial() != null && tx.createNamedGet("storage-serial-exists")
                         .addParam("machineId", m.id()).addParam("serial", disk.serial()).execute().isPresent();
@@ -194,7 +194,7 @@ public final class WorkshopService {
                     added.add(id);
                 }
             }
-            JsonObjectBuilder data = Json.createObjectBuilder();
+            JsonObjectBuilder data = Jsonp.objectBuilder();
             putIfPresent(data, "cpu", hw.cpu());
             putIfPresent(data, "ramGb", hw.ramGb());
             putIfPresent(data, "vendor", hw.vendor());
@@ -225,7 +225,7 @@ public final class WorkshopService {
             insertStorage(tx, m, lines.get(i), actor, v, in.field("storage[" + i + "].serial"));
         }
         v.throwIfInvalid();
-        JsonObjectBuilder data = Json.createObjectBuilder().add("grade", grade.name());
+        JsonObjectBuilder data = Jsonp.objectBuilder().add("grade", grade.name());
         putIfPresent(data, "cpu", cpu);
         putIfPresent(data, "ramGb", ram);
         putIfPresent(data, "screenInches", screen);
@@ -238,7 +238,7 @@ public final class WorkshopService {
     private JsonObject qualityCheck(DbExecute tx, Locked m, Input in) {
         Validator v = new Validator();
         Input quality = in.child("quality");
-        JsonObjectBuilder data = Json.createObjectBuilder();
+        JsonObjectBuilder data = Jsonp.objectBuilder();
         for (QualityItem item : QualityItem.values()) {
             CheckResult r = v.requiredEnum(quality.field(item.field()), quality.text(item.field()), CheckResult.class, CheckResult::label);
             if (r == CheckResult.KO) {
@@ -257,7 +257,7 @@ public final class WorkshopService {
             throw HttpProblem.conflict("Effacement des données manquant ou en échec pour : " + String.join(", ", unerased)
                     + ". La machine ne peut pas être déclarée prête.");
         }
-        return Json.createObjectBuilder().add("quality", data).build();
+        return Jsonp.objectBuilder().add("quality", data).build();
     }
 
     private static JsonObject scrap(Input in) {
@@ -265,7 +265,7 @@ public final class WorkshopService {
         BigDecimal weight = v.decimal(in.field("weightKg"), in.text("weightKg"), true, new BigDecimal("0.1"), new BigDecimal("1000"));
         String channel = v.required(in.field("channel"), in.text("channel"), 120);
         v.throwIfInvalid();
-        return Json.createObjectBuilder().add("weightKg", weight).add("channel", channel).build();
+        return Jsonp.objectBuilder().add("weightKg", weight).add("channel", channel).build();
     }
 
     private static JsonObject harvest(Input in) {
@@ -273,7 +273,7 @@ public final class WorkshopService {
         String harvested = v.required(in.field("harvested"), in.text("harvested"), 500);
         BigDecimal weight = v.decimal(in.field("weightKg"), in.text("weightKg"), false, new BigDecimal("0.1"), new BigDecimal("1000"));
         v.throwIfInvalid();
-        JsonObjectBuilder data = Json.createObjectBuilder().add("harvested", harvested);
+        JsonObjectBuilder data = Jsonp.objectBuilder().add("harvested", harvested);
         putIfPresent(data, "weightKg", weight);
         return data.build();
     }
@@ -299,7 +299,7 @@ public final class WorkshopService {
                 .addParam("machineId", m.id()).addParam("kind", line.kind().name())
                 .addParam("capacityGb", line.capacityGb()).addParam("serial", line.serial())
                 .addParam("model", line.model()).execute().map(r -> Rows.longValue(r, "id")).orElseThrow();
-        JsonObjectBuilder data = Json.createObjectBuilder().add("deviceId", id).add("kind", line.kind().name());
+        JsonObjectBuilder data = Jsonp.objectBuilder().add("deviceId", id).add("kind", line.kind().name());
         putIfPresent(data, "capacityGb", line.capacityGb());
         putIfPresent(data, "serial", line.serial());
         MachineHistory.record(tx, m.id(), "STORAGE_ADDED", null, null, actor, null, data.build());

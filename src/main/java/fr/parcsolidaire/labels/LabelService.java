@@ -1,5 +1,6 @@
 package fr.parcsolidaire.labels;
 
+import fr.parcsolidaire.web.Jsonp;
 import fr.parcsolidaire.auth.User;
 import fr.parcsolidaire.db.Database;
 import fr.parcsolidaire.db.Rows;
@@ -11,7 +12,6 @@ import fr.parcsolidaire.web.PublicUrls;
 import fr.parcsolidaire.web.ValidationException;
 import fr.parcsolidaire.web.Validator;
 import io.helidon.dbclient.DbRow;
-import jakarta.json.Json;
 
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -148,7 +148,7 @@ public final class LabelService {
         }
         database.inTransaction(tx -> tx.createNamedInsert("label-printed-insert")
                 .addParam("actorId", actor.id())
-                .addParam("data", Json.createObjectBuilder().add("layout", request.layout().id()).build().toString())
+                .addParam("data", Jsonp.objectBuilder().add("layout", request.layout().id()).build().toString())
                 .addParam("tags", String.join(",", new LinkedHashSet<>(request.tags())))
                 .execute());
         return pdf;

@@ -1,5 +1,6 @@
 package fr.parcsolidaire.labels;
 
+import fr.parcsolidaire.web.Jsonp;
 import fr.parcsolidaire.auth.Permission;
 import fr.parcsolidaire.auth.Principal;
 import fr.parcsolidaire.db.Database;
@@ -23,7 +24,6 @@ import io.helidon.webserver.http.HttpRules;
 import io.helidon.webserver.http.HttpService;
 import io.helidon.webserver.http.ServerRequest;
 import io.helidon.webserver.http.ServerResponse;
-import jakarta.json.Json;
 
 import javax.imageio.ImageIO;
 import javax.imageio.ImageReader;
@@ -272,7 +272,7 @@ public final class ScanPages implements HttpService {
             res.status(p.status());
             res.headers().contentType(MediaTypes.APPLICATION_JSON);
             res.header(HeaderNames.CACHE_CONTROL, "no-store");
-            res.send(Json.createObjectBuilder().add("error", p.code()).add("message", p.getMessage()).build().toString());
+            res.send(Jsonp.objectBuilder().add("error", p.code()).add("message", p.getMessage()).build().toString());
         }
     }
 

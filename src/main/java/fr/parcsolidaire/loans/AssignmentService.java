@@ -1,5 +1,6 @@
 package fr.parcsolidaire.loans;
 
+import fr.parcsolidaire.web.Jsonp;
 import fr.parcsolidaire.auth.User;
 import fr.parcsolidaire.db.Database;
 import fr.parcsolidaire.db.Rows;
@@ -14,7 +15,6 @@ import fr.parcsolidaire.web.ValidationException;
 import fr.parcsolidaire.web.Validator;
 import io.helidon.dbclient.DbExecute;
 import io.helidon.dbclient.DbRow;
-import jakarta.json.Json;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonString;
@@ -114,8 +114,8 @@ public final class AssignmentService {
             }
             workshop.transitionForAssignment(tx, machineTag, MachineState.ASSIGNED, actor,
                     kind == AssignmentKind.LOAN ? "Prêt (attribution n° " + id + ")" : "Don (attribution n° " + id + ")",
-                    Json.createObjectBuilder().add("assignmentId", id).add("kind", kind.name()).build());
-            var data = Json.createObjectBuilder().add("kind", kind.name()).add("machineTag", machineTag)
+                    Jsonp.objectBuilder().add("assignmentId", id).add("kind", kind.name()).build());
+            var data = Jsonp.objectBuilder().add("kind", kind.name()).add("machineTag", machineTag)
                     .add("startsOn", start.toString()).add("accessories", array(accessories));
             if (kind == AssignmentKind.LOAN) {
                 data.add("dueOn", due.toString());
@@ -140,7 +140,7 @@ public final class AssignmentService {
                         + fr.parcsolidaire.web.Formats.date(before) + ")."));
             }
             tx.createNamedUpdate("assignment-set-due").addParam("dueOn", dueOn).addParam("id", id).execute();
-            event(tx, id, "EXTENDED", actor, note, Json.createObjectBuilder()
+            event(tx, id, "EXTENDED", actor, note, Jsonp.objectBuilder()
                     .add("from", before.toString()).add("to", dueOn.toString()).build());
             return null;
         });
@@ -166,7 +166,7 @@ public final class AssignmentService {
             }
             tx.createNamedUpdate("assignment-end").addParam("status", "RETURNED").addParam("endedOn", on)
                     .addParam("id", id).execute();
-            JsonObject data = Json.createObjectBuilder().add("condition", condition.name()).add("returnedOn", on.toString())
+            JsonObject data = Jsonp.objectBuilder().add("condition", condition.name()).add("returnedOn", on.toString())
                     .add("missingAccessories", array(missing)).build();
             String tag = Rows.text(a, "tag");
             workshop.transitionForAssignment(tx, tag, MachineState.RETURNED, actor,
@@ -176,7 +176,7 @@ public final class AssignmentService {
             }
             MachineHistory.record(tx, Rows.longValue(a, "machine_id"), "TRANSITION", MachineState.RETURNED,
                     MachineState.IN_DIAGNOSIS, actor, "Retour de prêt : contrôle en atelier",
-                    Json.createObjectBuilder().add("assignmentId", id).add("condition", condition.name()).build());
+                    Jsonp.objectBuilder().add("assignmentId", id).add("condition", condition.name()).build());
             event(tx, id, "RETURNED", actor, note, data);
             return null;
         });
@@ -211,7 +211,7 @@ public final class AssignmentService {
         if (session != null) {
             CourseService.complete(tx, session, Rows.longValue(a, "beneficiary_id"), actor);
         }
-        var data = Json.createObjectBuilder().add("giftOn", LocalDate.now(clock).toString());
+        var data = Jsonp.objectBuilder().add("giftOn", LocalDate.now(clock).toString());
         if (session != null) {
             data.add("sessionId", session);
         }
@@ -232,7 +232,7 @@ public final class AssignmentService {
             long incidentId = tx.createNamedGet("incident-insert").addParam("assignmentId", id).addParam("kind", kind.name())
                     .addParam("occurredOn", occurred).addParam("note", note).addParam("createdBy", actor.id())
                     .execute().map(r -> Rows.longValue(r, "id")).orElseThrow();
-            event(tx, id, "INCIDENT", actor, note, Json.createObjectBuilder().add("incidentId", incidentId)
+            event(tx, id, "INCIDENT", actor, note, Jsonp.objectBuilder().add("incidentId", incidentId)
                     .add("kind", kind.name()).add("occurredOn", occurred.toString()).build());
             return null;
         });
@@ -313,7 +313,7 @@ public final class AssignmentService {
         if (json == null) {
             return List.of();
         }
-        try (var reader = Json.createReader(new StringReader(json))) {
+        try (var reader = Jsonp.reader(new StringReader(json))) {
             return reader.readArray().getValuesAs(JsonString.class).stream().map(JsonString::getString).toList();
         }
     }
@@ -334,7 +334,7 @@ public final class AssignmentService {
     }
 
     private static JsonArrayBuilder array(List<String> items) {
-        JsonArrayBuilder b = Json.createArrayBuilder();
+        JsonArrayBuilder b = Jsonp.arrayBuilder();
         items.forEach(b::add);
         return b;
     }

@@ -1,5 +1,6 @@
 package fr.parcsolidaire.loans;
 
+import fr.parcsolidaire.web.Jsonp;
 import fr.parcsolidaire.gdpr.AccessLog;
 import fr.parcsolidaire.auth.User;
 import fr.parcsolidaire.db.Database;
@@ -9,7 +10,6 @@ import fr.parcsolidaire.web.Input;
 import fr.parcsolidaire.web.Validator;
 import io.helidon.dbclient.DbExecute;
 import io.helidon.dbclient.DbRow;
-import jakarta.json.Json;
 import jakarta.json.JsonArrayBuilder;
 
 import java.time.Clock;
@@ -201,11 +201,11 @@ public final class BeneficiaryService {
     }
 
     private static void journal(DbExecute tx, long id, String kind, User actor, List<String> fields) {
-        JsonArrayBuilder names = Json.createArrayBuilder();
+        JsonArrayBuilder names = Jsonp.arrayBuilder();
         fields.forEach(names::add);
         tx.createNamedInsert("beneficiary-event-insert").addParam("beneficiaryId", id).addParam("kind", kind)
                 .addParam("actorId", actor.id())
-                .addParam("data", Json.createObjectBuilder().add("fields", names).build().toString()).execute();
+                .addParam("data", Jsonp.objectBuilder().add("fields", names).build().toString()).execute();
     }
 
     static Beneficiary beneficiary(DbRow r) {

@@ -1,5 +1,6 @@
 package fr.parcsolidaire.loans;
 
+import fr.parcsolidaire.web.Jsonp;
 import fr.parcsolidaire.auth.User;
 import fr.parcsolidaire.gdpr.AccessLog;
 import fr.parcsolidaire.db.Database;
@@ -13,7 +14,6 @@ import fr.parcsolidaire.web.Upload;
 import io.helidon.dbclient.DbExecute;
 import io.helidon.http.Status;
 import io.helidon.dbclient.DbRow;
-import jakarta.json.Json;
 
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -62,7 +62,7 @@ public final class ContractService {
                 urls.machineForQr(machine.tag()));
         byte[] pdf = ContractPdf.render(doc);
         long id = archive(tx, assignmentId, docKind, null, pdf, actor);
-        AssignmentService.event(tx, assignmentId, "CONTRACT_GENERATED", actor, null, Json.createObjectBuilder()
+        AssignmentService.event(tx, assignmentId, "CONTRACT_GENERATED", actor, null, Jsonp.objectBuilder()
                 .add("contractId", id).add("document", docKind.name()).add("sha256", sha256(pdf)).build());
         return id;
     }
@@ -78,7 +78,7 @@ public final class ContractService {
                     .addParam("contentType", upload.contentType()).addParam("content", upload.bytes())
                     .addParam("sha256", sha).addParam("uploadedBy", actor.id())
                     .execute().map(r -> Rows.longValue(r, "id")).orElseThrow();
-            AssignmentService.event(tx, assignmentId, "CONTRACT_SIGNED", actor, null, Json.createObjectBuilder()
+            AssignmentService.event(tx, assignmentId, "CONTRACT_SIGNED", actor, null, Jsonp.objectBuilder()
                     .add("method", "SCAN").add("contractId", latest.id()).add("scanId", scanId)
                     .add("contentType", upload.contentType()).add("sha256", sha).build());
             return scanId;
@@ -103,7 +103,7 @@ public final class ContractService {
                     "Signé à l'écran le " + Formats.dateTime(OffsetDateTime.now(clock)) + " · document d'origine SHA-256 "
                             + latest.sha256().substring(0, 16) + "…");
             long id = archive(tx, assignmentId, latest.kind(), latest.id(), signed, actor);
-            AssignmentService.event(tx, assignmentId, "CONTRACT_SIGNED", actor, null, Json.createObjectBuilder()
+            AssignmentService.event(tx, assignmentId, "CONTRACT_SIGNED", actor, null, Jsonp.objectBuilder()
                     .add("method", "SCREEN").add("contractId", id).add("signs", latest.id())
                     .add("sha256", sha256(signed)).build());
             return id;

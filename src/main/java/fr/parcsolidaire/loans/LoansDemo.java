@@ -1,12 +1,12 @@
 package fr.parcsolidaire.loans;
 
+import fr.parcsolidaire.web.Jsonp;
 import fr.parcsolidaire.auth.User;
 import fr.parcsolidaire.db.Database;
 import fr.parcsolidaire.inventory.WorkshopService;
 import fr.parcsolidaire.web.Input;
 import fr.parcsolidaire.web.PublicUrls;
 import io.helidon.config.Config;
-import jakarta.json.Json;
 
 import java.time.Clock;
 import java.time.LocalDate;
@@ -60,7 +60,7 @@ public final class LoansDemo {
     }
 
     private static Input input(Map<String, String> values) {
-        var b = Json.createObjectBuilder();
+        var b = Jsonp.objectBuilder();
         values.forEach(b::add);
         return Input.of(b.build());
     }

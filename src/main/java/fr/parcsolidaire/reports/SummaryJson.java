@@ -1,7 +1,7 @@
 package fr.parcsolidaire.reports;
 
+import fr.parcsolidaire.web.Jsonp;
 import fr.parcsolidaire.inventory.MachineType;
-import jakarta.json.Json;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
@@ -16,20 +16,20 @@ final class SummaryJson {
 
     static JsonObject of(Summary s) {
         ReportPeriod p = s.period();
-        JsonObjectBuilder period = Json.createObjectBuilder().add("from", p.from().toString()).add("to", p.to().toString());
+        JsonObjectBuilder period = Jsonp.objectBuilder().add("from", p.from().toString()).add("to", p.to().toString());
         if (p.siteCode() == null) {
             period.addNull("site");
         } else {
             period.add("site", p.siteCode());
         }
-        JsonObjectBuilder totals = Json.createObjectBuilder();
-        JsonObjectBuilder byType = Json.createObjectBuilder();
+        JsonObjectBuilder totals = Jsonp.objectBuilder();
+        JsonObjectBuilder byType = Jsonp.objectBuilder();
         for (Figure f : Figure.values()) {
             totals.add(key(f), s.total(f));
         }
         totals.add("scrappedKg", s.totalScrappedKg());
         for (MachineType type : MachineType.values()) {
-            JsonObjectBuilder t = Json.createObjectBuilder();
+            JsonObjectBuilder t = Jsonp.objectBuilder();
             for (Figure f : Figure.values()) {
                 t.add(key(f), s.count(f, type));
             }
@@ -37,35 +37,35 @@ final class SummaryJson {
             t.add("readyStock", s.readyStock().getOrDefault(type, 0L));
             byType.add(type.name(), t);
         }
-        JsonArrayBuilder months = Json.createArrayBuilder();
+        JsonArrayBuilder months = Jsonp.arrayBuilder();
         for (Summary.MonthFlow m : s.months()) {
-            months.add(Json.createObjectBuilder().add("month", m.month().toString()).add("received", m.received())
+            months.add(Jsonp.objectBuilder().add("month", m.month().toString()).add("received", m.received())
                     .add("ready", m.ready()).add("lent", m.lent()).add("given", m.given()).add("returned", m.returned())
                     .add("scrapped", m.scrapped()).add("parts", m.parts()));
         }
-        JsonObjectBuilder durations = Json.createObjectBuilder().add("machines", s.durations().machines());
+        JsonObjectBuilder durations = Jsonp.objectBuilder().add("machines", s.durations().machines());
         if (s.durations().medianDays() == null) {
             durations.addNull("medianDays");
         } else {
             durations.add("medianDays", Math.round(s.durations().medianDays() * 10) / 10.0);
         }
-        JsonArrayBuilder buckets = Json.createArrayBuilder();
-        s.durations().buckets().forEach(b -> buckets.add(Json.createObjectBuilder().add("label", b.label()).add("count", b.count())));
+        JsonArrayBuilder buckets = Jsonp.arrayBuilder();
+        s.durations().buckets().forEach(b -> buckets.add(Jsonp.objectBuilder().add("label", b.label()).add("count", b.count())));
         durations.add("buckets", buckets);
         Summary.Beneficiaries b = s.beneficiaries();
-        JsonObjectBuilder people = Json.createObjectBuilder();
+        JsonObjectBuilder people = Jsonp.objectBuilder();
         putCount(people, "total", b.total());
         people.add("byAgeBracket", groups(b.byAge())).add("bySituation", groups(b.bySituation()))
                 .add("byCommune", groups(b.byCommune()));
-        JsonArrayBuilder donors = Json.createArrayBuilder();
-        s.donors().forEach(d -> donors.add(Json.createObjectBuilder().add("name", d.name()).add("kind", d.kind())
+        JsonArrayBuilder donors = Jsonp.arrayBuilder();
+        s.donors().forEach(d -> donors.add(Jsonp.objectBuilder().add("name", d.name()).add("kind", d.kind())
                 .add("donations", d.donations()).add("machines", d.machines())));
         Summary.Impact i = s.impact();
-        JsonArrayBuilder lines = Json.createArrayBuilder();
-        i.lines().forEach(l -> lines.add(Json.createObjectBuilder().add("type", l.type().name()).add("machines", l.machines())
+        JsonArrayBuilder lines = Jsonp.arrayBuilder();
+        i.lines().forEach(l -> lines.add(Jsonp.objectBuilder().add("type", l.type().name()).add("machines", l.machines())
                 .add("weightKg", l.weightKg()).add("co2ePerYearKg", l.co2ePerYearKg()).add("years", l.years())
                 .add("ewasteAvoidedKg", l.ewasteKg()).add("co2eAvoidedKg", l.co2eKg())));
-        return Json.createObjectBuilder()
+        return Jsonp.objectBuilder()
                 .add("period", period)
                 .add("computedAt", s.computedAt().toString())
                 .add("totals", totals)
@@ -75,7 +75,7 @@ final class SummaryJson {
                 .add("reconditioningDays", durations)
                 .add("beneficiaries", people)
                 .add("donors", donors)
-                .add("impact", Json.createObjectBuilder().add("machines", i.machines())
+                .add("impact", Jsonp.objectBuilder().add("machines", i.machines())
                         .add("ewasteAvoidedKg", i.ewasteAvoidedKg()).add("co2eAvoidedKg", i.co2eAvoidedKg())
                         .add("byType", lines).add("source", i.source()))
                 .build();
@@ -95,9 +95,9 @@ final class SummaryJson {
     }
 
     private static JsonArrayBuilder groups(List<Summary.Group> groups) {
-        JsonArrayBuilder a = Json.createArrayBuilder();
+        JsonArrayBuilder a = Jsonp.arrayBuilder();
         for (Summary.Group g : groups) {
-            JsonObjectBuilder o = Json.createObjectBuilder().add("code", g.code()).add("label", g.label());
+            JsonObjectBuilder o = Jsonp.objectBuilder().add("code", g.code()).add("label", g.label());
             putCount(o, "count", g.count());
             a.add(o);
         }

@@ -47,7 +47,7 @@ public final class Json {
             throw new HttpProblem(Status.REQUEST_ENTITY_TOO_LARGE_413, "too_large",
                     "La requête est trop volumineuse.", Map.of());
         }
-        try (InputStream in = req.content().inputStream(); var reader = jakarta.json.Json.createReader(in)) {
+        try (InputStream in = req.content().inputStream(); var reader = Jsonp.reader(in)) {
             JsonValue value = reader.readValue();
             if (value.getValueType() != JsonValue.ValueType.OBJECT) {
                 throw HttpProblem.badRequest("Un objet JSON est attendu.");

@@ -70,7 +70,8 @@ final class PerfBench {
             ConcurrentLinkedQueue<String> fresh = intake(service.baseUrl(), token);
             List<String> tags = sampleTags(10_000);
 
-            LoadTools.LoadResult pg = LoadTools.pgbench(database, maxMachineId(), CONNECTIONS, seconds);
+            // 16 clients: the service's own pool size, and about where 2 cores peak; 64 would exceed max_connections.
+            LoadTools.LoadResult pg = LoadTools.pgbench(database, maxMachineId(), 16, seconds);
             row("PostgreSQL : select par clé primaire", rate(pg));
 
             double[] rssUnderLoad = new double[1];
