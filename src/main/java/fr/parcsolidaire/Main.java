@@ -89,13 +89,14 @@ public final class Main {
         SessionStore sessions = new SessionStore(database.client(),
                 session.get("web-lifetime").as(Duration.class).orElse(Duration.ofHours(12)),
                 session.get("web-idle").as(Duration.class).orElse(Duration.ofHours(2)),
-                session.get("api-lifetime").as(Duration.class).orElse(Duration.ofDays(30)));
+                session.get("api-lifetime").as(Duration.class).orElse(Duration.ofDays(30)),
+                session.get("cache-ttl").as(Duration.class).orElse(Duration.ofSeconds(2)));
         Authenticator authenticator = new Authenticator(sessions);
         LoginThrottle throttle = LoginThrottle.fromConfig(database.client(), config.get("app.login"));
         Guard guard = new Guard(authenticator);
         Pages pages = new Pages();
         UserRepository users = new UserRepository(database);
-        AccountService accounts = new AccountService(database, users);
+        AccountService accounts = new AccountService(database, users, sessions);
         InventoryRepository inventory = new InventoryRepository(database);
         IntakeService intake = new IntakeService(database, inventory, clock);
         WorkshopService workshop = new WorkshopService(database, clock);

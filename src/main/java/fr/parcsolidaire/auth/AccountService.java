@@ -14,10 +14,12 @@ public final class AccountService {
 
     private final Database database;
     private final UserRepository users;
+    private final SessionStore sessions;
 
-    public AccountService(Database database, UserRepository users) {
+    public AccountService(Database database, UserRepository users, SessionStore sessions) {
         this.database = database;
         this.users = users;
+        this.sessions = sessions;
     }
 
     /** The active user whose password matches, or empty; the same work is done when the user does not exist. */
@@ -73,6 +75,7 @@ public final class AccountService {
                     .add("from", before.role().name()).add("to", r.name()).build().toString());
             return null;
         });
+        sessions.forgetUser(userId);
     }
 
     public void resetPassword(long userId, String password, User actor) {
@@ -87,6 +90,7 @@ public final class AccountService {
             UserRepository.recordEvent(tx, userId, actor.id(), "PASSWORD_RESET", "{}");
             return null;
         });
+        sessions.forgetUser(userId);
     }
 
     public void setActive(long userId, boolean active, User actor) {
@@ -105,6 +109,7 @@ public final class AccountService {
             UserRepository.recordEvent(tx, userId, actor.id(), active ? "REACTIVATED" : "DEACTIVATED", "{}");
             return null;
         });
+        sessions.forgetUser(userId);
     }
 
     private static User lock(io.helidon.dbclient.DbExecute tx, long userId) {
