@@ -182,6 +182,19 @@ SELECT a.id, a.machine_id, m.tag, m.type, m.brand, m.model, a.beneficiary_id, b.
  ORDER BY CASE WHEN CAST(:overdueBefore AS date) IS NULL THEN NULL ELSE a.due_on END, a.id DESC
  LIMIT 500
 
+-- The machine page's section: its own statement and index, since the catch-all list above plans as a scan.
+-- name: machine-assignments
+SELECT a.id, a.machine_id, m.tag, m.type, m.brand, m.model, a.beneficiary_id, b.last_name, b.first_name,
+       a.session_id, cs.label AS session_label, a.kind, a.status, a.starts_on, a.due_on, a.ended_on,
+       CAST(a.accessories AS text) AS accessories, a.created_at, u.display_name AS created_by_name
+  FROM assignments a
+  JOIN machines m ON m.id = a.machine_id
+  JOIN beneficiaries b ON b.id = a.beneficiary_id
+  JOIN users u ON u.id = a.created_by
+  LEFT JOIN course_sessions cs ON cs.id = a.session_id
+ WHERE a.machine_id = ?
+ ORDER BY a.id DESC
+
 -- name: course-session-active-loans
 SELECT a.id FROM assignments a
   JOIN enrolments e ON e.beneficiary_id = a.beneficiary_id AND e.session_id = :sessionId

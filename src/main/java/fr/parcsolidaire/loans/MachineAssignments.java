@@ -11,9 +11,7 @@ public final class MachineAssignments {
     }
 
     public static List<Assignment> of(Database database, long machineId, boolean withNames) {
-        return database.client().execute().createNamedQuery("assignments-list")
-                .addParam("beneficiaryId", (Object) null).addParam("machineId", machineId)
-                .addParam("status", (Object) null).addParam("overdueBefore", (Object) null)
+        return database.client().execute().createNamedQuery("machine-assignments").addParam(machineId)
                 .execute().map(r -> AssignmentService.assignment(r, withNames)).toList();
     }
 }
