@@ -1,15 +1,15 @@
 -- name: user-credentials
-SELECT id, username, display_name, role, active, password_hash
+SELECT id, username, display_name, role, active, site_id, password_hash
   FROM users
  WHERE username = :username
 
 -- name: user-by-id
-SELECT id, username, display_name, role, active
+SELECT id, username, display_name, role, active, site_id
   FROM users
  WHERE id = :id
 
 -- name: users-all
-SELECT id, username, display_name, role, active
+SELECT id, username, display_name, role, active, site_id
   FROM users
  ORDER BY active DESC, username
 
@@ -19,7 +19,7 @@ VALUES (:username, :displayName, :role, :passwordHash)
 RETURNING id
 
 -- name: user-lock
-SELECT id, username, display_name, role, active
+SELECT id, username, display_name, role, active, site_id
   FROM users
  WHERE id = :id
    FOR UPDATE
@@ -52,7 +52,7 @@ INSERT INTO sessions (token_hash, user_id, kind, csrf_token, expires_at)
 VALUES (:tokenHash, :userId, :kind, :csrfToken, now() + make_interval(secs => :lifetimeSeconds))
 
 -- name: session-principal
-SELECT u.id, u.username, u.display_name, u.role, u.active, s.csrf_token, s.kind,
+SELECT u.id, u.username, u.display_name, u.role, u.active, u.site_id, s.csrf_token, s.kind,
        s.last_seen_at < now() - interval '1 minute' AS stale
   FROM sessions s
   JOIN users u ON u.id = s.user_id

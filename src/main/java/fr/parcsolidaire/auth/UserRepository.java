@@ -26,7 +26,7 @@ public final class UserRepository {
 
     static User user(DbRow r) {
         return new User(Rows.longValue(r, "id"), Rows.text(r, "username"), Rows.text(r, "display_name"),
-                Role.valueOf(Rows.text(r, "role")), Rows.bool(r, "active"));
+                Role.valueOf(Rows.text(r, "role")), Rows.bool(r, "active"), Rows.longOrNull(r, "site_id"));
     }
 
     public Optional<Credentials> credentials(String username) {
