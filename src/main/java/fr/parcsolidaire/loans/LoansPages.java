@@ -67,7 +67,7 @@ public final class LoansPages implements HttpService {
                         assignments.convertSession(LoansApi.id(req), who.user())))
                 .get("/assignments", Permission.ASSIGNMENTS_READ, (req, res, who) -> assignmentList(res, who, false))
                 .get("/assignments/overdue", Permission.ASSIGNMENTS_READ, (req, res, who) -> assignmentList(res, who, true))
-                .get("/assignments/new", Permission.ASSIGNMENTS_WRITE, (req, res, who) -> assignForm(req, res, who, Status.OK_200, query(req), Map.of()))
+                .get("/assignments/new", Permission.ASSIGNMENTS_WRITE, this::newAssignment)
                 .post("/assignments", Permission.ASSIGNMENTS_WRITE, this::assign)
                 .get("/assignments/{id}", Permission.ASSIGNMENTS_READ, (req, res, who) ->
                         assignment(res, who, LoansApi.id(req), Status.OK_200, "", Map.of(), Map.of(), null))
@@ -209,6 +209,13 @@ public final class LoansPages implements HttpService {
         p.put("list", overdue ? assignments.overdue(who.user()) : assignments.list(null, null, null, who.user()));
         p.put("today", assignments.today());
         pages.render(res, "loans/assignments.jte", p);
+    }
+
+    /** The assignment form; an invalid machine filter (negative memory...) is a 400 that says which one and why. */
+    private void newAssignment(ServerRequest req, ServerResponse res, Principal who) {
+        Map<String, String> values = query(req);
+        Map<String, String> filterErrors = ReadyMachines.filterErrors(values);
+        assignForm(req, res, who, filterErrors.isEmpty() ? Status.OK_200 : Status.BAD_REQUEST_400, values, filterErrors);
     }
 
     private void assignForm(ServerRequest req, ServerResponse res, Principal who, Status status, Map<String, String> values,
