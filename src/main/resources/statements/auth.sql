@@ -72,3 +72,9 @@ SELECT count(*) AS n FROM users
 
 -- name: user-id-by-username
 SELECT id FROM users WHERE username = :username
+
+-- name: user-set-site
+UPDATE users SET site_id = :siteId WHERE id = :id
+
+-- name: user-sites
+SELECT id, code, name FROM sites ORDER BY name

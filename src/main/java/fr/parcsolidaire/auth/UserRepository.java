@@ -42,6 +42,23 @@ public final class UserRepository {
         return database.client().execute().namedQuery("users-all").map(UserRepository::user).toList();
     }
 
+    /** The sites an account may be attached to: code → name, in name order. */
+    public java.util.Map<String, String> sites() {
+        java.util.Map<String, String> sites = new java.util.LinkedHashMap<>();
+        database.client().execute().namedQuery("user-sites")
+                .forEach(r -> sites.put(Rows.text(r, "code"), Rows.text(r, "name")));
+        return sites;
+    }
+
+    /** The code of the site an account is attached to, or null for all sites. */
+    public String siteCode(User user) {
+        if (user.siteId() == null) {
+            return null;
+        }
+        return database.client().execute().namedQuery("user-sites")
+                .filter(r -> Rows.longValue(r, "id") == user.siteId()).map(r -> Rows.text(r, "code")).findFirst().orElse(null);
+    }
+
     public List<AccountEvent> events(long userId) {
         return database.client().execute().createNamedQuery("user-events").addParam("userId", userId).execute()
                 .map(r -> new AccountEvent(Rows.timestamp(r, "at"), Rows.text(r, "kind"), Rows.text(r, "data"),

@@ -275,6 +275,8 @@ class BadInputCorpusTest {
                 form("admin: deactivate oneself", Caller.ADMIN_BROWSER, "/admin/users/" + adminId + "/active", Map.of("active", "false")),
                 form("admin: demote oneself", Caller.ADMIN_BROWSER, "/admin/users/" + adminId + "/role", Map.of("role", "TECHNICIAN")),
                 form("admin: role change without CSRF", Caller.ADMIN_BROWSER, tech + "/role", Map.of("role", "ADMIN", "_csrf", "x")),
+                form("admin: unknown site for a user", Caller.ADMIN_BROWSER, tech + "/site", Map.of("site", SQL)),
+                form("admin: site change without CSRF", Caller.ADMIN_BROWSER, tech + "/site", Map.of("site", "atelier", "_csrf", "")),
                 form("admin: technician creates a user", Caller.TECHNICIAN_BROWSER, "/admin/users", newUser("corpus-intrus", "ADMIN", "long-enough-pw")),
                 get("admin: technician lists users", Caller.TECHNICIAN_BROWSER, "/admin/users"),
                 get("admin: script in path", Caller.ADMIN_BROWSER, "/admin/users/" + enc(SCRIPT)));

@@ -191,6 +191,29 @@ class SiteScopingTest {
         assertEquals(403, Http.browser(Role.TECHNICIAN).get("/scans/" + scanB).statusCode());
     }
 
+    @Test
+    void anAdministratorAttachesAnAccountToASiteAndTheChangeIsJournaled() {
+        TestApp t = TestApp.get();
+        user("sw-scope-moved", "SOCIAL_WORKER", siteA, PasswordHasher.hash(TestApp.PASSWORD));
+        long id = t.count("SELECT id FROM users WHERE username = 'sw-scope-moved'");
+        Http moved = Http.apiAs("sw-scope-moved");
+        assertEquals(404, moved.get("/api/v1/beneficiaries/" + personB).statusCode());
+
+        Http admin = Http.browser(Role.ADMIN);
+        assertTrue(admin.get("/admin/users/" + id).body().contains("Site B (portée)"));
+        HttpResponse<String> unknown = admin.postForm("/admin/users/" + id + "/site", Map.of("site", "nulle-part"));
+        assertEquals(400, unknown.statusCode());
+        assertTrue(unknown.body().contains("Site inconnu"), unknown.body());
+        assertEquals(303, admin.postForm("/admin/users/" + id + "/site", Map.of("site", "scope-b")).statusCode());
+        assertEquals(200, moved.get("/api/v1/beneficiaries/" + personB).statusCode(), "the new site applies at once");
+        assertEquals(303, admin.postForm("/admin/users/" + id + "/site", Map.of("site", "")).statusCode());
+        assertEquals(0, t.count("SELECT count(*) FROM users WHERE id = " + id + " AND site_id IS NOT NULL"));
+        assertEquals(2, t.count("SELECT count(*) FROM user_events WHERE user_id = " + id + " AND kind = 'SITE_CHANGED'"));
+        assertEquals(1, t.count("SELECT count(*) FROM user_events WHERE user_id = " + id + " AND kind = 'SITE_CHANGED'"
+                + " AND data->>'site' = 'scope-b' AND CAST(data->>'from' AS bigint) = " + siteA));
+        assertEquals(403, Http.browser(Role.SOCIAL_WORKER).postForm("/admin/users/" + id + "/site", Map.of("site", "scope-b")).statusCode());
+    }
+
     /** Same status and same words as for an id that never existed: the other site's record is not even hinted at. */
     private static void expect404(String unknownBody, HttpResponse<String> r) {
         assertEquals(404, r.statusCode(), r.body());
