@@ -1,15 +1,15 @@
 -- name: user-credentials
-SELECT id, username, display_name, role, active, password_hash
+SELECT id, username, display_name, role, active, site_id, password_hash
   FROM users
  WHERE username = :username
 
 -- name: user-by-id
-SELECT id, username, display_name, role, active
+SELECT id, username, display_name, role, active, site_id
   FROM users
  WHERE id = :id
 
 -- name: users-all
-SELECT id, username, display_name, role, active
+SELECT id, username, display_name, role, active, site_id
   FROM users
  ORDER BY active DESC, username
 
@@ -19,7 +19,7 @@ VALUES (:username, :displayName, :role, :passwordHash)
 RETURNING id
 
 -- name: user-lock
-SELECT id, username, display_name, role, active
+SELECT id, username, display_name, role, active, site_id
   FROM users
  WHERE id = :id
    FOR UPDATE
@@ -53,7 +53,7 @@ VALUES (:tokenHash, :userId, :kind, :csrfToken, now() + make_interval(secs => :l
 
 -- Run on every request: positional parameters, because Helidon re-parses named ones at each execution.
 -- name: session-principal
-SELECT u.id, u.username, u.display_name, u.role, u.active, s.csrf_token, s.kind,
+SELECT u.id, u.username, u.display_name, u.role, u.active, u.site_id, s.csrf_token, s.kind,
        s.last_seen_at < now() - interval '1 minute' AS stale
   FROM sessions s
   JOIN users u ON u.id = s.user_id
@@ -73,3 +73,9 @@ SELECT count(*) AS n FROM users
 
 -- name: user-id-by-username
 SELECT id FROM users WHERE username = :username
+
+-- name: user-set-site
+UPDATE users SET site_id = :siteId WHERE id = :id
+
+-- name: user-sites
+SELECT id, code, name FROM sites ORDER BY name

@@ -59,6 +59,7 @@ SELECT b.id, b.last_name, b.first_name, b.phone, b.email, b.commune, b.postcode,
   JOIN sites s ON s.id = b.site_id
   LEFT JOIN users u ON u.id = b.social_worker_id
  WHERE b.id = :id
+   AND (CAST(:siteId AS bigint) IS NULL OR b.site_id = :siteId)
 
 -- name: gdpr-enrolments
 SELECT c.name AS course, cs.label AS session, cs.starts_on, cs.ends_on, e.status, e.enrolled_at

@@ -24,6 +24,7 @@ SELECT b.id, b.last_name, b.first_name, b.phone, b.email, b.commune, b.postcode,
   JOIN sites s ON s.id = b.site_id
   LEFT JOIN users u ON u.id = b.social_worker_id
  WHERE b.id = :id
+   AND (CAST(:siteId AS bigint) IS NULL OR b.site_id = :siteId)
 
 -- name: beneficiaries-search
 SELECT b.id, b.last_name, b.first_name, b.phone, b.email, b.commune, b.postcode, b.age_bracket, b.situation,
@@ -33,6 +34,7 @@ SELECT b.id, b.last_name, b.first_name, b.phone, b.email, b.commune, b.postcode,
   JOIN sites s ON s.id = b.site_id
   LEFT JOIN users u ON u.id = b.social_worker_id
  WHERE b.anonymised_at IS NULL
+   AND (CAST(:siteId AS bigint) IS NULL OR b.site_id = :siteId)
    AND (CAST(:q AS text) IS NULL
         OR lower(b.last_name) LIKE :pattern OR lower(b.first_name) LIKE :pattern
         OR lower(b.first_name || ' ' || b.last_name) LIKE :pattern OR lower(b.last_name || ' ' || b.first_name) LIKE :pattern
@@ -46,6 +48,7 @@ SELECT count(*) AS total,
        count(*) FILTER (WHERE EXISTS (SELECT 1 FROM assignments a WHERE a.beneficiary_id = b.id AND a.status = 'GIVEN')) AS with_gift
   FROM beneficiaries b
  WHERE b.anonymised_at IS NULL
+   AND (CAST(:siteId AS bigint) IS NULL OR b.site_id = :siteId)
 
 -- name: social-workers
 SELECT id, display_name FROM users WHERE active AND role IN ('SOCIAL_WORKER', 'ADMIN') ORDER BY display_name
@@ -95,7 +98,8 @@ ON CONFLICT (session_id, beneficiary_id) DO NOTHING
 RETURNING id
 
 -- name: enrolment-lock
-SELECT id, session_id, beneficiary_id, status FROM enrolments WHERE id = :id FOR UPDATE
+SELECT e.id, e.session_id, e.beneficiary_id, e.status FROM enrolments e JOIN beneficiaries b ON b.id = e.beneficiary_id
+ WHERE e.id = :id AND (CAST(:siteId AS bigint) IS NULL OR b.site_id = :siteId) FOR UPDATE OF e
 
 -- name: enrolment-of
 SELECT id, session_id, beneficiary_id, status FROM enrolments
@@ -115,6 +119,7 @@ SELECT e.id, e.session_id, e.beneficiary_id, e.status, b.last_name, b.first_name
   FROM enrolments e
   JOIN beneficiaries b ON b.id = e.beneficiary_id
  WHERE e.session_id = :sessionId
+   AND (CAST(:siteId AS bigint) IS NULL OR b.site_id = :siteId)
  ORDER BY lower(b.last_name), lower(b.first_name)
 
 -- name: beneficiary-enrolments
@@ -123,7 +128,8 @@ SELECT e.id, e.session_id, e.beneficiary_id, e.status, c.name || ' · ' || cs.la
   FROM enrolments e
   JOIN course_sessions cs ON cs.id = e.session_id
   JOIN courses c ON c.id = cs.course_id
- WHERE e.beneficiary_id = :beneficiaryId
+  JOIN beneficiaries b ON b.id = e.beneficiary_id
+ WHERE e.beneficiary_id = :beneficiaryId AND (CAST(:siteId AS bigint) IS NULL OR b.site_id = :siteId)
  ORDER BY cs.starts_on DESC
 
 -- name: machine-lock-for-assignment
@@ -143,8 +149,8 @@ VALUES (:assignmentId, :kind, :actorId, :note, CAST(:data AS jsonb))
 
 -- name: assignment-lock
 SELECT a.id, a.status, a.kind, a.due_on, a.starts_on, a.session_id, a.beneficiary_id, a.machine_id, m.tag
-  FROM assignments a JOIN machines m ON m.id = a.machine_id
- WHERE a.id = :id FOR UPDATE OF a
+  FROM assignments a JOIN machines m ON m.id = a.machine_id JOIN beneficiaries b ON b.id = a.beneficiary_id
+ WHERE a.id = :id AND (CAST(:siteId AS bigint) IS NULL OR b.site_id = :siteId) FOR UPDATE OF a
 
 -- name: assignment-set-due
 UPDATE assignments SET due_on = :dueOn, updated_at = now() WHERE id = :id
@@ -165,6 +171,7 @@ SELECT a.id, a.machine_id, m.tag, m.type, m.brand, m.model, a.beneficiary_id, b.
   JOIN users u ON u.id = a.created_by
   LEFT JOIN course_sessions cs ON cs.id = a.session_id
  WHERE a.id = :id
+   AND (CAST(:siteId AS bigint) IS NULL OR b.site_id = :siteId)
 
 -- name: assignments-list
 SELECT a.id, a.machine_id, m.tag, m.type, m.brand, m.model, a.beneficiary_id, b.last_name, b.first_name,
@@ -176,6 +183,7 @@ SELECT a.id, a.machine_id, m.tag, m.type, m.brand, m.model, a.beneficiary_id, b.
   JOIN users u ON u.id = a.created_by
   LEFT JOIN course_sessions cs ON cs.id = a.session_id
  WHERE (CAST(:beneficiaryId AS bigint) IS NULL OR a.beneficiary_id = :beneficiaryId)
+   AND (CAST(:siteId AS bigint) IS NULL OR b.site_id = :siteId)
    AND (CAST(:machineId AS bigint) IS NULL OR a.machine_id = :machineId)
    AND (CAST(:status AS text) IS NULL OR a.status = :status)
    AND (CAST(:overdueBefore AS date) IS NULL OR (a.status = 'ACTIVE' AND a.due_on < :overdueBefore))
@@ -193,12 +201,14 @@ SELECT a.id, a.machine_id, m.tag, m.type, m.brand, m.model, a.beneficiary_id, b.
   JOIN users u ON u.id = a.created_by
   LEFT JOIN course_sessions cs ON cs.id = a.session_id
  WHERE a.machine_id = ?
+   AND (CAST(? AS bigint) IS NULL OR b.site_id = ?)
  ORDER BY a.id DESC
 
 -- name: course-session-active-loans
 SELECT a.id FROM assignments a
   JOIN enrolments e ON e.beneficiary_id = a.beneficiary_id AND e.session_id = :sessionId
- WHERE a.status = 'ACTIVE' AND a.kind = 'LOAN' AND e.status <> 'DROPPED_OUT'
+  JOIN beneficiaries b ON b.id = a.beneficiary_id
+ WHERE (CAST(:siteId AS bigint) IS NULL OR b.site_id = :siteId) AND a.status = 'ACTIVE' AND a.kind = 'LOAN' AND e.status <> 'DROPPED_OUT'
    AND (a.session_id = :sessionId OR a.session_id IS NULL)
  ORDER BY a.id
 
@@ -219,17 +229,21 @@ VALUES (:assignmentId, :kind, :signs, :pdf, :sha256, :createdBy)
 RETURNING id
 
 -- name: contract-latest
-SELECT id, assignment_id, kind, signs, pdf, sha256, created_at FROM contracts
- WHERE assignment_id = :assignmentId ORDER BY id DESC LIMIT 1
+SELECT c.id, c.assignment_id, c.kind, c.signs, c.pdf, c.sha256, c.created_at
+  FROM contracts c JOIN assignments a ON a.id = c.assignment_id JOIN beneficiaries b ON b.id = a.beneficiary_id
+ WHERE c.assignment_id = :assignmentId AND (CAST(:siteId AS bigint) IS NULL OR b.site_id = :siteId) ORDER BY c.id DESC LIMIT 1
 
 -- name: contract-by-id
-SELECT id, assignment_id, kind, signs, pdf, sha256, created_at FROM contracts WHERE id = :id
+SELECT c.id, c.assignment_id, c.kind, c.signs, c.pdf, c.sha256, c.created_at
+  FROM contracts c JOIN assignments a ON a.id = c.assignment_id JOIN beneficiaries b ON b.id = a.beneficiary_id
+ WHERE c.id = :id AND (CAST(:siteId AS bigint) IS NULL OR b.site_id = :siteId)
 
 -- name: contracts-of-assignment
 SELECT c.id, c.assignment_id, c.kind, c.signs, c.sha256, c.created_at, u.display_name AS created_by_name,
        (SELECT count(*) FROM contract_scans s WHERE s.contract_id = c.id) AS scans
   FROM contracts c JOIN users u ON u.id = c.created_by
- WHERE c.assignment_id = :assignmentId
+  JOIN assignments a ON a.id = c.assignment_id JOIN beneficiaries b ON b.id = a.beneficiary_id
+ WHERE c.assignment_id = :assignmentId AND (CAST(:siteId AS bigint) IS NULL OR b.site_id = :siteId)
  ORDER BY c.id
 
 -- name: contract-scan-insert
@@ -240,11 +254,15 @@ RETURNING id
 -- name: contract-scans-of-assignment
 SELECT s.id, s.contract_id, s.content_type, s.sha256, s.uploaded_at, u.display_name AS uploaded_by_name
   FROM contract_scans s JOIN contracts c ON c.id = s.contract_id JOIN users u ON u.id = s.uploaded_by
- WHERE c.assignment_id = :assignmentId
+  JOIN assignments a ON a.id = c.assignment_id JOIN beneficiaries b ON b.id = a.beneficiary_id
+ WHERE c.assignment_id = :assignmentId AND (CAST(:siteId AS bigint) IS NULL OR b.site_id = :siteId)
  ORDER BY s.id
 
 -- name: contract-scan-by-id
-SELECT s.id, s.contract_id, s.content_type, s.content, s.sha256 FROM contract_scans s WHERE s.id = :id
+SELECT s.id, s.contract_id, s.content_type, s.content, s.sha256
+  FROM contract_scans s JOIN contracts c ON c.id = s.contract_id JOIN assignments a ON a.id = c.assignment_id
+  JOIN beneficiaries b ON b.id = a.beneficiary_id
+ WHERE s.id = :id AND (CAST(:siteId AS bigint) IS NULL OR b.site_id = :siteId)
 
 -- name: ready-machines
 SELECT m.tag, m.type, m.brand, m.model, m.grade, m.ram_gb,

@@ -70,6 +70,29 @@ public final class Http {
         return h;
     }
 
+    /** A script holding a bearer token of any user (password {@link TestApp#PASSWORD}). */
+    public static Http apiAs(String username) {
+        Http anon = anonymous();
+        HttpResponse<String> r = anon.postJson("/api/v1/auth/token",
+                "{\"username\":\"" + username + "\",\"password\":\"" + TestApp.PASSWORD + "\"}");
+        if (r.statusCode() != 201) {
+            throw new IllegalStateException("token: " + r.statusCode() + " " + r.body());
+        }
+        return new Http(anon.base, newClient(null), json(r).getString("token"));
+    }
+
+    /** A browser session of any user (password {@link TestApp#PASSWORD}). */
+    public static Http browserAs(String username) {
+        Http h = new Http(TestApp.get().baseUrl(), newClient(new CookieManager()), null);
+        h.csrf = csrfOf(h.get("/login").body());
+        HttpResponse<String> r = h.postForm("/login", Map.of("username", username, "password", TestApp.PASSWORD, "next", "/"));
+        if (r.statusCode() != 303) {
+            throw new IllegalStateException("login: " + r.statusCode());
+        }
+        h.csrf = csrfOf(h.get("/").body());
+        return h;
+    }
+
     private static HttpClient newClient(CookieManager cookies) {
         HttpClient.Builder b = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5))
                 .followRedirects(HttpClient.Redirect.NEVER);

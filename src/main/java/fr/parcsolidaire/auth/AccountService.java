@@ -2,9 +2,12 @@ package fr.parcsolidaire.auth;
 
 import fr.parcsolidaire.web.Jsonp;
 import fr.parcsolidaire.db.Database;
+import fr.parcsolidaire.db.Rows;
 import fr.parcsolidaire.web.HttpProblem;
+import fr.parcsolidaire.web.ValidationException;
 import fr.parcsolidaire.web.Validator;
 
+import java.util.Map;
 import java.util.Optional;
 
 /** Signing in, and the administration of accounts (every change journaled in user_events). */
@@ -73,6 +76,40 @@ public final class AccountService {
             tx.createNamedUpdate("user-set-role").addParam("role", r.name()).addParam("id", userId).execute();
             UserRepository.recordEvent(tx, userId, actor.id(), "ROLE_CHANGED", Jsonp.objectBuilder()
                     .add("from", before.role().name()).add("to", r.name()).build().toString());
+            return null;
+        });
+        sessions.forgetUser(userId);
+    }
+
+    /**
+     * Attaches the account to one site (its code), or to every site (blank): an attached social worker or
+     * coordinator then reaches only that site's beneficiaries and loans.
+     */
+    public void changeSite(long userId, String siteCode, User actor) {
+        String code = siteCode == null || siteCode.isBlank() ? null : siteCode.strip();
+        database.inTransaction(tx -> {
+            Long siteId = null;
+            if (code != null) {
+                siteId = tx.createNamedGet("site-by-code").addParam("code", code).execute().map(r -> Rows.longValue(r, "id"))
+                        .orElseThrow(() -> new ValidationException(Map.of("site", "Site inconnu : choisissez-en un dans la liste.")));
+            }
+            User before = lock(tx, userId);
+            if (java.util.Objects.equals(before.siteId(), siteId)) {
+                return null;
+            }
+            tx.createNamedUpdate("user-set-site").addParam("siteId", siteId).addParam("id", userId).execute();
+            var data = Jsonp.objectBuilder();
+            if (before.siteId() == null) {
+                data.addNull("from");
+            } else {
+                data.add("from", before.siteId());
+            }
+            if (siteId == null) {
+                data.addNull("to");
+            } else {
+                data.add("to", siteId).add("site", code);
+            }
+            UserRepository.recordEvent(tx, userId, actor.id(), "SITE_CHANGED", data.build().toString());
             return null;
         });
         sessions.forgetUser(userId);

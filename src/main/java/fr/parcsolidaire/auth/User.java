@@ -1,9 +1,21 @@
 package fr.parcsolidaire.auth;
 
-/** A person who signs in. */
-public record User(long id, String username, String displayName, Role role, boolean active) {
+/**
+ * A person who signs in. {@code siteId} attaches the account to one site (null: every site); an attached
+ * social worker or coordinator only reaches the beneficiaries, assignments and documents of that site.
+ */
+public record User(long id, String username, String displayName, Role role, boolean active, Long siteId) {
+
+    public User(long id, String username, String displayName, Role role, boolean active) {
+        this(id, username, displayName, role, active, null);
+    }
 
     public boolean can(Permission permission) {
         return active && role.can(permission);
+    }
+
+    /** The only site whose personal data this user may reach, or null for all (administrators, unattached users). */
+    public Long siteScope() {
+        return role == Role.ADMIN ? null : siteId;
     }
 }

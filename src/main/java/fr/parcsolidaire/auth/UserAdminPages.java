@@ -40,7 +40,9 @@ public final class UserAdminPages implements HttpService {
                 .post("/admin/users/{id}/password", Permission.ADMINISTRATION, (req, res, who) -> change(req, res, who,
                         () -> accounts.resetPassword(id(req), Form.of(req).get("password"), who.user())))
                 .post("/admin/users/{id}/active", Permission.ADMINISTRATION, (req, res, who) -> change(req, res, who,
-                        () -> accounts.setActive(id(req), "true".equals(Form.of(req).get("active")), who.user())));
+                        () -> accounts.setActive(id(req), "true".equals(Form.of(req).get("active")), who.user())))
+                .post("/admin/users/{id}/site", Permission.ADMINISTRATION, (req, res, who) -> change(req, res, who,
+                        () -> accounts.changeSite(id(req), Form.of(req).get("site"), who.user())));
     }
 
     private void list(ServerResponse res, Principal who, Map<String, String> values, Map<String, String> errors, Status status) {
@@ -71,6 +73,9 @@ public final class UserAdminPages implements HttpService {
         params.put("me", who);
         params.put("user", user);
         params.put("events", users.events(id));
+        params.put("sites", users.sites());
+        String site = users.siteCode(user);
+        params.put("site", site == null ? Map.<String, String>of() : Map.of("site", site));
         params.put("errors", errors);
         pages.render(res, status, "admin/user.jte", params);
     }

@@ -26,7 +26,7 @@ public final class UserRepository {
 
     static User user(DbRow r) {
         return new User(Rows.longValue(r, "id"), Rows.text(r, "username"), Rows.text(r, "display_name"),
-                Role.valueOf(Rows.text(r, "role")), Rows.bool(r, "active"));
+                Role.valueOf(Rows.text(r, "role")), Rows.bool(r, "active"), Rows.longOrNull(r, "site_id"));
     }
 
     public Optional<Credentials> credentials(String username) {
@@ -40,6 +40,23 @@ public final class UserRepository {
 
     public List<User> all() {
         return database.client().execute().namedQuery("users-all").map(UserRepository::user).toList();
+    }
+
+    /** The sites an account may be attached to: code → name, in name order. */
+    public java.util.Map<String, String> sites() {
+        java.util.Map<String, String> sites = new java.util.LinkedHashMap<>();
+        database.client().execute().namedQuery("user-sites")
+                .forEach(r -> sites.put(Rows.text(r, "code"), Rows.text(r, "name")));
+        return sites;
+    }
+
+    /** The code of the site an account is attached to, or null for all sites. */
+    public String siteCode(User user) {
+        if (user.siteId() == null) {
+            return null;
+        }
+        return database.client().execute().namedQuery("user-sites")
+                .filter(r -> Rows.longValue(r, "id") == user.siteId()).map(r -> Rows.text(r, "code")).findFirst().orElse(null);
     }
 
     public List<AccountEvent> events(long userId) {

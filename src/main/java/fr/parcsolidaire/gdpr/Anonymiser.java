@@ -33,7 +33,8 @@ public final class Anonymiser {
     /** Anonymises one beneficiary now; 404 if unknown, 409 if already anonymised. */
     public Outcome anonymise(long beneficiaryId, User who, Reason reason) {
         return database.inTransaction(tx -> {
-            if (tx.createNamedGet("gdpr-beneficiary").addParam("id", beneficiaryId).execute().isEmpty()) {
+            if (tx.createNamedGet("gdpr-beneficiary").addParam("id", beneficiaryId)
+                    .addParam("siteId", who == null ? null : who.siteScope()).execute().isEmpty()) {
                 throw HttpProblem.notFound("Bénéficiaire introuvable.");
             }
             Outcome outcome = anonymiseIn(tx, beneficiaryId, who, reason);

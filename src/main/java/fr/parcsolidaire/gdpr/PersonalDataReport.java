@@ -36,7 +36,7 @@ public final class PersonalDataReport {
 
     public List<Section> collect(long beneficiaryId, User who) {
         return database.inTransaction(tx -> {
-            DbRow b = tx.createNamedGet("gdpr-beneficiary").addParam("id", beneficiaryId).execute()
+            DbRow b = tx.createNamedGet("gdpr-beneficiary").addParam("id", beneficiaryId).addParam("siteId", who.siteScope()).execute()
                     .orElseThrow(() -> HttpProblem.notFound("Bénéficiaire introuvable."));
             List<Section> sections = new ArrayList<>();
             sections.add(new Section("Identité et situation", List.of("Donnée", "Valeur"), List.of(

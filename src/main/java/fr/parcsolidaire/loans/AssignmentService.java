@@ -1,5 +1,6 @@
 package fr.parcsolidaire.loans;
 
+import fr.parcsolidaire.auth.Permission;
 import fr.parcsolidaire.web.Jsonp;
 import fr.parcsolidaire.auth.User;
 import fr.parcsolidaire.db.Database;
@@ -68,7 +69,8 @@ public final class AssignmentService {
         v.throwIfInvalid();
         LocalDate start = startsOn == null ? today : startsOn;
         return database.inTransaction(tx -> {
-            if (tx.createNamedGet("beneficiary-by-id").addParam("id", beneficiaryId).execute().isEmpty()) {
+            if (tx.createNamedGet("beneficiary-by-id").addParam("id", beneficiaryId).addParam("siteId", actor.siteScope())
+                    .execute().isEmpty()) {
                 throw new ValidationException(Map.of(in.field("beneficiaryId"), "Bénéficiaire introuvable."));
             }
             LocalDate due = dueOn;
@@ -133,7 +135,7 @@ public final class AssignmentService {
         String note = v.optional(in.field("note"), in.text("note"), 2000);
         v.throwIfInvalid();
         database.inTransaction(tx -> {
-            DbRow a = activeLoan(tx, id, "prolongé");
+            DbRow a = activeLoan(tx, id, actor, "prolongé");
             LocalDate before = Rows.date(a, "due_on");
             if (!dueOn.isAfter(before)) {
                 throw new ValidationException(Map.of(in.field("dueOn"), "La nouvelle date doit suivre l'échéance actuelle ("
@@ -159,7 +161,7 @@ public final class AssignmentService {
         String note = v.optional(in.field("note"), in.text("note"), 2000);
         v.throwIfInvalid();
         database.inTransaction(tx -> {
-            DbRow a = activeLoan(tx, id, "restitué");
+            DbRow a = activeLoan(tx, id, actor, "restitué");
             LocalDate on = returnedOn == null ? today : returnedOn;
             if (on.isBefore(Rows.date(a, "starts_on"))) {
                 throw new ValidationException(Map.of(in.field("returnedOn"), "La restitution ne peut précéder le prêt."));
@@ -185,7 +187,7 @@ public final class AssignmentService {
     /** At the end of the course: the loan becomes a gift and the attestation de don is generated. */
     public void convertToGift(long id, User actor) {
         database.inTransaction(tx -> {
-            convert(tx, activeLoan(tx, id, "transformé en don"), null, actor);
+            convert(tx, activeLoan(tx, id, actor, "transformé en don"), null, actor);
             return null;
         });
     }
@@ -195,10 +197,11 @@ public final class AssignmentService {
         return database.inTransaction(tx -> {
             tx.createNamedGet("course-session-by-id").addParam("id", sessionId).execute()
                     .orElseThrow(() -> HttpProblem.notFound("Session introuvable."));
-            List<Long> ids = tx.createNamedQuery("course-session-active-loans").addParam("sessionId", sessionId).execute()
+            List<Long> ids = tx.createNamedQuery("course-session-active-loans").addParam("sessionId", sessionId)
+                    .addParam("siteId", actor.siteScope()).execute()
                     .map(r -> Rows.longValue(r, "id")).toList();
             for (long id : ids) {
-                convert(tx, activeLoan(tx, id, "transformé en don"), sessionId, actor);
+                convert(tx, activeLoan(tx, id, actor, "transformé en don"), sessionId, actor);
             }
             return ids;
         });
@@ -227,7 +230,7 @@ public final class AssignmentService {
         String note = v.optional(in.field("note"), in.text("note"), 2000);
         v.throwIfInvalid();
         database.inTransaction(tx -> {
-            lock(tx, id);
+            lock(tx, id, actor);
             LocalDate occurred = on == null ? today : on;
             long incidentId = tx.createNamedGet("incident-insert").addParam("assignmentId", id).addParam("kind", kind.name())
                     .addParam("occurredOn", occurred).addParam("note", note).addParam("createdBy", actor.id())
@@ -238,30 +241,33 @@ public final class AssignmentService {
         });
     }
 
-    public Optional<Assignment> find(long id, boolean withNames) {
-        return database.client().execute().createNamedGet("assignment-by-id").addParam("id", id).execute()
-                .map(r -> assignment(r, withNames));
+    /** An assignment as the reader may see it: names only with BENEFICIARIES_READ, nothing outside their site (404). */
+    public Optional<Assignment> find(long id, User reader) {
+        return database.client().execute().createNamedGet("assignment-by-id").addParam("id", id)
+                .addParam("siteId", reader.siteScope()).execute()
+                .map(r -> assignment(r, reader.can(Permission.BENEFICIARIES_READ)));
     }
 
-    public Assignment get(long id, boolean withNames) {
-        return find(id, withNames).orElseThrow(() -> HttpProblem.notFound("Attribution introuvable."));
+    public Assignment get(long id, User reader) {
+        return find(id, reader).orElseThrow(() -> HttpProblem.notFound("Attribution introuvable."));
     }
 
-    public List<Assignment> list(Long beneficiaryId, Long machineId, AssignmentStatus status, boolean withNames) {
-        return query(beneficiaryId, machineId, status, null, withNames);
+    public List<Assignment> list(Long beneficiaryId, Long machineId, AssignmentStatus status, User reader) {
+        return query(database.client().execute(), beneficiaryId, machineId, status, null, reader);
     }
 
     /** Active loans past their due date, the longest overdue first. */
-    public List<Assignment> overdue(boolean withNames) {
-        return query(null, null, null, LocalDate.now(clock), withNames);
+    public List<Assignment> overdue(User reader) {
+        return query(database.client().execute(), null, null, null, LocalDate.now(clock), reader);
     }
 
-    private List<Assignment> query(Long beneficiaryId, Long machineId, AssignmentStatus status, LocalDate overdueBefore,
-                                   boolean withNames) {
-        return database.client().execute().createNamedQuery("assignments-list")
+    static List<Assignment> query(DbExecute exec, Long beneficiaryId, Long machineId, AssignmentStatus status,
+                                  LocalDate overdueBefore, User reader) {
+        return exec.createNamedQuery("assignments-list")
                 .addParam("beneficiaryId", beneficiaryId).addParam("machineId", machineId)
                 .addParam("status", status == null ? null : status.name()).addParam("overdueBefore", overdueBefore)
-                .execute().map(r -> assignment(r, withNames)).toList();
+                .addParam("siteId", reader.siteScope())
+                .execute().map(r -> assignment(r, reader.can(Permission.BENEFICIARIES_READ))).toList();
     }
 
     public List<AssignmentEvent> events(long id) {
@@ -274,13 +280,14 @@ public final class AssignmentService {
         return LocalDate.now(clock);
     }
 
-    static DbRow lock(DbExecute tx, long id) {
-        return tx.createNamedGet("assignment-lock").addParam("id", id).execute()
+    /** Locks the assignment for a change by the actor; one of another site is "not found", like an unknown one. */
+    static DbRow lock(DbExecute tx, long id, User actor) {
+        return tx.createNamedGet("assignment-lock").addParam("id", id).addParam("siteId", actor.siteScope()).execute()
                 .orElseThrow(() -> HttpProblem.notFound("Attribution introuvable."));
     }
 
-    private static DbRow activeLoan(DbExecute tx, long id, String verb) {
-        DbRow a = lock(tx, id);
+    private static DbRow activeLoan(DbExecute tx, long id, User actor, String verb) {
+        DbRow a = lock(tx, id, actor);
         AssignmentStatus status = AssignmentStatus.valueOf(Rows.text(a, "status"));
         if (status == AssignmentStatus.GIVEN) {
             throw HttpProblem.conflict("C'est un don : il ne peut plus être " + verb + ".");

@@ -63,7 +63,7 @@ public final class BeneficiaryService {
     public long create(Input in, User actor) {
         Fields f = validate(in, actor);
         return database.inTransaction(tx -> {
-            long siteId = siteId(tx, in.text("site"));
+            long siteId = siteId(tx, in.text("site"), actor, in.field("site"));
             long id = tx.createNamedGet("beneficiary-insert")
                     .addParam("siteId", siteId).addParam("lastName", f.lastName()).addParam("firstName", f.firstName())
                     .addParam("phone", f.phone()).addParam("email", f.email()).addParam("commune", f.commune())
@@ -81,7 +81,8 @@ public final class BeneficiaryService {
     public void update(long id, Input in, User actor) {
         Fields f = validate(in, actor);
         database.inTransaction(tx -> {
-            Beneficiary before = tx.createNamedGet("beneficiary-by-id").addParam("id", id).execute()
+            Beneficiary before = tx.createNamedGet("beneficiary-by-id").addParam("id", id).addParam("siteId", actor.siteScope())
+                    .execute()
                     .map(BeneficiaryService::beneficiary).orElseThrow(BeneficiaryService::notFound);
             Fields old = new Fields(before.lastName(), before.firstName(), before.phone(), before.email(), before.commune(),
                     before.postcode(), before.ageBracket(), before.situation(), before.referringStructure(),
@@ -104,18 +105,20 @@ public final class BeneficiaryService {
         });
     }
 
-    public Optional<Beneficiary> find(long id) {
-        return database.client().execute().createNamedGet("beneficiary-by-id").addParam("id", id).execute()
+    /** A person's record if the reader's site holds it; another site's is "not found", like an unknown one. */
+    public Optional<Beneficiary> find(long id, User reader) {
+        return database.client().execute().createNamedGet("beneficiary-by-id").addParam("id", id)
+                .addParam("siteId", reader.siteScope()).execute()
                 .map(BeneficiaryService::beneficiary);
     }
 
-    public Beneficiary get(long id) {
-        return find(id).orElseThrow(BeneficiaryService::notFound);
+    public Beneficiary get(long id, User reader) {
+        return find(id, reader).orElseThrow(BeneficiaryService::notFound);
     }
 
     /** A person's record as shown to someone: the read is logged (who, when) for the GDPR audit. */
     public Beneficiary read(long id, User reader, String what) {
-        Beneficiary b = get(id);
+        Beneficiary b = get(id, reader);
         logRead(id, reader, what);
         return b;
     }
@@ -127,14 +130,15 @@ public final class BeneficiaryService {
 
     /** A list or search shown to someone: logged with the number of people listed, never the query (it may be a name). */
     public List<Beneficiary> search(String q, User reader) {
-        List<Beneficiary> found = search(q);
+        List<Beneficiary> found = search(q, reader.siteScope());
         AccessLog.record(database.client().execute(), reader, null, AccessLog.Action.LIST, found.size() + " personne(s) listée(s)");
         return found;
     }
 
-    public List<Beneficiary> search(String q) {
+    private List<Beneficiary> search(String q, Long siteId) {
         String query = q == null || q.isBlank() ? null : q.strip();
         return database.client().execute().createNamedQuery("beneficiaries-search")
+                .addParam("siteId", siteId)
                 .addParam("q", query)
                 .addParam("pattern", query == null ? null : "%" + query.toLowerCase(Locale.ROOT)
                         .replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%")
@@ -142,8 +146,9 @@ public final class BeneficiaryService {
     }
 
     /** Counts only: what a coordinator may see. */
-    public Map<String, Long> counts() {
-        DbRow r = database.client().execute().createNamedGet("beneficiary-counts").execute().orElseThrow();
+    public Map<String, Long> counts(User reader) {
+        DbRow r = database.client().execute().createNamedGet("beneficiary-counts").addParam("siteId", reader.siteScope())
+                .execute().orElseThrow();
         Map<String, Long> m = new LinkedHashMap<>();
         m.put("total", Rows.longValue(r, "total"));
         m.put("withLoan", Rows.longValue(r, "with_loan"));
@@ -190,11 +195,21 @@ public final class BeneficiaryService {
                 workerId, notice);
     }
 
-    private static long siteId(DbExecute tx, String code) {
+    /** The site named in the form, else the actor's own, else the first; an attached actor registers on their site only. */
+    private static long siteId(DbExecute tx, String code, User actor, String field) {
+        Long own = actor.siteScope();
         if (code != null && !code.isBlank()) {
-            return tx.createNamedGet("site-by-code").addParam("code", code.strip()).execute()
+            long id = tx.createNamedGet("site-by-code").addParam("code", code.strip()).execute()
                     .map(r -> Rows.longValue(r, "id"))
-                    .orElseThrow(() -> new fr.parcsolidaire.web.ValidationException(Map.of("site", "Site inconnu.")));
+                    .orElseThrow(() -> new fr.parcsolidaire.web.ValidationException(Map.of(field, "Site inconnu.")));
+            if (own != null && own != id) {
+                throw new fr.parcsolidaire.web.ValidationException(Map.of(field,
+                        "Vous ne pouvez enregistrer des bénéficiaires que sur votre site."));
+            }
+            return id;
+        }
+        if (own != null) {
+            return own;
         }
         return tx.createNamedQuery("sites-all").execute().findFirst().map(r -> Rows.longValue(r, "id"))
                 .orElseThrow(() -> HttpProblem.conflict("Aucun site n'est configuré."));

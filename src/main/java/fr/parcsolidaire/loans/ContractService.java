@@ -49,8 +49,10 @@ public final class ContractService {
 
     /** Renders and archives the document of the assignment's current kind, inside the caller's transaction. */
     long generate(DbExecute tx, long assignmentId, User actor) {
-        DbRow a = tx.createNamedGet("assignment-by-id").addParam("id", assignmentId).execute().orElseThrow();
-        Beneficiary b = tx.createNamedGet("beneficiary-by-id").addParam("id", Rows.longValue(a, "beneficiary_id")).execute()
+        DbRow a = tx.createNamedGet("assignment-by-id").addParam("id", assignmentId).addParam("siteId", (Object) null).execute()
+                .orElseThrow();
+        Beneficiary b = tx.createNamedGet("beneficiary-by-id").addParam("id", Rows.longValue(a, "beneficiary_id"))
+                .addParam("siteId", (Object) null).execute()
                 .map(BeneficiaryService::beneficiary).orElseThrow();
         Machine machine = InventoryRepository.machine(tx, Rows.text(a, "tag")).orElseThrow();
         AssignmentKind kind = AssignmentKind.valueOf(Rows.text(a, "kind"));
@@ -70,8 +72,8 @@ public final class ContractService {
     /** A scan or photo of the signed paper version of the latest document. */
     public long uploadScan(long assignmentId, Upload upload, User actor) {
         return database.inTransaction(tx -> {
-            AssignmentService.lock(tx, assignmentId);
-            StoredContract latest = latest(tx, assignmentId)
+            AssignmentService.lock(tx, assignmentId, actor);
+            StoredContract latest = latest(tx, assignmentId, null)
                     .orElseThrow(() -> HttpProblem.conflict("Aucun document à signer pour cette attribution."));
             String sha = sha256(upload.bytes());
             long scanId = tx.createNamedGet("contract-scan-insert").addParam("contractId", latest.id())
@@ -93,8 +95,8 @@ public final class ContractService {
             }
         }
         return database.inTransaction(tx -> {
-            AssignmentService.lock(tx, assignmentId);
-            StoredContract latest = latest(tx, assignmentId)
+            AssignmentService.lock(tx, assignmentId, actor);
+            StoredContract latest = latest(tx, assignmentId, null)
                     .orElseThrow(() -> HttpProblem.conflict("Aucun document à signer pour cette attribution."));
             if (latest.signs() != null) {
                 throw HttpProblem.conflict("Ce document est déjà signé à l'écran.");
@@ -123,7 +125,7 @@ public final class ContractService {
         if (s.content().length == 0) {
             throw erased();
         }
-        StoredContract of = byId(s.contractId()).orElseThrow();
+        StoredContract of = byId(database.client().execute(), s.contractId(), null).orElseThrow();
         AccessLog.contractRead(database.client().execute(), reader, of.assignmentId(), "scan n° " + s.id());
         return s;
     }
@@ -133,37 +135,43 @@ public final class ContractService {
                 "Ce document a été effacé lors de l'anonymisation du bénéficiaire ; seule son empreinte est conservée.", Map.of());
     }
 
-    public Optional<StoredContract> latest(long assignmentId) {
-        return latest(database.client().execute(), assignmentId);
+    /** The latest document of an assignment, if the reader's site holds it. */
+    public Optional<StoredContract> latest(long assignmentId, User reader) {
+        return latest(database.client().execute(), assignmentId, reader.siteScope());
     }
 
-    private static Optional<StoredContract> latest(DbExecute exec, long assignmentId) {
-        return exec.createNamedGet("contract-latest").addParam("assignmentId", assignmentId).execute()
+    private static Optional<StoredContract> latest(DbExecute exec, long assignmentId, Long siteId) {
+        return exec.createNamedGet("contract-latest").addParam("assignmentId", assignmentId).addParam("siteId", siteId)
+                .execute().map(ContractService::stored);
+    }
+
+    public Optional<StoredContract> byId(long id, User reader) {
+        return byId(database.client().execute(), id, reader.siteScope());
+    }
+
+    private static Optional<StoredContract> byId(DbExecute exec, long id, Long siteId) {
+        return exec.createNamedGet("contract-by-id").addParam("id", id).addParam("siteId", siteId).execute()
                 .map(ContractService::stored);
     }
 
-    public Optional<StoredContract> byId(long id) {
-        return database.client().execute().createNamedGet("contract-by-id").addParam("id", id).execute()
-                .map(ContractService::stored);
-    }
-
-    public List<StoredContract> contracts(long assignmentId) {
+    public List<StoredContract> contracts(long assignmentId, User reader) {
         return database.client().execute().createNamedQuery("contracts-of-assignment").addParam("assignmentId", assignmentId)
-                .execute().map(r -> new StoredContract(Rows.longValue(r, "id"), assignmentId,
+                .addParam("siteId", reader.siteScope()).execute().map(r -> new StoredContract(Rows.longValue(r, "id"), assignmentId,
                         ContractDocument.Kind.valueOf(Rows.text(r, "kind")), Rows.longOrNull(r, "signs"), null,
                         Rows.text(r, "sha256"), Rows.timestamp(r, "created_at"), Rows.text(r, "created_by_name"),
                         Rows.longValue(r, "scans"))).toList();
     }
 
-    public List<ContractScan> scans(long assignmentId) {
+    public List<ContractScan> scans(long assignmentId, User reader) {
         return database.client().execute().createNamedQuery("contract-scans-of-assignment").addParam("assignmentId", assignmentId)
-                .execute().map(r -> new ContractScan(Rows.longValue(r, "id"), Rows.longValue(r, "contract_id"),
+                .addParam("siteId", reader.siteScope()).execute().map(r -> new ContractScan(Rows.longValue(r, "id"), Rows.longValue(r, "contract_id"),
                         Rows.text(r, "content_type"), null, Rows.text(r, "sha256"), Rows.timestamp(r, "uploaded_at"),
                         Rows.text(r, "uploaded_by_name"))).toList();
     }
 
-    public Optional<ContractScan> scan(long id) {
-        return database.client().execute().createNamedGet("contract-scan-by-id").addParam("id", id).execute()
+    public Optional<ContractScan> scan(long id, User reader) {
+        return database.client().execute().createNamedGet("contract-scan-by-id").addParam("id", id)
+                .addParam("siteId", reader.siteScope()).execute()
                 .map(r -> new ContractScan(Rows.longValue(r, "id"), Rows.longValue(r, "contract_id"),
                         Rows.text(r, "content_type"), (byte[]) Rows.raw(r, "content"), Rows.text(r, "sha256"), null, null));
     }

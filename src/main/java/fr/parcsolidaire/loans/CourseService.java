@@ -70,7 +70,7 @@ public final class CourseService {
         Integer beneficiaryId = v.integer(in.field("beneficiaryId"), in.text("beneficiaryId"), true, 1, Integer.MAX_VALUE);
         v.throwIfInvalid();
         return database.inTransaction(tx -> {
-            tx.createNamedGet("beneficiary-by-id").addParam("id", beneficiaryId).execute()
+            tx.createNamedGet("beneficiary-by-id").addParam("id", beneficiaryId).addParam("siteId", actor.siteScope()).execute()
                     .orElseThrow(() -> new ValidationException(Map.of(in.field("beneficiaryId"), "Bénéficiaire introuvable.")));
             long id = tx.createNamedGet("enrolment-insert").addParam("sessionId", sessionId)
                     .addParam("beneficiaryId", beneficiaryId).execute().map(r -> Rows.longValue(r, "id"))
@@ -87,7 +87,8 @@ public final class CourseService {
         String note = v.optional(in.field("note"), in.text("note"), 2000);
         v.throwIfInvalid();
         return database.inTransaction(tx -> {
-            DbRow e = tx.createNamedGet("enrolment-lock").addParam("id", enrolmentId).execute()
+            DbRow e = tx.createNamedGet("enrolment-lock").addParam("id", enrolmentId).addParam("siteId", actor.siteScope())
+                    .execute()
                     .orElseThrow(() -> HttpProblem.notFound("Inscription introuvable."));
             changeStatus(tx, e, to, actor, note);
             return Rows.longValue(e, "session_id");
@@ -135,16 +136,18 @@ public final class CourseService {
                 .map(CourseService::session);
     }
 
-    /** The participants of a session; names only when the viewer may see them. */
-    public List<Enrolment> enrolments(long sessionId, boolean withNames) {
-        return database.client().execute().createNamedQuery("course-session-enrolments").addParam("sessionId", sessionId).execute()
+    /** The participants of a session the viewer may see (their site's); names only when the viewer may see them. */
+    public List<Enrolment> enrolments(long sessionId, User reader) {
+        boolean withNames = reader.can(fr.parcsolidaire.auth.Permission.BENEFICIARIES_READ);
+        return database.client().execute().createNamedQuery("course-session-enrolments").addParam("sessionId", sessionId)
+                .addParam("siteId", reader.siteScope()).execute()
                 .map(r -> enrolment(r, withNames)).toList();
     }
 
     /** The sessions a beneficiary followed ("name" holds the session's title). */
-    public List<Enrolment> enrolmentsOf(long beneficiaryId) {
+    public List<Enrolment> enrolmentsOf(long beneficiaryId, User reader) {
         return database.client().execute().createNamedQuery("beneficiary-enrolments").addParam("beneficiaryId", beneficiaryId)
-                .execute().map(r -> enrolment(r, true)).toList();
+                .addParam("siteId", reader.siteScope()).execute().map(r -> enrolment(r, true)).toList();
     }
 
     private static Enrolment enrolment(DbRow r, boolean withNames) {

@@ -48,12 +48,12 @@ public final class LoansApi implements HttpService {
                 .get("/api/v1/beneficiaries", Permission.BENEFICIARIES_READ, (req, res, who) ->
                         Json.ok(res, beneficiaries.search(req.query().first("q").orElse(null), who.user())))
                 .get("/api/v1/beneficiaries/counts", Permission.BENEFICIARY_COUNTS, (req, res, who) ->
-                        Json.ok(res, beneficiaries.counts()))
+                        Json.ok(res, beneficiaries.counts(who.user())))
                 .get("/api/v1/beneficiaries/{id}", Permission.BENEFICIARIES_READ, (req, res, who) ->
                         Json.ok(res, beneficiaries.read(id(req), who.user(), "API")))
                 .post("/api/v1/beneficiaries/{id}", Permission.BENEFICIARIES_WRITE, (req, res, who) -> {
                     beneficiaries.update(id(req), Input.of(Json.object(req)), who.user());
-                    Json.ok(res, beneficiaries.get(id(req)));
+                    Json.ok(res, beneficiaries.get(id(req), who.user()));
                 })
                 .post("/api/v1/courses", Permission.BENEFICIARIES_WRITE, (req, res, who) ->
                         created(res, courses.createCourse(Input.of(Json.object(req)), who.user())))
@@ -72,21 +72,21 @@ public final class LoansApi implements HttpService {
                 .get("/api/v1/assignments/overdue", Permission.ASSIGNMENTS_READ, (req, res, who) ->
                         Json.ok(res, overdue(who)))
                 .get("/api/v1/assignments/{id}", Permission.ASSIGNMENTS_READ, (req, res, who) ->
-                        Json.ok(res, assignments.get(id(req), who.user().can(Permission.BENEFICIARIES_READ))))
+                        Json.ok(res, assignments.get(id(req), who.user())))
                 .get("/api/v1/assignments/{id}/contract.pdf", Permission.BENEFICIARIES_READ, (req, res, who) ->
-                        sendPdf(res, contracts.open(contracts.latest(id(req)).orElseThrow(() -> HttpProblem.notFound("Aucun document pour cette attribution.")), who.user())))
+                        sendPdf(res, contracts.open(contracts.latest(id(req), who.user()).orElseThrow(() -> HttpProblem.notFound("Aucun document pour cette attribution.")), who.user())))
                 .post("/api/v1/assignments/{id}/return", Permission.ASSIGNMENTS_WRITE, (req, res, who) -> {
                     JsonObject body = Json.object(req);
                     assignments.returnLoan(id(req), Input.of(body), strings(body, "missingAccessories"), who.user());
-                    Json.ok(res, assignments.get(id(req), who.user().can(Permission.BENEFICIARIES_READ)));
+                    Json.ok(res, assignments.get(id(req), who.user()));
                 })
                 .post("/api/v1/assignments/{id}/convert-to-gift", Permission.ASSIGNMENTS_WRITE, (req, res, who) -> {
                     assignments.convertToGift(id(req), who.user());
-                    Json.ok(res, assignments.get(id(req), who.user().can(Permission.BENEFICIARIES_READ)));
+                    Json.ok(res, assignments.get(id(req), who.user()));
                 })
                 .post("/api/v1/assignments/{id}/extend", Permission.ASSIGNMENTS_WRITE, (req, res, who) -> {
                     assignments.extend(id(req), Input.of(Json.object(req)), who.user());
-                    Json.ok(res, assignments.get(id(req), who.user().can(Permission.BENEFICIARIES_READ)));
+                    Json.ok(res, assignments.get(id(req), who.user()));
                 })
                 .post("/api/v1/assignments/{id}/incidents", Permission.ASSIGNMENTS_WRITE, (req, res, who) -> {
                     assignments.incident(id(req), Input.of(Json.object(req)), who.user());
@@ -108,7 +108,7 @@ public final class LoansApi implements HttpService {
 
     private List<Map<String, Object>> overdue(Principal who) {
         var today = assignments.today();
-        return assignments.overdue(who.user().can(Permission.BENEFICIARIES_READ)).stream().map(a -> {
+        return assignments.overdue(who.user()).stream().map(a -> {
             Map<String, Object> m = new LinkedHashMap<>();
             m.put("assignment", a);
             m.put("daysLate", a.daysLate(today));

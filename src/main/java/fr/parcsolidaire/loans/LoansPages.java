@@ -67,15 +67,15 @@ public final class LoansPages implements HttpService {
                         assignments.convertSession(LoansApi.id(req), who.user())))
                 .get("/assignments", Permission.ASSIGNMENTS_READ, (req, res, who) -> assignmentList(res, who, false))
                 .get("/assignments/overdue", Permission.ASSIGNMENTS_READ, (req, res, who) -> assignmentList(res, who, true))
-                .get("/assignments/new", Permission.ASSIGNMENTS_WRITE, (req, res, who) -> assignForm(req, res, who, Status.OK_200, query(req), Map.of()))
+                .get("/assignments/new", Permission.ASSIGNMENTS_WRITE, this::newAssignment)
                 .post("/assignments", Permission.ASSIGNMENTS_WRITE, this::assign)
                 .get("/assignments/{id}", Permission.ASSIGNMENTS_READ, (req, res, who) ->
                         assignment(res, who, LoansApi.id(req), Status.OK_200, "", Map.of(), Map.of(), null))
                 .get("/assignments/{id}/contract.pdf", Permission.BENEFICIARIES_READ, (req, res, who) ->
-                        LoansApi.sendPdf(res, contracts.open(contracts.latest(LoansApi.id(req))
+                        LoansApi.sendPdf(res, contracts.open(contracts.latest(LoansApi.id(req), who.user())
                                 .orElseThrow(() -> HttpProblem.notFound("Aucun document pour cette attribution.")), who.user())))
                 .get("/contracts/{id}/pdf", Permission.BENEFICIARIES_READ, (req, res, who) ->
-                        LoansApi.sendPdf(res, contracts.open(contracts.byId(LoansApi.id(req))
+                        LoansApi.sendPdf(res, contracts.open(contracts.byId(LoansApi.id(req), who.user())
                                 .orElseThrow(() -> HttpProblem.notFound("Document introuvable.")), who.user())))
                 .get("/scans/{id}", Permission.BENEFICIARIES_READ, this::scan)
                 .post("/assignments/{id}/scan", Permission.ASSIGNMENTS_WRITE, (req, res, who) -> {
@@ -100,7 +100,7 @@ public final class LoansPages implements HttpService {
         Map<String, Object> p = params(who);
         p.put("q", q);
         p.put("people", beneficiaries.search(q, who.user()));
-        p.put("counts", beneficiaries.counts());
+        p.put("counts", beneficiaries.counts(who.user()));
         pages.render(res, "loans/beneficiaries.jte", p);
     }
 
@@ -134,10 +134,10 @@ public final class LoansPages implements HttpService {
         long id = LoansApi.id(req);
         Map<String, Object> p = params(who);
         p.put("b", beneficiaries.read(id, who.user(), "fiche"));
-        List<Assignment> list = assignments.list(id, null, null, true);
+        List<Assignment> list = assignments.list(id, null, null, who.user());
         p.put("assignments", list);
-        p.put("documents", list.stream().collect(Collectors.toMap(Assignment::id, a -> contracts.contracts(a.id()))));
-        p.put("enrolments", courses.enrolmentsOf(id));
+        p.put("documents", list.stream().collect(Collectors.toMap(Assignment::id, a -> contracts.contracts(a.id(), who.user()))));
+        p.put("enrolments", courses.enrolmentsOf(id, who.user()));
         pages.render(res, "loans/beneficiary.jte", p);
     }
 
@@ -177,7 +177,7 @@ public final class LoansPages implements HttpService {
         boolean names = who.user().can(Permission.BENEFICIARIES_READ);
         Map<String, Object> p = params(who);
         p.put("s", s);
-        p.put("enrolments", names ? courses.enrolments(id, true) : List.of());
+        p.put("enrolments", names ? courses.enrolments(id, who.user()) : List.of());
         p.put("candidates", names && who.user().can(Permission.BENEFICIARIES_WRITE) ? beneficiaries.search(null, who.user()) : List.of());
         p.put("message", message);
         pages.render(res, status, "loans/session.jte", p);
@@ -204,12 +204,18 @@ public final class LoansPages implements HttpService {
     }
 
     private void assignmentList(ServerResponse res, Principal who, boolean overdue) {
-        boolean names = who.user().can(Permission.BENEFICIARIES_READ);
         Map<String, Object> p = params(who);
         p.put("overdue", overdue);
-        p.put("list", overdue ? assignments.overdue(names) : assignments.list(null, null, null, names));
+        p.put("list", overdue ? assignments.overdue(who.user()) : assignments.list(null, null, null, who.user()));
         p.put("today", assignments.today());
         pages.render(res, "loans/assignments.jte", p);
+    }
+
+    /** The assignment form; an invalid machine filter (negative memory...) is a 400 that says which one and why. */
+    private void newAssignment(ServerRequest req, ServerResponse res, Principal who) {
+        Map<String, String> values = query(req);
+        Map<String, String> filterErrors = ReadyMachines.filterErrors(values);
+        assignForm(req, res, who, filterErrors.isEmpty() ? Status.OK_200 : Status.BAD_REQUEST_400, values, filterErrors);
     }
 
     private void assignForm(ServerRequest req, ServerResponse res, Principal who, Status status, Map<String, String> values,
@@ -247,7 +253,7 @@ public final class LoansPages implements HttpService {
     private void assignment(ServerResponse res, Principal who, long id, Status status, String failedForm,
                             Map<String, String> errors, Map<String, String> values, String message) {
         boolean names = who.user().can(Permission.BENEFICIARIES_READ);
-        Assignment a = assignments.get(id, names);
+        Assignment a = assignments.get(id, who.user());
         if (names) {
             beneficiaries.logRead(a.beneficiaryId(), who.user(), "attribution n° " + id);
         }
@@ -255,8 +261,8 @@ public final class LoansPages implements HttpService {
         p.put("a", a);
         p.put("today", assignments.today());
         p.put("events", assignments.events(id));
-        p.put("documents", names ? contracts.contracts(id) : List.of());
-        p.put("scans", names ? contracts.scans(id) : List.of());
+        p.put("documents", names ? contracts.contracts(id, who.user()) : List.of());
+        p.put("scans", names ? contracts.scans(id, who.user()) : List.of());
         p.put("failedForm", failedForm);
         p.put("errors", errors);
         p.put("values", values);
@@ -285,7 +291,7 @@ public final class LoansPages implements HttpService {
 
     private void signPage(ServerResponse res, Principal who, long id, Status status, String message) {
         Map<String, Object> p = params(who);
-        p.put("a", assignments.get(id, true));
+        p.put("a", assignments.get(id, who.user()));
         p.put("message", message);
         pages.render(res, status, "loans/sign.jte", p);
     }
@@ -305,7 +311,7 @@ public final class LoansPages implements HttpService {
     }
 
     private void scan(ServerRequest req, ServerResponse res, Principal who) {
-        ContractScan s = contracts.openScan(contracts.scan(LoansApi.id(req))
+        ContractScan s = contracts.openScan(contracts.scan(LoansApi.id(req), who.user())
                 .orElseThrow(() -> HttpProblem.notFound("Document introuvable.")), who.user());
         res.headers().contentType(io.helidon.common.media.type.MediaTypes.create(s.contentType()));
         res.header("X-Content-SHA256", s.sha256());

@@ -1,17 +1,21 @@
 package fr.parcsolidaire.loans;
 
+import fr.parcsolidaire.auth.Permission;
+import fr.parcsolidaire.auth.User;
 import fr.parcsolidaire.db.Database;
 
 import java.util.List;
 
-/** The assignments of one machine, for the machine's page; names only for those who may see them. */
+/** The assignments of one machine, for the machine's page; names only for those who may see them, only of their site. */
 public final class MachineAssignments {
 
     private MachineAssignments() {
     }
 
-    public static List<Assignment> of(Database database, long machineId, boolean withNames) {
-        return database.client().execute().createNamedQuery("machine-assignments").addParam(machineId)
-                .execute().map(r -> AssignmentService.assignment(r, withNames)).toList();
+    public static List<Assignment> of(Database database, long machineId, User reader) {
+        Long site = reader.siteScope();
+        return database.client().execute().createNamedQuery("machine-assignments")
+                .addParam(machineId).addParam(site).addParam(site)
+                .execute().map(r -> AssignmentService.assignment(r, reader.can(Permission.BENEFICIARIES_READ))).toList();
     }
 }

@@ -4,6 +4,7 @@ import fr.parcsolidaire.Fixtures;
 import fr.parcsolidaire.Http;
 import fr.parcsolidaire.TestApp;
 import fr.parcsolidaire.auth.Role;
+import fr.parcsolidaire.loans.LoanFixtures;
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import org.junit.jupiter.api.BeforeAll;
@@ -15,6 +16,7 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -35,7 +37,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class BadInputCorpusTest {
 
     /** Who sends the request: a script with a bearer token, a browser session (forms get a valid CSRF token), or nobody. */
-    enum Caller { ANONYMOUS, TECHNICIAN_API, COORDINATOR_API, TECHNICIAN_BROWSER, ADMIN_BROWSER }
+    enum Caller { ANONYMOUS, TECHNICIAN_API, COORDINATOR_API, TECHNICIAN_BROWSER, ADMIN_BROWSER,
+        SOCIAL_WORKER_API, SOCIAL_WORKER_BROWSER, COORDINATOR_BROWSER }
 
     /** One malformed request. A form body is a map; a raw body goes with its content type. */
     record Case(String label, Caller caller, String method, String path, String contentType, String body) {
@@ -58,6 +61,13 @@ class BadInputCorpusTest {
     static String ready;
     static long technicianId;
     static long adminId;
+    static long person;
+    static long loan;
+    static long gift;
+    static long course;
+    static long session;
+    static long enrolment;
+    static String loanTag;
 
     @BeforeAll
     static void machines() {
@@ -65,6 +75,20 @@ class BadInputCorpusTest {
         ready = Fixtures.readyMachine();
         technicianId = TestApp.get().count("SELECT id FROM users WHERE username = '" + TestApp.get().username(Role.TECHNICIAN) + "'");
         adminId = TestApp.get().count("SELECT id FROM users WHERE username = '" + TestApp.get().username(Role.ADMIN) + "'");
+        person = LoanFixtures.beneficiary("Corpus", "Céleste");
+        loanTag = Fixtures.readyMachine();
+        loan = LoanFixtures.loan(loanTag, person);
+        Http social = Http.api(Role.SOCIAL_WORKER);
+        gift = Http.json(Fixtures.expect(201, social.postJson("/api/v1/assignments", Json.createObjectBuilder()
+                .add("machineTag", Fixtures.readyMachine()).add("beneficiaryId", person).add("kind", "GIFT").build())))
+                .getJsonNumber("id").longValue();
+        course = Http.json(Fixtures.expect(201, social.postJson("/api/v1/courses", obj("name", "Corpus " + System.nanoTime()))))
+                .getJsonNumber("id").longValue();
+        session = Http.json(Fixtures.expect(201, social.postJson("/api/v1/courses/" + course + "/sessions", obj("label", "Corpus",
+                "startsOn", LocalDate.now().minusDays(3).toString(), "endsOn", LocalDate.now().plusDays(30).toString()))))
+                .getJsonNumber("id").longValue();
+        enrolment = Http.json(Fixtures.expect(201, social.postJson("/api/v1/sessions/" + session + "/enrolments",
+                "{\"beneficiaryId\":" + person + "}"))).getJsonNumber("id").longValue();
     }
 
     static List<Case> corpus() {
@@ -73,6 +97,10 @@ class BadInputCorpusTest {
         all.addAll(inventoryApi());
         all.addAll(inventoryPages());
         all.addAll(admin());
+        all.addAll(loansApi());
+        all.addAll(loansPages());
+        all.addAll(gdpr());
+        all.addAll(reports());
         return all;
     }
 
@@ -247,9 +275,267 @@ class BadInputCorpusTest {
                 form("admin: deactivate oneself", Caller.ADMIN_BROWSER, "/admin/users/" + adminId + "/active", Map.of("active", "false")),
                 form("admin: demote oneself", Caller.ADMIN_BROWSER, "/admin/users/" + adminId + "/role", Map.of("role", "TECHNICIAN")),
                 form("admin: role change without CSRF", Caller.ADMIN_BROWSER, tech + "/role", Map.of("role", "ADMIN", "_csrf", "x")),
+                form("admin: unknown site for a user", Caller.ADMIN_BROWSER, tech + "/site", Map.of("site", SQL)),
+                form("admin: site change without CSRF", Caller.ADMIN_BROWSER, tech + "/site", Map.of("site", "atelier", "_csrf", "")),
                 form("admin: technician creates a user", Caller.TECHNICIAN_BROWSER, "/admin/users", newUser("corpus-intrus", "ADMIN", "long-enough-pw")),
                 get("admin: technician lists users", Caller.TECHNICIAN_BROWSER, "/admin/users"),
                 get("admin: script in path", Caller.ADMIN_BROWSER, "/admin/users/" + enc(SCRIPT)));
+    }
+
+    /** A valid beneficiary with some fields replaced ("" removes a field). */
+    static String person(String... overrides) {
+        Map<String, String> f = new LinkedHashMap<>(Map.of("lastName", "Corpus", "firstName", "Test", "commune", "Saint-Denis",
+                "postcode", "93200", "ageBracket", "FROM_45_TO_59", "situation", "JOB_SEEKER", "gdprNoticeOn", LocalDate.now().toString()));
+        for (int i = 0; i < overrides.length; i += 2) {
+            if (overrides[i + 1].isEmpty()) {
+                f.remove(overrides[i]);
+            } else {
+                f.put(overrides[i], overrides[i + 1]);
+            }
+        }
+        return obj(f.entrySet().stream().flatMap(e -> java.util.stream.Stream.of(e.getKey(), e.getValue())).toArray(String[]::new));
+    }
+
+    static Map<String, String> personForm(String... overrides) {
+        Map<String, String> f = new LinkedHashMap<>(Map.of("lastName", "Corpus", "firstName", "Test", "commune", "Saint-Denis",
+                "postcode", "93200", "ageBracket", "FROM_45_TO_59", "situation", "JOB_SEEKER", "gdprNoticeOn", LocalDate.now().toString()));
+        for (int i = 0; i < overrides.length; i += 2) {
+            f.put(overrides[i], overrides[i + 1]);
+        }
+        return f;
+    }
+
+    static String loanBody(String tag, String... extra) {
+        Map<String, String> f = new LinkedHashMap<>(Map.of("machineTag", tag, "beneficiaryId", String.valueOf(person), "kind", "LOAN",
+                "dueOn", LocalDate.now().plusMonths(2).toString()));
+        for (int i = 0; i < extra.length; i += 2) {
+            f.put(extra[i], extra[i + 1]);
+        }
+        return obj(f.entrySet().stream().flatMap(e -> java.util.stream.Stream.of(e.getKey(), e.getValue())).toArray(String[]::new));
+    }
+
+    static List<Case> loansApi() {
+        Caller sw = Caller.SOCIAL_WORKER_API;
+        String b = "/api/v1/beneficiaries";
+        String p = b + "/" + person;
+        String a = "/api/v1/assignments";
+        String l = a + "/" + loan;
+        String g = a + "/" + gift;
+        String today = LocalDate.now().toString();
+        return List.of(
+                json("beneficiary: empty object", sw, b, "{}"),
+                json("beneficiary: no last name", sw, b, person("lastName", "")),
+                json("beneficiary: 1 MB last name", sw, b, person("lastName", MEGABYTE)),
+                json("beneficiary: NUL in first name", sw, b, person("firstName", "Jean" + NUL)),
+                json("beneficiary: odd Unicode postcode", sw, b, person("postcode", ODD_UNICODE)),
+                json("beneficiary: postcode in letters", sw, b, person("postcode", "ABCDE")),
+                json("beneficiary: unknown age bracket", sw, b, person("ageBracket", "CENTENARIAN")),
+                json("beneficiary: situation is a list", sw, b, person().replace("\"JOB_SEEKER\"", "[\"RSA\"]")),
+                json("beneficiary: last name is an object", sw, b, person().replace("\"Corpus\"", "{\"$gt\":\"\"}")),
+                json("beneficiary: notice on 2026-02-30", sw, b, person("gdprNoticeOn", "2026-02-30")),
+                json("beneficiary: notice in 2099", sw, b, person("gdprNoticeOn", "2099-01-01")),
+                json("beneficiary: notice is a number", sw, b, person().replace("\"" + today + "\"", "20260101")),
+                json("beneficiary: invalid e-mail", sw, b, person("email", "pas-une-adresse")),
+                json("beneficiary: phone in letters", sw, b, person("phone", "appelez-moi")),
+                json("beneficiary: unknown social worker", sw, b, person("socialWorkerId", "999999999")),
+                json("beneficiary: negative social worker", sw, b, person("socialWorkerId", "-1")),
+                json("beneficiary: unknown site", sw, b, person("site", "nulle-part")),
+                json("beneficiary: SQL as site", sw, b, person("site", SQL)),
+                raw("beneficiary: text/plain", sw, "POST", b, "text/plain", "Corpus Test"),
+                raw("beneficiary: form body", sw, "POST", b, FORM, "lastName=Corpus"),
+                json("beneficiary: truncated JSON", sw, b, "{\"lastName\":\"Cor"),
+                json("beneficiary: technician cannot create", Caller.TECHNICIAN_API, b, person()),
+                json("beneficiary: coordinator cannot create", Caller.COORDINATOR_API, b, person()),
+                json("beneficiary: anonymous", Caller.ANONYMOUS, b, person()),
+                get("beneficiary: unknown id", sw, b + "/999999999"),
+                get("beneficiary: id is text", sw, b + "/abc"),
+                get("beneficiary: negative id", sw, b + "/-1"),
+                get("beneficiary: id too large", sw, b + "/99999999999999999999"),
+                get("beneficiary: coordinator reads a person", Caller.COORDINATOR_API, p),
+                get("beneficiary: technician reads a person", Caller.TECHNICIAN_API, p),
+                json("beneficiary update: unknown id", sw, b + "/999999999", person()),
+                json("beneficiary update: 1 MB commune", sw, p, person("commune", MEGABYTE)),
+                json("beneficiary update: 31 April", sw, p, person("gdprNoticeOn", "2026-04-31")),
+                json("beneficiary update: NUL in commune", sw, p, person("commune", "Saint" + NUL)),
+                json("course: empty", sw, "/api/v1/courses", "{}"),
+                json("course: 1 MB name", sw, "/api/v1/courses", obj("name", MEGABYTE)),
+                json("course: NUL in name", sw, "/api/v1/courses", obj("name", "Clics" + NUL)),
+                json("course: 1 MB description", sw, "/api/v1/courses", obj("name", "Corpus long", "description", MEGABYTE)),
+                json("session: unknown course", sw, "/api/v1/courses/999999999/sessions", obj("label", "X", "startsOn", today, "endsOn", today)),
+                json("session: ends before it starts", sw, "/api/v1/courses/" + course + "/sessions", obj("label", "X",
+                        "startsOn", today, "endsOn", LocalDate.now().minusDays(1).toString())),
+                json("session: 2026-02-30", sw, "/api/v1/courses/" + course + "/sessions", obj("label", "X", "startsOn", "2026-02-30", "endsOn", today)),
+                json("session: unknown site", sw, "/api/v1/courses/" + course + "/sessions", obj("label", "X", "startsOn", today,
+                        "endsOn", today, "site", "nulle-part")),
+                json("session: label is an object", sw, "/api/v1/courses/" + course + "/sessions", "{\"label\":{},\"startsOn\":\"" + today + "\"}"),
+                json("enrolment: unknown session", sw, "/api/v1/sessions/999999999/enrolments", "{\"beneficiaryId\":" + person + "}"),
+                json("enrolment: unknown person", sw, "/api/v1/sessions/" + session + "/enrolments", "{\"beneficiaryId\":999999999}"),
+                json("enrolment: person id is text", sw, "/api/v1/sessions/" + session + "/enrolments", "{\"beneficiaryId\":\"Céleste\"}"),
+                json("enrolment: already enrolled", sw, "/api/v1/sessions/" + session + "/enrolments", "{\"beneficiaryId\":" + person + "}"),
+                json("enrolment status: unknown status", sw, "/api/v1/enrolments/" + enrolment + "/status", obj("status", "GRADUATED")),
+                json("enrolment status: unknown enrolment", sw, "/api/v1/enrolments/999999999/status", obj("status", "COMPLETED")),
+                json("session conversion: unknown session", sw, "/api/v1/sessions/999999999/convert-to-gift", "{}"),
+                json("assignment: empty", sw, a, "{}"),
+                json("assignment: unknown machine", sw, a, loanBody("PS-0000-00000")),
+                json("assignment: machine not ready", sw, a, loanBody(received)),
+                json("assignment: machine already lent", sw, a, loanBody(loanTag)),
+                json("assignment: due before start", sw, a, loanBody(ready, "startsOn", LocalDate.now().plusDays(10).toString(),
+                        "dueOn", LocalDate.now().plusDays(5).toString())),
+                json("assignment: due on 2026-02-30", sw, a, loanBody(ready, "dueOn", "2026-02-30")),
+                json("assignment: due date is a list", sw, a, "{\"machineTag\":\"" + ready + "\",\"beneficiaryId\":" + person
+                        + ",\"kind\":\"LOAN\",\"dueOn\":[1]}"),
+                json("assignment: unknown kind", sw, a, loanBody(ready, "kind", "RENTAL")),
+                json("assignment: negative person", sw, a, loanBody(ready, "beneficiaryId", "-5")),
+                json("assignment: unknown person", sw, a, loanBody(ready, "beneficiaryId", "999999999")),
+                json("assignment: unknown session", sw, a, loanBody(ready, "sessionId", "999999999")),
+                json("assignment: 21 different accessories", sw, a, loanBody(ready).replace("}", ",\"accessories\":["
+                        + java.util.stream.IntStream.rangeClosed(1, 21).mapToObj(i -> "\"Câble " + i + "\"")
+                        .collect(Collectors.joining(",")) + "]}")),
+                json("assignment: 1 MB accessory", sw, a, loanBody(ready, "accessories", MEGABYTE)),
+                json("assignment: NUL in note", sw, a, loanBody(ready, "note", "note" + NUL)),
+                json("assignment: coordinator cannot lend", Caller.COORDINATOR_API, a, loanBody(ready)),
+                json("assignment: technician cannot lend", Caller.TECHNICIAN_API, a, loanBody(ready)),
+                get("assignment: unknown id", sw, a + "/999999999"),
+                get("assignment: id is text", sw, a + "/abc"),
+                get("assignment: technician reads", Caller.TECHNICIAN_API, l),
+                get("contract: unknown assignment", sw, a + "/999999999/contract.pdf"),
+                get("contract: coordinator reads the PDF", Caller.COORDINATOR_API, l + "/contract.pdf"),
+                json("return: unknown condition", sw, l + "/return", obj("condition", "EXPLODED")),
+                json("return: before the loan started", sw, l + "/return", obj("condition", "GOOD", "returnedOn", LocalDate.now().minusDays(1).toString())),
+                json("return: on 2026-02-30", sw, l + "/return", obj("condition", "GOOD", "returnedOn", "2026-02-30")),
+                json("return: a gift", sw, g + "/return", obj("condition", "GOOD")),
+                json("return: unknown assignment", sw, a + "/999999999/return", obj("condition", "GOOD")),
+                json("extend: before the current due date", sw, l + "/extend", obj("dueOn", LocalDate.now().plusDays(1).toString())),
+                json("extend: month 13", sw, l + "/extend", obj("dueOn", "2026-13-01")),
+                json("extend: no date", sw, l + "/extend", "{}"),
+                json("extend: a gift", sw, g + "/extend", obj("dueOn", LocalDate.now().plusMonths(6).toString())),
+                json("incident: unknown kind", sw, l + "/incidents", obj("kind", "ALIENS")),
+                json("incident: in the future", sw, l + "/incidents", obj("kind", "THEFT", "occurredOn", LocalDate.now().plusDays(3).toString())),
+                json("incident: 1 MB note", sw, l + "/incidents", obj("kind", "REPAIR", "note", MEGABYTE)),
+                json("convert: a gift", sw, g + "/convert-to-gift", "{}"),
+                json("signatures: none", sw, l + "/signatures", "{}"),
+                json("signatures: not PNG", sw, l + "/signatures", obj("staff", "data:image/png;base64,SGVsbG8=", "beneficiary", "!!!")),
+                raw("scan: text instead of PDF", sw, "POST", l + "/scans", "application/pdf", "Ceci n'est pas un PDF"),
+                raw("scan: empty", sw, "POST", l + "/scans", "application/pdf", ""),
+                raw("scan: unknown assignment", sw, "POST", a + "/999999999/scans", "application/pdf", "%PDF-1.4\n"));
+    }
+
+    static List<Case> loansPages() {
+        Caller sw = Caller.SOCIAL_WORKER_BROWSER;
+        String p = "/beneficiaries/" + person;
+        String l = "/assignments/" + loan;
+        String g = "/assignments/" + gift;
+        String today = LocalDate.now().toString();
+        return List.of(
+                form("page: empty beneficiary", sw, "/beneficiaries", Map.of()),
+                form("page: beneficiary with 1 MB name", sw, "/beneficiaries", personForm("lastName", MEGABYTE)),
+                form("page: beneficiary notice 2026-02-30", sw, "/beneficiaries", personForm("gdprNoticeOn", "2026-02-30")),
+                form("page: beneficiary NUL commune", sw, "/beneficiaries", personForm("commune", "Bondy" + NUL)),
+                form("page: beneficiary odd Unicode postcode", sw, "/beneficiaries", personForm("postcode", ODD_UNICODE)),
+                form("page: beneficiary without CSRF", sw, "/beneficiaries", personForm("_csrf", "")),
+                form("page: beneficiary edit bad postcode", sw, p, personForm("postcode", "9320")),
+                form("page: beneficiary edit unknown id", sw, "/beneficiaries/999999999", personForm()),
+                get("page: unknown beneficiary", sw, "/beneficiaries/999999999"),
+                get("page: beneficiary id is text", sw, "/beneficiaries/abc"),
+                get("page: unknown beneficiary edit", sw, "/beneficiaries/999999999/edit"),
+                get("page: coordinator opens a person", Caller.COORDINATOR_BROWSER, p),
+                form("page: empty course", sw, "/courses", Map.of()),
+                form("page: course with 1 MB name", sw, "/courses", Map.of("name", MEGABYTE)),
+                form("page: session ending before it starts", sw, "/courses/" + course + "/sessions", Map.of("label", "X",
+                        "startsOn", today, "endsOn", LocalDate.now().minusDays(2).toString())),
+                form("page: session on 2026-02-30", sw, "/courses/" + course + "/sessions", Map.of("label", "X",
+                        "startsOn", "2026-02-30", "endsOn", today)),
+                form("page: session of unknown course", sw, "/courses/999999999/sessions", Map.of("label", "X", "startsOn", today, "endsOn", today)),
+                get("page: unknown session", sw, "/sessions/999999999"),
+                form("page: enrol a text id", sw, "/sessions/" + session + "/enrol", Map.of("beneficiaryId", "abc")),
+                form("page: enrol twice", sw, "/sessions/" + session + "/enrol", Map.of("beneficiaryId", String.valueOf(person))),
+                form("page: unknown enrolment status", sw, "/enrolments/" + enrolment + "/status", Map.of("status", "NOPE")),
+                form("page: status of unknown enrolment", sw, "/enrolments/999999999/status", Map.of("status", "COMPLETED")),
+                get("page: negative RAM filter", sw, "/assignments/new?minRam=-1"),
+                get("page: storage filter is text", sw, "/assignments/new?minStorage=beaucoup"),
+                get("page: unknown type filter", sw, "/assignments/new?type=TOASTER"),
+                get("page: script as grade filter", sw, "/assignments/new?grade=" + enc(SCRIPT)),
+                form("page: empty assignment", sw, "/assignments", Map.of()),
+                form("page: loan due before start", sw, "/assignments", Map.of("machineTag", ready, "beneficiaryId", String.valueOf(person),
+                        "kind", "LOAN", "startsOn", LocalDate.now().plusDays(10).toString(), "dueOn", LocalDate.now().plusDays(5).toString())),
+                form("page: loan due 2026-02-30", sw, "/assignments", Map.of("machineTag", ready, "beneficiaryId", String.valueOf(person),
+                        "kind", "LOAN", "dueOn", "2026-02-30")),
+                form("page: loan of a machine not ready", sw, "/assignments", Map.of("machineTag", received,
+                        "beneficiaryId", String.valueOf(person), "kind", "GIFT")),
+                form("page: loan of an unknown machine", sw, "/assignments", Map.of("machineTag", "PS-0000-00000",
+                        "beneficiaryId", String.valueOf(person), "kind", "GIFT")),
+                form("page: loan without CSRF", sw, "/assignments", Map.of("machineTag", ready, "beneficiaryId", String.valueOf(person),
+                        "kind", "GIFT", "_csrf", "")),
+                form("page: coordinator lends", Caller.COORDINATOR_BROWSER, "/assignments", Map.of("machineTag", ready,
+                        "beneficiaryId", String.valueOf(person), "kind", "GIFT")),
+                get("page: unknown assignment", sw, "/assignments/999999999"),
+                get("page: assignment id is text", sw, "/assignments/abc"),
+                get("page: technician lists assignments", Caller.TECHNICIAN_BROWSER, "/assignments"),
+                form("page: extend to 2026-02-30", sw, l + "/extend", Map.of("dueOn", "2026-02-30")),
+                form("page: extend backwards", sw, l + "/extend", Map.of("dueOn", today)),
+                form("page: return in unknown condition", sw, l + "/return", Map.of("condition", "NOPE")),
+                form("page: return a gift", sw, g + "/return", Map.of("condition", "GOOD")),
+                form("page: incident of unknown kind", sw, l + "/incident", Map.of("kind", "NOPE")),
+                form("page: incident without CSRF", sw, l + "/incident", Map.of("kind", "THEFT", "_csrf", "")),
+                form("page: convert a gift", sw, g + "/convert", Map.of()),
+                form("page: sign without signatures", sw, l + "/sign", Map.of("staff", "", "beneficiary", "")),
+                raw("page: scan without CSRF header", sw, "POST", l + "/scan", "application/pdf", "%PDF-1.4\n"),
+                get("page: unknown contract", sw, "/contracts/999999999/pdf"),
+                get("page: unknown scan", sw, "/scans/999999999"),
+                get("page: contract of unknown assignment", sw, "/assignments/999999999/contract.pdf"));
+    }
+
+    static List<Case> gdpr() {
+        Caller sw = Caller.SOCIAL_WORKER_API;
+        String p = "/api/v1/beneficiaries/" + person;
+        return List.of(
+                get("personal data: unknown id", sw, "/api/v1/beneficiaries/999999999/personal-data"),
+                get("personal data: id is text", sw, "/api/v1/beneficiaries/abc/personal-data"),
+                get("personal data: coordinator", Caller.COORDINATOR_API, p + "/personal-data"),
+                get("personal data: technician", Caller.TECHNICIAN_API, p + "/personal-data"),
+                get("personal data PDF: unknown id", Caller.SOCIAL_WORKER_BROWSER, "/beneficiaries/999999999/personal-data.pdf"),
+                get("personal data PDF: coordinator", Caller.COORDINATOR_BROWSER, "/beneficiaries/" + person + "/personal-data.pdf"),
+                json("erasure: no confirmation", sw, p + "/anonymise", "{}"),
+                json("erasure: confirmation is text", sw, p + "/anonymise", obj("confirm", "peut-être")),
+                json("erasure: confirmation is a list", sw, p + "/anonymise", "{\"confirm\":[true]}"),
+                json("erasure: unknown id", sw, "/api/v1/beneficiaries/999999999/anonymise", "{\"confirm\":true}"),
+                json("erasure: coordinator", Caller.COORDINATOR_API, p + "/anonymise", "{\"confirm\":true}"),
+                raw("erasure: text/plain", sw, "POST", p + "/anonymise", "text/plain", "confirm=true"),
+                form("page: erasure without confirmation", Caller.SOCIAL_WORKER_BROWSER, "/beneficiaries/" + person + "/anonymise", Map.of()),
+                form("page: erasure without CSRF", Caller.SOCIAL_WORKER_BROWSER, "/beneficiaries/" + person + "/anonymise",
+                        Map.of("confirm", "oui", "_csrf", "")),
+                form("page: erasure of unknown id", Caller.SOCIAL_WORKER_BROWSER, "/beneficiaries/999999999/anonymise", Map.of("confirm", "oui")),
+                get("audit: social worker", sw, "/api/v1/audit"),
+                get("audit: beneficiary is text", Caller.ADMIN_BROWSER, "/api/v1/audit?beneficiary=abc"),
+                get("audit page: beneficiary is SQL", Caller.ADMIN_BROWSER, "/admin/audit?beneficiary=" + enc(SQL)),
+                get("audit page: coordinator", Caller.COORDINATOR_BROWSER, "/admin/audit"));
+    }
+
+    static List<Case> reports() {
+        Caller co = Caller.COORDINATOR_API;
+        Caller page = Caller.COORDINATOR_BROWSER;
+        String s = "/api/v1/reports/summary";
+        return List.of(
+                get("summary: 2026-02-30", co, s + "?from=2026-02-30"),
+                get("summary: end before start", co, s + "?from=2026-05-01&to=2026-01-01"),
+                get("summary: unknown site", co, s + "?site=nulle-part"),
+                get("summary: SQL as site", co, s + "?site=" + enc(SQL)),
+                get("summary: date is text", co, s + "?from=hier"),
+                get("summary: year 1999", co, s + "?from=1999-01-01"),
+                get("summary: 1 000 years", co, s + "?from=2000-01-01&to=2999-01-01"),
+                get("summary: NUL in date", co, s + "?from=2026-01-01%00"),
+                get("summary: social worker", Caller.SOCIAL_WORKER_API, s),
+                get("summary: technician", Caller.TECHNICIAN_API, s),
+                get("page: dashboard from text", page, "/reports?from=hier"),
+                get("page: machines CSV to 2026-02-30", page, "/reports/machines.csv?to=2026-02-30"),
+                get("page: assignments XLSX for a script site", page, "/reports/assignments.xlsx?site=" + enc(SCRIPT)),
+                get("page: activity PDF month 13", page, "/reports/activity.pdf?from=2027-13-01"),
+                get("page: machines XLSX end before start", page, "/reports/machines.xlsx?from=2026-06-01&to=2026-01-01"),
+                get("page: receipt of unknown donation", page, "/donations/999999999/receipt.pdf"),
+                get("page: outcomes of a text id", page, "/donations/abc/outcomes.pdf"),
+                get("page: erasure certificate of negative id", page, "/donations/-1/erasure-certificate.pdf"),
+                get("page: technician opens a receipt", Caller.TECHNICIAN_BROWSER, "/donations/1/receipt.pdf"),
+                get("page: social worker opens reports", Caller.SOCIAL_WORKER_BROWSER, "/reports"));
     }
 
     @Test
@@ -260,8 +546,12 @@ class BadInputCorpusTest {
         clients.put(Caller.COORDINATOR_API, Http.api(Role.COORDINATOR));
         clients.put(Caller.TECHNICIAN_BROWSER, Http.browser(Role.TECHNICIAN));
         clients.put(Caller.ADMIN_BROWSER, Http.browser(Role.ADMIN));
+        clients.put(Caller.SOCIAL_WORKER_API, Http.api(Role.SOCIAL_WORKER));
+        clients.put(Caller.SOCIAL_WORKER_BROWSER, Http.browser(Role.SOCIAL_WORKER));
+        clients.put(Caller.COORDINATOR_BROWSER, Http.browser(Role.COORDINATOR));
         List<Case> corpus = corpus();
-        Map<String, Long> before = fingerprint();
+        Map<String, String> before = fingerprint();
+        long auditBefore = TestApp.get().count("SELECT count(*) FROM beneficiary_access_log");
 
         List<String> failures = new ArrayList<>();
         Map<Integer, Integer> statuses = new TreeMap<>();
@@ -281,23 +571,34 @@ class BadInputCorpusTest {
         assertTrue(corpus.size() >= 100, "corpus size " + corpus.size());
         assertTrue(failures.isEmpty(), failures.size() + " failures:\n" + String.join("\n", failures));
         assertEquals(before, fingerprint(), "a refused request changed the database");
+        assertEquals(0, TestApp.get().count("SELECT count(*) FROM (SELECT * FROM beneficiary_access_log ORDER BY id OFFSET "
+                + auditBefore + ") l WHERE l.action NOT IN ('READ', 'LIST')"), "only reads of re-shown pages were audited");
     }
 
-    /** Row counts of every table, except the login throttle, which counts the failed logins above on purpose. */
-    static Map<String, Long> fingerprint() throws SQLException {
-        Map<String, Long> counts = new TreeMap<>();
+    /**
+     * The content of every table (count and a digest of all its rows), except: the login throttle, which counts the failed
+     * logins above on purpose; sessions, whose last-seen time moves with every request (count only); and the GDPR
+     * audit log, where a form re-shown with its errors records, as it must, that the person's page was read again
+     * (the test checks that only READ and LIST entries were added).
+     */
+    static Map<String, String> fingerprint() throws SQLException {
+        Map<String, String> counts = new TreeMap<>();
         try (Connection c = TestApp.get().connection()) {
             List<String> tables = new ArrayList<>();
             try (var st = c.createStatement(); var rs = st.executeQuery("SELECT table_name FROM information_schema.tables "
-                    + "WHERE table_schema = 'public' AND table_type = 'BASE TABLE' AND table_name <> 'login_throttle'")) {
+                    + "WHERE table_schema = 'public' AND table_type = 'BASE TABLE'"
+                    + " AND table_name NOT IN ('login_throttle', 'beneficiary_access_log')")) {
                 while (rs.next()) {
                     tables.add(rs.getString(1));
                 }
             }
             for (String table : tables) {
-                try (var st = c.createStatement(); var rs = st.executeQuery("SELECT count(*) FROM \"" + table + "\"")) {
+                String digest = table.equals("sessions") ? "''"
+                        : "coalesce(md5(string_agg(md5(CAST(t AS text)), '' ORDER BY md5(CAST(t AS text)))), '')";
+                try (var st = c.createStatement(); var rs = st.executeQuery("SELECT count(*) || ' ' || " + digest
+                        + " FROM \"" + table + "\" t")) {
                     rs.next();
-                    counts.put(table, rs.getLong(1));
+                    counts.put(table, rs.getString(1));
                 }
             }
         }

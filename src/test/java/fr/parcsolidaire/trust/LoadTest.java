@@ -20,10 +20,12 @@ class LoadTest {
         LoadTool.Report report = tool.run(Duration.ofSeconds(5), 16);
         assertEquals(0, report.errors(), () -> String.join("\n", tool.errorSamples()));
         assertTrue(report.lookups() > 20 && report.writes() > 10, report.summary());
+        assertTrue(report.loans() > 0 && report.returns() > 0, "assignments are in the mix: " + report.summary());
         try (Connection c = TestApp.get().connection()) {
             LoadTool.Check check = tool.check(c, report);
             assertTrue(check.exact(), check.summary());
             assertEquals(check.ackedEvents(), check.eventsOfToolMachines());
+            assertEquals(check.ackedAssignmentEvents(), check.assignmentEventsOfTool(), check.summary());
         }
     }
 
@@ -36,7 +38,9 @@ class LoadTest {
         assertEquals(0, check.missingAcknowledged(), check.summary());
         assertEquals(0, check.machinesDisagreeingWithTheirLastTransition(), check.summary());
         assertEquals(0, check.machinesWithoutIntake(), check.summary());
-        assertTrue(check.unacknowledgedButStored() <= outcome.report().unanswered(), check.summary());
+        assertTrue(check.unacknowledgedButStored() <= outcome.report().unansweredEventsAtMost(), check.summary());
+        assertEquals(0, check.missingAcknowledgedAssignmentEvents(), check.summary());
+        assertTrue(check.noPartialAssignment(), check.summary());
         assertTrue(outcome.servedAfterRestart());
     }
 }

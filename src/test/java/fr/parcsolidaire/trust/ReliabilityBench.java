@@ -34,8 +34,8 @@ public final class ReliabilityBench {
                 token = LoadTool.login(base, TestApp.get().username(Role.ADMIN), TestApp.PASSWORD);
                 jdbc = null;
             }
-            System.out.printf("load: %d virtual-thread workers for %d s against %s (70 %% lookups, 10 %% intakes, "
-                    + "10 %% transitions, 10 %% repairs)%n", workers, duration.toSeconds(), base);
+            System.out.printf("load: %d virtual-thread workers for %d s against %s (70 %% lookups, 6 %% intakes, "
+                    + "6 %% transitions, 3 %% repairs, 8 %% steps to READY, 4 %% loans, 3 %% returns)%n", workers, duration.toSeconds(), base);
             LoadTool tool = new LoadTool(base, token);
             LoadTool.Report report = tool.run(duration, workers);
             System.out.println(report.summary());
