@@ -89,7 +89,7 @@ SELECT m.tag, m.type, m.brand, m.model, m.serial, m.state, m.grade, m.ram_gb, s.
 -- name: machine-by-tag
 SELECT m.id, m.tag, m.type, m.brand, m.model, m.serial, m.state, m.grade, m.cpu, m.ram_gb, m.screen_inches,
        m.battery_health, m.os_name, m.os_version, m.os_licence, m.donation_id, n.received_on,
-       d.name AS donor_name, s.id AS site_id, s.code AS site_code, s.name AS site_name, s.tag_prefix,
+       d.name AS donor_name, s.id AS site_id, s.code AS site_code, s.name AS site_name, s.tag_prefix, m.location,
        (SELECT CAST(coalesce(json_agg(json_build_object(
                    'id', sd.id, 'kind', sd.kind, 'capacityGb', sd.capacity_gb, 'serial', sd.serial, 'model', sd.model,
                    'method', e.method, 'tool', e.tool, 'passes', e.passes, 'verified', e.verified, 'result', e.result,

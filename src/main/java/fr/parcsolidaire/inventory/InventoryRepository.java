@@ -94,7 +94,7 @@ public final class InventoryRepository {
                     Rows.decimal(r, "ram_gb"), Rows.decimal(r, "screen_inches"), Rows.intOrNull(r, "battery_health"),
                     Rows.text(r, "os_name"), Rows.text(r, "os_version"), Rows.text(r, "os_licence"),
                     new Site(Rows.longValue(r, "site_id"), Rows.text(r, "site_code"), Rows.text(r, "site_name"),
-                            Rows.text(r, "tag_prefix")),
+                            Rows.text(r, "tag_prefix")), Rows.text(r, "location"),
                     Rows.longValue(r, "donation_id"), Rows.text(r, "donor_name"), Rows.date(r, "received_on"),
                     storage(Rows.text(r, "storage")), events(Rows.text(r, "events")));
         });

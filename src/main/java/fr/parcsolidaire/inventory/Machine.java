@@ -8,7 +8,7 @@ import java.util.List;
 public record Machine(long id, String tag, MachineType type, String brand, String model, String serial,
                       MachineState state, Grade grade, String cpu, BigDecimal ramGb, BigDecimal screenInches,
                       Integer batteryHealth, String osName, String osVersion, String osLicence,
-                      Site site, long donationId, String donorName, LocalDate receivedOn,
+                      Site site, String location, long donationId, String donorName, LocalDate receivedOn,
                       List<StorageDevice> storageDevices, List<MachineEvent> events) {
 
     /** A name for headings: brand and model, else the type. */

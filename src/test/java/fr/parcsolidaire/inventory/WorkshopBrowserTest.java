@@ -1,5 +1,6 @@
 package fr.parcsolidaire.inventory;
 
+import fr.parcsolidaire.Browser;
 import fr.parcsolidaire.TestApp;
 import fr.parcsolidaire.auth.Role;
 import org.junit.jupiter.api.AfterAll;
@@ -8,15 +9,10 @@ import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
-import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
-import java.io.File;
-import java.nio.file.Files;
 import java.time.Duration;
 import java.util.List;
 
@@ -30,15 +26,7 @@ class WorkshopBrowserTest {
 
     @BeforeAll
     static void startBrowser() throws Exception {
-        ChromeOptions options = new ChromeOptions();
-        options.setBinary("/usr/bin/chromium");
-        options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
-                "--disable-background-networking", "--disable-component-update", "--no-first-run",
-                "--window-size=412,915", "--user-data-dir=" + Files.createTempDirectory("chromium").toAbsolutePath());
-        // An explicit driver binary keeps Selenium Manager from downloading anything.
-        ChromeDriverService service = new ChromeDriverService.Builder()
-                .usingDriverExecutable(new File("/usr/bin/chromedriver")).usingAnyFreePort().build();
-        driver = new ChromeDriver(service, options);
+        driver = Browser.start();
     }
 
     @AfterAll

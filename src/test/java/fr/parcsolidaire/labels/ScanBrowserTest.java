@@ -1,5 +1,6 @@
 package fr.parcsolidaire.labels;
 
+import fr.parcsolidaire.Browser;
 import fr.parcsolidaire.Fixtures;
 import fr.parcsolidaire.TestApp;
 import fr.parcsolidaire.auth.Role;
@@ -12,13 +13,8 @@ import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebDriverException;
 import org.openqa.selenium.WebElement;
-import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
-import java.io.File;
-import java.nio.file.Files;
 import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
@@ -36,14 +32,7 @@ class ScanBrowserTest {
 
     @BeforeAll
     static void startBrowser() throws Exception {
-        ChromeOptions options = new ChromeOptions();
-        options.setBinary("/usr/bin/chromium");
-        options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
-                "--disable-background-networking", "--disable-component-update", "--no-first-run",
-                "--window-size=412,915", "--user-data-dir=" + Files.createTempDirectory("chromium").toAbsolutePath());
-        ChromeDriverService service = new ChromeDriverService.Builder()
-                .usingDriverExecutable(new File("/usr/bin/chromedriver")).usingAnyFreePort().build();
-        driver = new ChromeDriver(service, options);
+        driver = Browser.start();
         driver.get(TestApp.get().baseUrl() + "/scan");
         driver.findElement(By.id("username")).sendKeys(TestApp.get().username(Role.TECHNICIAN));
         driver.findElement(By.id("password")).sendKeys(TestApp.PASSWORD);

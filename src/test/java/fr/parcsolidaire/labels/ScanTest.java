@@ -89,7 +89,9 @@ class ScanTest {
         assertEquals(3, TestApp.get().count("SELECT count(*) FROM machines WHERE location = 'Étagère B3' AND tag IN ('"
                 + String.join("','", tags) + "')"));
         assertEquals(before + 3, TestApp.get().count(LOCATION_EVENTS));
-        assertTrue(tech.get("/m/" + tags.get(0)).body().contains("Emplacement : Étagère B3"), "the move is in the history");
+        String machinePage = tech.get("/m/" + tags.get(0)).body();
+        assertTrue(machinePage.contains("Emplacement : Étagère B3"), "the move is in the history");
+        assertTrue(machinePage.contains("<dt>Rangement</dt><dd>Étagère B3</dd>"), "and the machine page says where it is");
     }
 
     @Test

@@ -1,0 +1,36 @@
+package fr.parcsolidaire;
+
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+
+import java.io.File;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+
+/**
+ * Debian's headless Chromium through its own chromedriver, sized like a workshop phone. The explicit binaries
+ * keep Selenium Manager from downloading anything; the flags keep Chromium off the network.
+ */
+public final class Browser {
+
+    private Browser() {
+    }
+
+    public static WebDriver start() {
+        try {
+            ChromeOptions options = new ChromeOptions();
+            options.setBinary("/usr/bin/chromium");
+            options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
+                    "--disable-background-networking", "--disable-component-update", "--no-first-run",
+                    "--window-size=412,915", "--user-data-dir=" + Files.createTempDirectory("chromium").toAbsolutePath());
+            ChromeDriverService service = new ChromeDriverService.Builder()
+                    .usingDriverExecutable(new File("/usr/bin/chromedriver")).usingAnyFreePort().build();
+            return new ChromeDriver(service, options);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}
