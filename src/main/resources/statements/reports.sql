@@ -160,3 +160,6 @@ SELECT count(*) AS total,
 
 -- name: report-site-by-code
 SELECT id, code, name FROM sites WHERE code = :code
+
+-- name: report-site-by-id
+SELECT id, code, name FROM sites WHERE id = :id

@@ -49,10 +49,10 @@ public final class ReportPages implements HttpService {
     public void routing(HttpRules rules) {
         guard.on(rules)
                 .get("/reports", Permission.REPORTS, this::dashboard)
-                .get("/reports/machines.csv", Permission.REPORTS, (req, res, who) -> csv(req, res, "machines"))
-                .get("/reports/machines.xlsx", Permission.REPORTS, (req, res, who) -> xlsx(req, res, "machines"))
-                .get("/reports/assignments.csv", Permission.REPORTS, (req, res, who) -> csv(req, res, "assignments"))
-                .get("/reports/assignments.xlsx", Permission.REPORTS, (req, res, who) -> xlsx(req, res, "assignments"))
+                .get("/reports/machines.csv", Permission.REPORTS, (req, res, who) -> csv(req, res, who, "machines"))
+                .get("/reports/machines.xlsx", Permission.REPORTS, (req, res, who) -> xlsx(req, res, who, "machines"))
+                .get("/reports/assignments.csv", Permission.REPORTS, (req, res, who) -> csv(req, res, who, "assignments"))
+                .get("/reports/assignments.xlsx", Permission.REPORTS, (req, res, who) -> xlsx(req, res, who, "assignments"))
                 .get("/reports/activity.pdf", Permission.REPORTS, this::activity);
     }
 
@@ -60,10 +60,11 @@ public final class ReportPages implements HttpService {
         Map<String, String> query = query(req);
         Map<String, Object> params = new HashMap<>();
         params.put("me", who);
-        params.put("sites", sites);
+        params.put("sites", who.user().siteScope() == null ? sites
+                : sites.stream().filter(site -> site.id() == who.user().siteScope()).toList());
         params.put("query", query);
         try {
-            Summary summary = reports.summary(reports.period(query));
+            Summary summary = reports.summary(reports.period(query, who.user()));
             params.put("s", summary);
             params.put("errors", Map.of());
             params.put("flowsSvg", SvgChart.render(ChartData.monthlyFlows(summary), "flux"));
@@ -78,20 +79,20 @@ public final class ReportPages implements HttpService {
         }
     }
 
-    private void csv(ServerRequest req, ServerResponse res, String name) {
+    private void csv(ServerRequest req, ServerResponse res, Principal who, String name) {
         ExportTable table = ExportTable.ALL.get(name);
-        ReportPeriod p = reports.period(query(req));
+        ReportPeriod p = reports.period(query(req), who.user());
         stream(res, CSV, table.fileName() + "-" + p.from() + "-" + p.to() + ".csv", out -> exports.csv(table, p, out));
     }
 
-    private void xlsx(ServerRequest req, ServerResponse res, String name) {
+    private void xlsx(ServerRequest req, ServerResponse res, Principal who, String name) {
         ExportTable table = ExportTable.ALL.get(name);
-        ReportPeriod p = reports.period(query(req));
+        ReportPeriod p = reports.period(query(req), who.user());
         stream(res, XLSX, table.fileName() + "-" + p.from() + "-" + p.to() + ".xlsx", out -> exports.xlsx(table, p, out));
     }
 
     private void activity(ServerRequest req, ServerResponse res, Principal who) {
-        Summary summary = reports.summary(reports.period(query(req)));
+        Summary summary = reports.summary(reports.period(query(req), who.user()));
         byte[] pdf = activityPdf.render(summary);
         sendPdf(res, pdf, "rapport-activite-" + summary.period().from() + "-" + summary.period().to() + ".pdf");
     }

@@ -1,8 +1,10 @@
 package fr.parcsolidaire.reports;
 
+import fr.parcsolidaire.auth.User;
 import fr.parcsolidaire.db.Database;
 import fr.parcsolidaire.db.Rows;
 import fr.parcsolidaire.inventory.MachineType;
+import fr.parcsolidaire.web.ValidationException;
 import io.helidon.dbclient.DbRow;
 
 import java.math.BigDecimal;
@@ -13,6 +15,7 @@ import java.time.OffsetDateTime;
 import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.EnumMap;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -45,6 +48,28 @@ public final class ReportService {
 
     public ReportPeriod period(Map<String, String> query) {
         return ReportPeriod.parse(query, LocalDate.now(clock.withZone(ReportPeriod.ZONE)), this::site);
+    }
+
+    /**
+     * The period as the reader may see it: a coordinator attached to a site reports on that site only
+     * (asking for another one is refused); unattached coordinators and admins choose freely.
+     */
+    public ReportPeriod period(Map<String, String> query, User reader) {
+        Long scope = reader.siteScope();
+        if (scope == null) {
+            return period(query);
+        }
+        ReportPeriod.SiteRef own = database.client().execute().createNamedGet("report-site-by-id").addParam("id", scope)
+                .execute().map(r -> new ReportPeriod.SiteRef(Rows.longValue(r, "id"), Rows.text(r, "code"), Rows.text(r, "name")))
+                .orElseThrow();
+        String asked = query.getOrDefault("site", "").strip();
+        if (!asked.isEmpty() && !asked.equals(own.code())) {
+            throw new ValidationException(Map.of("site", "Votre compte est rattaché au site « " + own.name()
+                    + " » : les rapports portent sur ce site."));
+        }
+        Map<String, String> scoped = new HashMap<>(query);
+        scoped.put("site", own.code());
+        return period(scoped);
     }
 
     public Optional<ReportPeriod.SiteRef> site(String code) {

@@ -20,6 +20,6 @@ public final class ReportsApi implements HttpService {
     @Override
     public void routing(HttpRules rules) {
         guard.on(rules).get("/api/v1/reports/summary", Permission.REPORTS, (req, res, who) ->
-                Json.ok(res, SummaryJson.of(reports.summary(reports.period(ReportPages.query(req))))));
+                Json.ok(res, SummaryJson.of(reports.summary(reports.period(ReportPages.query(req), who.user())))));
     }
 }

@@ -71,6 +71,21 @@ class SiteScopingTest {
                 Json.createObjectBuilder().add("beneficiaryId", personB).build()));
     }
 
+    @Test
+    void aCoordinatorAttachedToASiteReportsOnThatSiteOnly() {
+        Http coordinator = Http.apiAs("co-scope-a");
+        String siteACode = "atelier";
+        HttpResponse<String> own = coordinator.get("/api/v1/reports/summary");
+        assertEquals(200, own.statusCode(), own.body());
+        assertTrue(own.body().contains("\"" + siteACode + "\""), "the summary is forced to the coordinator's site: " + own.body());
+        HttpResponse<String> other = coordinator.get("/api/v1/reports/summary?site=scope-b");
+        assertEquals(400, other.statusCode());
+        assertTrue(Http.json(other).getJsonObject("fields").getString("site").contains("rattaché"));
+        assertEquals(400, Http.browserAs("co-scope-a").get("/reports/machines.csv?site=scope-b").statusCode());
+        // An unattached coordinator still chooses any site.
+        assertEquals(200, Http.api(fr.parcsolidaire.auth.Role.COORDINATOR).get("/api/v1/reports/summary?site=scope-b").statusCode());
+    }
+
     private static void user(String name, String role, long site, String hash) {
         TestApp.get().sql("INSERT INTO users (username, display_name, role, password_hash, site_id) VALUES ('" + name
                 + "', 'Portée " + name + "', '" + role + "', '" + hash + "', " + site + ") ON CONFLICT DO NOTHING");
