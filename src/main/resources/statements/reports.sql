@@ -3,54 +3,60 @@
 -- :zone the time zone that cuts months; :siteId null for all sites. Definitions: docs/reports.md.
 
 -- name: report-flows
--- Received comes from the donations of the period; every other figure is a dated row (event or
--- assignment) joined once to its machine for type and site.
-SELECT 'RECEIVED' AS figure, m.type, to_char(d.received_on, 'YYYY-MM') AS month, count(*) AS n, 0 AS kg
-  FROM donations d JOIN machines m ON m.donation_id = d.id
- WHERE d.received_on BETWEEN :fromDate AND :toDate
-   AND (CAST(:siteId AS bigint) IS NULL OR m.site_id = CAST(:siteId AS bigint))
- GROUP BY 1, 2, 3
+-- Received comes from the donations of the period (index-only to their machines); every other figure
+-- is a dated row (event or assignment) that carries its machine's type and site (V11), so nothing here
+-- reads machines.
+-- Months are formatted once per group, not once per machine.
+SELECT 'RECEIVED' AS figure, r.type, to_char(r.month, 'YYYY-MM') AS month, r.n, 0 AS kg
+  FROM (SELECT m.type, date_trunc('month', CAST(d.received_on AS timestamp)) AS month, count(*) AS n
+          FROM donations d JOIN machines m ON m.donation_id = d.id
+         WHERE d.received_on BETWEEN :fromDate AND :toDate
+           AND (CAST(:siteId AS bigint) IS NULL OR m.site_id = CAST(:siteId AS bigint))
+         GROUP BY 1, 2) r
 UNION ALL
-SELECT f.figure, m.type, to_char(f.month, 'YYYY-MM'), count(*), COALESCE(sum(f.kg), 0)
+SELECT f.figure, f.type, to_char(f.month, 'YYYY-MM'), count(*), COALESCE(sum(f.kg), 0)
   FROM (
-        SELECT e.to_state AS figure, e.machine_id, date_trunc('month', e.at AT TIME ZONE :zone) AS month,
-               CAST(NULL AS numeric) AS kg
+        SELECT e.to_state AS figure, e.machine_type AS type, e.machine_site_id AS site_id,
+               date_trunc('month', e.at AT TIME ZONE :zone) AS month, CAST(NULL AS numeric) AS kg
           FROM machine_events e
          WHERE e.kind = 'TRANSITION' AND e.to_state IN ('READY', 'PARTS') AND e.at >= :fromAt AND e.at < :toAt
         UNION ALL
-        SELECT 'SCRAPPED', e.machine_id, date_trunc('month', e.at AT TIME ZONE :zone), CAST(e.data ->> 'weightKg' AS numeric)
+        SELECT 'SCRAPPED', e.machine_type, e.machine_site_id, date_trunc('month', e.at AT TIME ZONE :zone),
+               CAST(e.data ->> 'weightKg' AS numeric)
           FROM machine_events e
          WHERE e.kind = 'TRANSITION' AND e.to_state = 'SCRAPPED' AND e.at >= :fromAt AND e.at < :toAt
         UNION ALL
-        SELECT CASE WHEN a.kind = 'LOAN' OR EXISTS (SELECT 1 FROM assignment_events c
-                                                    WHERE c.assignment_id = a.id AND c.kind = 'CONVERTED_TO_GIFT')
-                    THEN 'LENT' ELSE 'GIVEN_DIRECT' END,
-               a.machine_id, date_trunc('month', CAST(a.starts_on AS timestamp)), NULL
+        SELECT CASE WHEN a.kind = 'LOAN' OR c.assignment_id IS NOT NULL THEN 'LENT' ELSE 'GIVEN_DIRECT' END,
+               a.machine_type, a.machine_site_id, date_trunc('month', CAST(a.starts_on AS timestamp)), NULL
           FROM assignments a
+          LEFT JOIN (SELECT DISTINCT assignment_id FROM assignment_events WHERE kind = 'CONVERTED_TO_GIFT') c
+                 ON c.assignment_id = a.id
          WHERE a.starts_on BETWEEN :fromDate AND :toDate
         UNION ALL
-        SELECT x.kind, a.machine_id, date_trunc('month', x.at AT TIME ZONE :zone), NULL
+        SELECT x.kind, a.machine_type, a.machine_site_id, date_trunc('month', x.at AT TIME ZONE :zone), NULL
           FROM assignment_events x JOIN assignments a ON a.id = x.assignment_id
          WHERE x.kind IN ('CONVERTED_TO_GIFT', 'RETURNED') AND x.at >= :fromAt AND x.at < :toAt
        ) f
-  JOIN machines m ON m.id = f.machine_id
- WHERE CAST(:siteId AS bigint) IS NULL OR m.site_id = CAST(:siteId AS bigint)
- GROUP BY f.figure, m.type, f.month
+ WHERE CAST(:siteId AS bigint) IS NULL OR f.site_id = CAST(:siteId AS bigint)
+ GROUP BY f.figure, f.type, f.month
 
 -- name: report-stock
+-- Only the states the dashboard shows (ready stock, machines in the workshop): index-only (V11).
 SELECT state, type, count(*) AS n
   FROM machines
- WHERE CAST(:siteId AS bigint) IS NULL OR site_id = CAST(:siteId AS bigint)
+ WHERE state IN ('READY', 'RECEIVED', 'IN_DIAGNOSIS', 'IN_RECONDITIONING', 'RETURNED')
+   AND (CAST(:siteId AS bigint) IS NULL OR site_id = CAST(:siteId AS bigint))
  GROUP BY state, type
 
 -- name: report-reconditioning-days
+-- The machine's intake time and site travel with its events (V11): an index-only scan, no join.
 WITH first_ready AS (
     SELECT DISTINCT ON (e.machine_id) e.machine_id,
-           EXTRACT(EPOCH FROM (e.at - m.created_at)) / 86400.0 AS days
-      FROM machine_events e JOIN machines m ON m.id = e.machine_id
+           EXTRACT(EPOCH FROM (e.at - e.machine_created_at)) / 86400.0 AS days
+      FROM machine_events e
      WHERE e.kind = 'TRANSITION' AND e.to_state = 'READY' AND e.from_state = 'IN_RECONDITIONING'
        AND e.at >= :fromAt AND e.at < :toAt
-       AND (CAST(:siteId AS bigint) IS NULL OR m.site_id = CAST(:siteId AS bigint))
+       AND (CAST(:siteId AS bigint) IS NULL OR e.machine_site_id = CAST(:siteId AS bigint))
      ORDER BY e.machine_id, e.at
 )
 SELECT CASE WHEN days <= 7 THEN 1 WHEN days <= 14 THEN 2 WHEN days <= 30 THEN 3

@@ -51,6 +51,8 @@ public final class Seeder {
     private final List<Long> siteIds = new ArrayList<>();
     private final Map<String, Long> ids = new HashMap<>();
     private long lastAssignmentId;
+    // The machine walk() is writing: its events and assignments carry its type, site and intake time.
+    private MachineFacts walking;
 
     public static void main(String[] args) throws Exception {
         int machines = 100_000;
@@ -107,14 +109,17 @@ public final class Seeder {
         open(db, "donations", "COPY donations (id, donor_id, site_id, received_on, created_at, created_by) FROM STDIN (FORMAT csv)");
         open(db, "machines", "COPY machines (id, tag, donation_id, site_id, type, brand, model, serial, state, grade, ram_gb,"
                 + " created_at, updated_at) FROM STDIN (FORMAT csv)");
-        open(db, "machine_events", "COPY machine_events (machine_id, kind, from_state, to_state, actor_id, at, data) FROM STDIN (FORMAT csv)");
+        // The machine's type, site and intake time travel with its events and assignments (V11): the trigger
+        // that copies them does not fire under session_replication_role = replica, so they are written here.
+        open(db, "machine_events", "COPY machine_events (machine_id, kind, from_state, to_state, actor_id, at, data,"
+                + " machine_type, machine_site_id, machine_created_at) FROM STDIN (FORMAT csv)");
         open(db, "storage_devices", "COPY storage_devices (id, machine_id, kind, capacity_gb, serial, model, created_at) FROM STDIN (FORMAT csv)");
         open(db, "erasures", "COPY erasures (machine_id, storage_device_id, method, tool, passes, verified, result, performed_on,"
                 + " technician_id, created_at) FROM STDIN (FORMAT csv)");
         open(db, "beneficiaries", "COPY beneficiaries (id, site_id, last_name, first_name, commune, postcode, age_bracket, situation,"
                 + " gdpr_notice_on, created_at, created_by) FROM STDIN (FORMAT csv)");
         open(db, "assignments", "COPY assignments (id, machine_id, beneficiary_id, kind, status, starts_on, due_on, ended_on,"
-                + " created_at, created_by, updated_at) FROM STDIN (FORMAT csv)");
+                + " created_at, created_by, updated_at, machine_type, machine_site_id) FROM STDIN (FORMAT csv)");
         open(db, "assignment_events", "COPY assignment_events (assignment_id, kind, actor_id, at) FROM STDIN (FORMAT csv)");
 
         int beneficiaries = Math.max(10, machineCount / 5);
@@ -160,6 +165,7 @@ public final class Seeder {
                 String tag = prefix + "-" + String.format("%05d", seq);
                 boolean storage = type.equals("LAPTOP") || type.equals("DESKTOP") || type.equals("TABLET") || type.equals("PHONE");
                 Long device = storage ? ++deviceId : null;
+                walking = new MachineFacts(machineId, type, siteIds.get(siteIndex), receivedAt);
                 String state = walk(machineId, receivedAt, device, firstBeneficiary, beneficiaries);
                 tables.get("machines").row(machineId, tag, donationId, siteIds.get(siteIndex), type, "Marque " + random.nextInt(12),
                         "Modèle " + random.nextInt(80), "SEED-" + machineId, state,
@@ -193,33 +199,32 @@ public final class Seeder {
      * today's date, and returns the state it ends in.
      */
     private String walk(long machine, OffsetDateTime t0, Long device, long firstBeneficiary, int beneficiaries) {
-        Table ev = tables.get("machine_events");
-        ev.row(machine, "INTAKE", null, null, actorId, t0, "{}");
-        ev.row(machine, "LABEL_PRINTED", null, null, actorId, t0.plusMinutes(5), "{}");
+        event("INTAKE", null, null, actorId, t0, "{}");
+        event("LABEL_PRINTED", null, null, actorId, t0.plusMinutes(5), "{}");
         OffsetDateTime t = t0.plusHours(6 + random.nextInt(24 * 10));
         if (t.isAfter(now)) {
             return "RECEIVED";
         }
         double fate = random.nextDouble();
         if (fate < 0.05) {
-            ev.row(machine, "TRANSITION", "RECEIVED", "PARTS", actorId, t, "{\"harvested\":\"RAM, disque\"}");
+            event("TRANSITION", "RECEIVED", "PARTS", actorId, t, "{\"harvested\":\"RAM, disque\"}");
             return "PARTS";
         }
-        ev.row(machine, "TRANSITION", "RECEIVED", "IN_DIAGNOSIS", actorId, t, "{}");
-        ev.row(machine, "LOCATION", null, null, actorId, t.plusMinutes(2), "{\"location\":\"Étagère " + random.nextInt(20) + "\"}");
+        event("TRANSITION", "RECEIVED", "IN_DIAGNOSIS", actorId, t, "{}");
+        event("LOCATION", null, null, actorId, t.plusMinutes(2), "{\"location\":\"Étagère " + random.nextInt(20) + "\"}");
         t = t.plusHours(2 + random.nextInt(24 * 7));
         if (t.isAfter(now)) {
             return "IN_DIAGNOSIS";
         }
         if (fate < 0.17) {
             String kg = String.format(java.util.Locale.ROOT, "%.1f", 0.5 + random.nextDouble() * 9);
-            ev.row(machine, "TRANSITION", "IN_DIAGNOSIS", "SCRAPPED", actorId, t, "{\"weightKg\":" + kg + ",\"channel\":\"Ecosystem\"}");
+            event("TRANSITION", "IN_DIAGNOSIS", "SCRAPPED", actorId, t, "{\"weightKg\":" + kg + ",\"channel\":\"Ecosystem\"}");
             return "SCRAPPED";
         }
-        ev.row(machine, "TRANSITION", "IN_DIAGNOSIS", "IN_RECONDITIONING", actorId, t, "{\"grade\":\"B\"}");
+        event("TRANSITION", "IN_DIAGNOSIS", "IN_RECONDITIONING", actorId, t, "{\"grade\":\"B\"}");
         if (device != null) {
-            ev.row(machine, "HARDWARE_IMPORT", null, null, actorId, t, "{\"cpu\":\"Intel Core i5\",\"ramGb\":8}");
-            ev.row(machine, "STORAGE_ADDED", null, null, actorId, t, "{\"deviceId\":" + device + ",\"kind\":\"SSD\"}");
+            event("HARDWARE_IMPORT", null, null, actorId, t, "{\"cpu\":\"Intel Core i5\",\"ramGb\":8}");
+            event("STORAGE_ADDED", null, null, actorId, t, "{\"deviceId\":" + device + ",\"kind\":\"SSD\"}");
             tables.get("storage_devices").row(device, machine, "SSD", 256, "SEED-SSD-" + device, "Samsung PM981", t);
         }
         t = t.plusHours(1 + random.nextInt(24 * 20));
@@ -229,16 +234,16 @@ public final class Seeder {
         if (device != null) {
             erase(machine, device, t);
         }
-        ev.row(machine, "OS_INSTALL", null, null, actorId, t.plusMinutes(30), "{\"osName\":\"Linux Mint\"}");
+        event("OS_INSTALL", null, null, actorId, t.plusMinutes(30), "{\"osName\":\"Linux Mint\"}");
         if (random.nextDouble() < 0.3) {
-            ev.row(machine, "REPAIR", null, null, actorId, t.plusMinutes(40), "{\"parts\":\"Batterie\"}");
+            event("REPAIR", null, null, actorId, t.plusMinutes(40), "{\"parts\":\"Batterie\"}");
         }
         t = t.plusHours(1 + random.nextInt(24 * 10));
         if (t.isAfter(now)) {
             return "IN_RECONDITIONING";
         }
-        ev.row(machine, "TRANSITION", "IN_RECONDITIONING", "READY", actorId, t, "{\"quality\":{}}");
-        ev.row(machine, "LOCATION", null, null, actorId, t.plusMinutes(10), "{\"location\":\"Stock prêt\"}");
+        event("TRANSITION", "IN_RECONDITIONING", "READY", actorId, t, "{\"quality\":{}}");
+        event("LOCATION", null, null, actorId, t.plusMinutes(10), "{\"location\":\"Stock prêt\"}");
         for (int round = 0; round < 3; round++) {
             if (random.nextDouble() > (round == 0 ? 0.58 : 0.6)) {
                 return "READY";
@@ -251,27 +256,31 @@ public final class Seeder {
             long beneficiary = firstBeneficiary + random.nextInt(beneficiaries);
             LocalDate start = t.toLocalDate();
             boolean gift = random.nextDouble() < 0.3;
-            ev.row(machine, "TRANSITION", "READY", "ASSIGNED", actorId, t, "{\"assignmentId\":" + a + "}");
+            event("TRANSITION", "READY", "ASSIGNED", actorId, t, "{\"assignmentId\":" + a + "}");
             tables.get("assignment_events").row(a, "CREATED", actorId, t);
             if (gift) {
-                tables.get("assignments").row(a, machine, beneficiary, "GIFT", "GIVEN", start, null, null, t, actorId, t);
+                tables.get("assignments").row(a, machine, beneficiary, "GIFT", "GIVEN", start, null, null, t, actorId, t,
+                        walking.type(), walking.siteId());
                 return "ASSIGNED";
             }
             LocalDate due = start.plusMonths(6);
             OffsetDateTime end = t.plusDays(30 + random.nextInt(200));
             double outcome = random.nextDouble();
             if (end.isAfter(now) || outcome < 0.4) {
-                tables.get("assignments").row(a, machine, beneficiary, "LOAN", "ACTIVE", start, due, null, t, actorId, t);
+                tables.get("assignments").row(a, machine, beneficiary, "LOAN", "ACTIVE", start, due, null, t, actorId, t,
+                        walking.type(), walking.siteId());
                 return "ASSIGNED";
             }
             if (outcome < 0.75) {
                 tables.get("assignment_events").row(a, "CONVERTED_TO_GIFT", actorId, end);
-                tables.get("assignments").row(a, machine, beneficiary, "GIFT", "GIVEN", start, due, null, t, actorId, end);
+                tables.get("assignments").row(a, machine, beneficiary, "GIFT", "GIVEN", start, due, null, t, actorId, end,
+                        walking.type(), walking.siteId());
                 return "ASSIGNED";
             }
             tables.get("assignment_events").row(a, "RETURNED", actorId, end);
-            tables.get("assignments").row(a, machine, beneficiary, "LOAN", "RETURNED", start, due, end.toLocalDate(), t, actorId, end);
-            ev.row(machine, "TRANSITION", "ASSIGNED", "RETURNED", actorId, end, "{\"assignmentId\":" + a + "}");
+            tables.get("assignments").row(a, machine, beneficiary, "LOAN", "RETURNED", start, due, end.toLocalDate(), t, actorId, end,
+                    walking.type(), walking.siteId());
+            event("TRANSITION", "ASSIGNED", "RETURNED", actorId, end, "{\"assignmentId\":" + a + "}");
             t = end.plusHours(2 + random.nextInt(24 * 14));
             if (t.isAfter(now)) {
                 return "RETURNED";
@@ -279,14 +288,23 @@ public final class Seeder {
             if (device != null) {
                 erase(machine, device, t.minusHours(1));
             }
-            ev.row(machine, "TRANSITION", "RETURNED", "READY", actorId, t, "{\"quality\":{}}");
+            event("TRANSITION", "RETURNED", "READY", actorId, t, "{\"quality\":{}}");
         }
         return "READY";
     }
 
+    /** One event of the machine being walked, with the facts V11 copies onto every event. */
+    private void event(String kind, String from, String to, long actor, OffsetDateTime at, String data) {
+        tables.get("machine_events").row(walking.id(), kind, from, to, actor, at, data, walking.type(), walking.siteId(),
+                walking.createdAt());
+    }
+
+    private record MachineFacts(long id, String type, long siteId, OffsetDateTime createdAt) {
+    }
+
     private void erase(long machine, long device, OffsetDateTime at) {
         tables.get("erasures").row(machine, device, "PURGE", "nwipe", 1, true, "PASS", at.toLocalDate(), actorId, at);
-        tables.get("machine_events").row(machine, "ERASURE", null, null, actorId, at,
+        event("ERASURE", null, null, actorId, at,
                 "{\"deviceId\":" + device + ",\"method\":\"PURGE\",\"tool\":\"nwipe\",\"passes\":1,\"verified\":true,\"result\":\"PASS\"}");
     }
 
