@@ -54,8 +54,10 @@ class SecurityHeadersTest {
         assertTrue(longPage.body().contains("role=\"alert\">L'adresse demandée est trop longue"), longPage.body());
         assertProtected(longPage, true);
 
+        // Expect: 100-continue lets the server refuse on the declared length before any body is sent; without it the
+        // refusal races the upload and the client may see a reset connection instead of the 413.
         HttpResponse<String> huge = api.send(api.request("/api/v1/machines/PS-2000-00001/hardware")
-                .header("Content-Type", "application/json")
+                .header("Content-Type", "application/json").expectContinue(true)
                 .POST(java.net.http.HttpRequest.BodyPublishers.ofByteArray(new byte[30 * 1024 * 1024])).build());
         assertEquals(413, huge.statusCode(), huge.body());
         assertTrue(Http.json(huge).getString("message").contains("trop volumineuse"), huge.body());
