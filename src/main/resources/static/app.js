@@ -91,11 +91,14 @@ document.addEventListener('DOMContentLoaded', () => {
 document.addEventListener('DOMContentLoaded', () => {
   const field = document.querySelector('[data-keep-focus]');
   if (!field) return;
+  const refocus = () => {
+    const active = document.activeElement;
+    if (!active || active === document.body || active === document.documentElement) field.focus();
+  };
   field.focus();
-  field.addEventListener('blur', () => {
-    setTimeout(() => {
-      const active = document.activeElement;
-      if (!active || active === document.body) field.focus();
-    }, 0);
+  field.addEventListener('blur', () => setTimeout(refocus, 50));
+  // A click on text or empty space gives the field back at once; controls keep the focus they take.
+  document.addEventListener('click', (event) => {
+    if (!event.target.closest('input, button, select, textarea, a, label, summary')) field.focus();
   });
 });

@@ -74,7 +74,7 @@ public final class Main {
     }
 
     /** The running service: what tests and the shutdown hook need to reach. */
-    public record App(WebServer server, Database database, Guard guard, RetentionJob retention) {
+    public record App(WebServer server, Database database, Guard guard, SessionStore sessions, RetentionJob retention) {
         public void stop() {
             retention.close();
             server.stop();
@@ -156,6 +156,6 @@ public final class Main {
                 })
                 .build()
                 .start();
-        return new App(server, database, guard, retention);
+        return new App(server, database, guard, sessions, retention);
     }
 }

@@ -51,9 +51,7 @@ public final class TestApp {
                         "db.connection.username", "postgres",
                         "db.pool-size", "24",
                         // Every test logs in from 127.0.0.1: the per-address limit would lock the whole suite out.
-                        "app.login.max-failures-per-ip", "100000",
-                        // Short, so tests that age session rows in the database only wait a moment (SessionExpiryTest).
-                        "app.session.cache-ttl", "PT0.3S")))
+                        "app.login.max-failures-per-ip", "100000")))
                 .addSource(ConfigSources.classpath("application.yaml"))
                 .disableEnvironmentVariablesSource()
                 .build();
