@@ -171,3 +171,7 @@ SELECT count(*) AS n FROM donors
 
 -- name: health-check
 SELECT 1
+
+-- What this transaction changed in machine records, left by the V12 triggers ("*" for all, NULL or '' for none).
+-- name: machines-changed-in-transaction
+SELECT current_setting('parc.changed_machines', true) AS tags

@@ -18,6 +18,7 @@ import fr.parcsolidaire.inventory.IntakeService;
 import fr.parcsolidaire.inventory.InventoryApi;
 import fr.parcsolidaire.inventory.InventoryPages;
 import fr.parcsolidaire.inventory.InventoryRepository;
+import fr.parcsolidaire.inventory.MachineRecords;
 import fr.parcsolidaire.inventory.WorkshopService;
 import fr.parcsolidaire.loans.AssignmentService;
 import fr.parcsolidaire.loans.BeneficiaryService;
@@ -74,10 +75,12 @@ public final class Main {
     }
 
     /** The running service: what tests and the shutdown hook need to reach. */
-    public record App(WebServer server, Database database, Guard guard, SessionStore sessions, RetentionJob retention) {
+    public record App(WebServer server, Database database, Guard guard, SessionStore sessions, RetentionJob retention,
+                      MachineRecords machineRecords) {
         public void stop() {
             retention.close();
             server.stop();
+            machineRecords.close();
             database.close();
         }
     }
@@ -98,6 +101,7 @@ public final class Main {
         UserRepository users = new UserRepository(database);
         AccountService accounts = new AccountService(database, users, sessions);
         InventoryRepository inventory = new InventoryRepository(database);
+        MachineRecords machineRecords = MachineRecords.start(inventory, config.get("app.scan-cache.max-mib").asInt().orElse(64));
         IntakeService intake = new IntakeService(database, inventory, clock);
         WorkshopService workshop = new WorkshopService(database, clock);
         BeneficiaryService beneficiaries = new BeneficiaryService(database, clock);
@@ -140,8 +144,8 @@ public final class Main {
                     routing.register(new LoginPages(guard, pages, accounts, sessions, throttle))
                             .register(new TokenApi(accounts, sessions, throttle))
                             .register(new UserAdminPages(guard, pages, accounts, users))
-                            .register(new InventoryPages(guard, pages, inventory, intake, workshop, clock))
-                            .register(new InventoryApi(guard, inventory, intake, workshop))
+                            .register(new InventoryPages(guard, pages, inventory, machineRecords, intake, workshop, clock))
+                            .register(new InventoryApi(guard, inventory, machineRecords, intake, workshop))
                             .register(new ReportPages(guard, pages, reports, new Exports(database),
                                     new ActivityReportPdf(config.get("app.structure")), inventory.sites().stream()
                                     .map(site -> new ReportPeriod.SiteRef(site.id(), site.code(), site.name())).toList()))
@@ -156,6 +160,6 @@ public final class Main {
                 })
                 .build()
                 .start();
-        return new App(server, database, guard, sessions, retention);
+        return new App(server, database, guard, sessions, retention, machineRecords);
     }
 }

@@ -82,9 +82,18 @@ public final class TestApp {
         return usernames.get(role);
     }
 
-    /** Runs SQL on the test database directly: fixtures and checks of what the service wrote. */
+    /**
+     * Runs SQL on the test database directly: fixtures and checks of what the service wrote. Like any writer
+     * outside the service, it is announced by PostgreSQL's notices; the call returns once the service has
+     * heard them, so that the next request sees the change.
+     */
     public void sql(String statement) {
         exec(jdbcUrl, statement);
+        try {
+            app.machineRecords().catchUp(java.time.Duration.ofSeconds(10));
+        } catch (java.util.concurrent.TimeoutException e) {
+            throw new IllegalStateException("the service did not hear PostgreSQL's notices", e);
+        }
     }
 
     public long count(String query) {

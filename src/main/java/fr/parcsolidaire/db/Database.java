@@ -20,6 +20,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Consumer;
 import java.util.function.Function;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -44,6 +45,7 @@ public final class Database {
 
     private final DbClient client;
     private final DatabaseCoordinates coordinates;
+    private volatile Consumer<String> machineChanges = tags -> { };
 
     private Database(DbClient client, DatabaseCoordinates coordinates) {
         this.client = client;
@@ -112,12 +114,24 @@ public final class Database {
         return coordinates;
     }
 
+    /**
+     * Told after each commit of {@link #inTransaction} which machines it changed, as the V12 triggers list
+     * them ("*" for all): the instance that wrote forgets them at once, before it answers, instead of
+     * waiting for PostgreSQL's notice like the other instances.
+     */
+    public void afterMachineChanges(Consumer<String> listener) {
+        this.machineChanges = listener;
+    }
+
     /** Runs work in one transaction: commits when it returns, rolls back when it throws. */
     public <T> T inTransaction(Function<DbTransaction, T> work) {
         DbTransaction tx = client.transaction();
         T result;
+        String changedMachines;
         try {
             result = work.apply(tx);
+            changedMachines = tx.createNamedGet("machines-changed-in-transaction").execute()
+                    .map(r -> r.column("tags").get(String.class)).orElse(null);
         } catch (RuntimeException | Error e) {
             try {
                 tx.rollback();
@@ -127,6 +141,9 @@ public final class Database {
             throw e;
         }
         tx.commit();
+        if (changedMachines != null && !changedMachines.isEmpty()) {
+            machineChanges.accept(changedMachines);
+        }
         return result;
     }
 

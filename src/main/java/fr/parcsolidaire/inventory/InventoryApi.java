@@ -24,12 +24,15 @@ public final class InventoryApi implements HttpService {
 
     private final Guard guard;
     private final InventoryRepository inventory;
+    private final MachineRecords records;
     private final IntakeService intake;
     private final WorkshopService workshop;
 
-    public InventoryApi(Guard guard, InventoryRepository inventory, IntakeService intake, WorkshopService workshop) {
+    public InventoryApi(Guard guard, InventoryRepository inventory, MachineRecords records, IntakeService intake,
+                        WorkshopService workshop) {
         this.guard = guard;
         this.inventory = inventory;
+        this.records = records;
         this.intake = intake;
         this.workshop = workshop;
     }
@@ -44,7 +47,7 @@ public final class InventoryApi implements HttpService {
                 .get("/api/v1/machines", Permission.INVENTORY_READ, (req, res, who) ->
                         Json.ok(res, inventory.machines(MachineFilter.parse(req.query().toMap().entrySet().stream()
                                 .collect(java.util.stream.Collectors.toMap(Map.Entry::getKey, e -> e.getValue().getFirst()))))))
-                .get("/api/v1/machines/{tag}", Permission.INVENTORY_READ, (req, res, who) -> Json.ok(res, machine(req)))
+                .get("/api/v1/machines/{tag}", Permission.INVENTORY_READ, (req, res, who) -> Json.okWritten(res, machine(req).json()))
                 .post("/api/v1/machines/{tag}/transitions", Permission.INVENTORY_WRITE, (req, res, who) ->
                         Json.ok(res, workshop.transition(tag(req), input(req), who.user())))
                 .post("/api/v1/machines/{tag}/storage", Permission.INVENTORY_WRITE, (req, res, who) ->
@@ -97,9 +100,9 @@ public final class InventoryApi implements HttpService {
         Json.ok(res, hw);
     }
 
-    private Machine machine(ServerRequest req) {
+    private MachineRecords.Cached machine(ServerRequest req) {
         String tag = tag(req);
-        return inventory.machine(tag).orElseThrow(() -> HttpProblem.notFound("Aucune machine ne porte le numéro « " + tag + " »."));
+        return records.find(tag).orElseThrow(() -> HttpProblem.notFound("Aucune machine ne porte le numéro « " + tag + " »."));
     }
 
     private static Input input(ServerRequest req) {

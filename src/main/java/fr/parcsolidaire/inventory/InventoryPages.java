@@ -31,15 +31,17 @@ public final class InventoryPages implements HttpService {
     private final Guard guard;
     private final Pages pages;
     private final InventoryRepository inventory;
+    private final MachineRecords records;
     private final IntakeService intake;
     private final WorkshopService workshop;
     private final Clock clock;
 
-    public InventoryPages(Guard guard, Pages pages, InventoryRepository inventory, IntakeService intake,
-                          WorkshopService workshop, Clock clock) {
+    public InventoryPages(Guard guard, Pages pages, InventoryRepository inventory, MachineRecords records,
+                          IntakeService intake, WorkshopService workshop, Clock clock) {
         this.guard = guard;
         this.pages = pages;
         this.inventory = inventory;
+        this.records = records;
         this.intake = intake;
         this.workshop = workshop;
         this.clock = clock;
@@ -70,7 +72,7 @@ public final class InventoryPages implements HttpService {
         String q = req.query().first("q").orElse("").strip();
         if (!q.isEmpty() && who.user().can(Permission.INVENTORY_READ)) {
             String tag = ScanInput.tagOf(q);
-            if (tag != null && inventory.machine(tag).isPresent()) {
+            if (tag != null && records.find(tag).isPresent()) {
                 Pages.redirect(res, "/m/" + tag);
                 return;
             }
@@ -130,7 +132,7 @@ public final class InventoryPages implements HttpService {
     private void showMachine(ServerRequest req, ServerResponse res, Principal who, Status status, String failedForm,
                              Map<String, String> errors, Map<String, String> values, String message) {
         String tag = InventoryApi.tag(req);
-        Machine machine = inventory.machine(tag)
+        Machine machine = records.machine(tag)
                 .orElseThrow(() -> HttpProblem.notFound("Aucune machine ne porte le numéro « " + tag + " »."));
         Map<String, Object> params = new HashMap<>();
         params.put("me", who);

@@ -188,6 +188,8 @@ public final class Seeder {
             }
             // Sets the visibility map too, so that the reports' index-only scans work on the fresh data.
             st.execute("VACUUM ANALYZE");
+            // COPY with triggers off announced nothing (V12): a running service forgets every machine it kept.
+            st.execute("NOTIFY machine_changed, '*'");
         }
         System.out.printf("Terminé en %.1f s :%n", (System.nanoTime() - started) / 1e9);
         tables.forEach((name, t) -> System.out.printf("  %-18s %,12d lignes%n", name, t.rows));

@@ -38,6 +38,18 @@ public final class Json {
         send(res, Status.OK_200, body);
     }
 
+    /** The body as the API writes it, for answers kept already written. */
+    public static byte[] bytes(Object body) {
+        return JSONB.toJson(body).getBytes(java.nio.charset.StandardCharsets.UTF_8);
+    }
+
+    /** A 200 whose JSON was written beforehand by {@link #bytes}. */
+    public static void okWritten(ServerResponse res, byte[] json) {
+        res.status(Status.OK_200);
+        res.headers().contentType(MediaTypes.APPLICATION_JSON);
+        res.send(json);
+    }
+
     public static JsonObject object(ServerRequest req) {
         if (!req.headers().contentType().map(ct -> ct.mediaType().subtype().equals("json")).orElse(false)) {
             throw new HttpProblem(Status.UNSUPPORTED_MEDIA_TYPE_415, "unsupported_media_type",

@@ -1,0 +1,185 @@
+package fr.parcsolidaire.db;
+
+import org.postgresql.PGConnection;
+import org.postgresql.PGNotification;
+
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Duration;
+import java.util.Map;
+import java.util.Properties;
+import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.function.Consumer;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+/**
+ * Listens to one PostgreSQL notification channel on a connection of its own (LISTEN cannot share the pool:
+ * a pooled connection changes hands between requests). Each payload goes to {@code onNotice}. Notices sent
+ * while the connection was down are lost, so {@code onGap} runs whenever the connection is lost and again
+ * once it listens anew; in between {@link #listening()} is false and callers must not trust what they kept.
+ */
+public final class ChangeListener implements AutoCloseable {
+
+    private static final Logger LOG = Logger.getLogger(ChangeListener.class.getName());
+    private static final String SYNC_PREFIX = "sync:";
+    /** A silent connection is checked this often, so a dead one is noticed within seconds. */
+    private static final int IDLE_CHECK_MILLIS = 5_000;
+    private static final long RETRY_MILLIS = 1_000;
+
+    private final DatabaseCoordinates coordinates;
+    private final String channel;
+    private final Consumer<String> onNotice;
+    private final Runnable onGap;
+    private final Map<String, CompletableFuture<Void>> syncs = new ConcurrentHashMap<>();
+    private final Thread thread;
+    private volatile boolean listening;
+    private volatile boolean running = true;
+    private volatile Connection connection;
+
+    public ChangeListener(DatabaseCoordinates coordinates, String channel, Consumer<String> onNotice, Runnable onGap) {
+        if (!channel.matches("[a-z_]+")) {
+            throw new IllegalArgumentException("channel " + channel);
+        }
+        this.coordinates = coordinates;
+        this.channel = channel;
+        this.onNotice = onNotice;
+        this.onGap = onGap;
+        this.thread = Thread.ofPlatform().daemon().name("listen-" + channel).unstarted(this::run);
+    }
+
+    public ChangeListener start() {
+        thread.start();
+        return this;
+    }
+
+    public boolean listening() {
+        return listening;
+    }
+
+    /**
+     * Returns once every notice committed before this call has been handled: a notice of our own goes
+     * through the channel behind them (PostgreSQL delivers notices in commit order). Sent again until heard,
+     * since one sent while the connection was being re-established reaches nobody.
+     */
+    public void sync(Duration timeout) throws TimeoutException {
+        String token = SYNC_PREFIX + UUID.randomUUID();
+        CompletableFuture<Void> seen = new CompletableFuture<>();
+        syncs.put(token, seen);
+        long deadline = System.nanoTime() + timeout.toNanos();
+        try (Connection c = connect(); var st = c.prepareStatement("SELECT pg_notify(?, ?)")) {
+            st.setString(1, channel);
+            st.setString(2, token);
+            while (true) {
+                st.execute();
+                long left = deadline - System.nanoTime();
+                if (left <= 0) {
+                    throw new TimeoutException("no notice heard on " + channel + " within " + timeout);
+                }
+                try {
+                    seen.get(Math.min(TimeUnit.NANOSECONDS.toMillis(left) + 1, 200), TimeUnit.MILLISECONDS);
+                    return;
+                } catch (TimeoutException notYet) {
+                    // sent again below
+                }
+            }
+        } catch (SQLException | java.util.concurrent.ExecutionException e) {
+            throw new IllegalStateException("sync on " + channel, e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted", e);
+        } finally {
+            syncs.remove(token);
+        }
+    }
+
+    private void run() {
+        while (running) {
+            try (Connection c = connect()) {
+                connection = c;
+                try (Statement st = c.createStatement()) {
+                    st.execute("LISTEN " + channel);
+                }
+                // Whatever changed before LISTEN took effect was never announced to us.
+                onGap.run();
+                listening = true;
+                receive(c);
+            } catch (SQLException e) {
+                if (running) {
+                    LOG.log(Level.WARNING, "Écoute de " + channel + " interrompue, nouvelle tentative : " + e.getMessage());
+                }
+            } finally {
+                connection = null;
+                if (listening) {
+                    listening = false;
+                    onGap.run();
+                }
+            }
+            pause();
+        }
+    }
+
+    private void receive(Connection c) throws SQLException {
+        PGConnection pg = c.unwrap(PGConnection.class);
+        while (running) {
+            PGNotification[] notices = pg.getNotifications(IDLE_CHECK_MILLIS);
+            if (notices == null || notices.length == 0) {
+                try (Statement st = c.createStatement()) {
+                    st.execute("SELECT 1");
+                }
+                continue;
+            }
+            for (PGNotification notice : notices) {
+                String payload = notice.getParameter();
+                if (payload.startsWith(SYNC_PREFIX)) {
+                    CompletableFuture<Void> seen = syncs.get(payload);
+                    if (seen != null) {
+                        seen.complete(null);
+                    }
+                } else {
+                    onNotice.accept(payload);
+                }
+            }
+        }
+    }
+
+    private void pause() {
+        try {
+            Thread.sleep(RETRY_MILLIS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            running = false;
+        }
+    }
+
+    private Connection connect() throws SQLException {
+        Properties props = new Properties();
+        props.setProperty("user", coordinates.user());
+        if (coordinates.password() != null) {
+            props.setProperty("password", coordinates.password());
+        }
+        props.setProperty("tcpKeepAlive", "true");
+        props.setProperty("ApplicationName", "parc-listen-" + channel);
+        return DriverManager.getConnection(coordinates.url(), props);
+    }
+
+    @Override
+    public void close() {
+        running = false;
+        thread.interrupt();
+        Connection c = connection;
+        if (c != null) {
+            try {
+                c.close();
+            } catch (SQLException ignored) {
+                // closing anyway
+            }
+        }
+    }
+}
