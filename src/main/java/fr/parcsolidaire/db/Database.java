@@ -147,6 +147,15 @@ public final class Database {
         return result;
     }
 
+    /** One named statement's SQL, for tools that run it outside the service (the bench's pgbench script). */
+    public static String statementText(String name) {
+        String sql = loadStatements().get(name);
+        if (sql == null) {
+            throw new IllegalArgumentException("no statement " + name);
+        }
+        return sql;
+    }
+
     static Map<String, String> loadStatements() {
         Map<String, String> all = new LinkedHashMap<>();
         for (String file : STATEMENT_FILES) {

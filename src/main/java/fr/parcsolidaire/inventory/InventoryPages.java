@@ -145,7 +145,8 @@ public final class InventoryPages implements HttpService {
         params.put("values", values);
         params.put("message", message);
         params.put("today", LocalDate.now(clock).toString());
-        params.put("assignments", who.user().can(Permission.ASSIGNMENTS_READ) ? fr.parcsolidaire.loans.MachineAssignments.of(
+        params.put("assignments", who.user().can(Permission.ASSIGNMENTS_READ) && machine.everAssigned()
+                ? fr.parcsolidaire.loans.MachineAssignments.of(
                 inventory.database(), machine.id(), who.user()) : java.util.List.of());
         pages.render(res, status, "inventory/machine.jte", params);
     }

@@ -16,4 +16,12 @@ public record Machine(long id, String tag, MachineType type, String brand, Strin
         String name = ((brand == null ? "" : brand) + " " + (model == null ? "" : model)).strip();
         return name.isEmpty() ? type.label() : name;
     }
+
+    /**
+     * Whether the machine was ever lent or given: an assignment is only ever made together with its move to
+     * ASSIGNED (AssignmentService), so a history without one means there is no assignment to look up.
+     */
+    public boolean everAssigned() {
+        return events.stream().anyMatch(e -> e.to() == MachineState.ASSIGNED);
+    }
 }

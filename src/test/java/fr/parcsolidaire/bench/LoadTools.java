@@ -18,11 +18,16 @@ final class LoadTools {
     private LoadTools() {
     }
 
-    /** The physical limit: point selects by primary key on the machines table, prepared, 64 clients. */
+    /** The physical limit: point selects by primary key on the machines table, prepared. */
     static LoadResult pgbench(String database, long maxId, int clients, int seconds) throws IOException, InterruptedException {
+        return pgbench(database, maxId, "SELECT id, tag, state FROM machines WHERE id = :id", clients, seconds);
+    }
+
+    /** A query of one random machine, its id bound as {@code :id}, run by pgbench, prepared. */
+    static LoadResult pgbench(String database, long maxId, String query, int clients, int seconds)
+            throws IOException, InterruptedException {
         Path script = Files.createTempFile("pgbench-point", ".sql");
-        Files.writeString(script, "\\set id random(1, " + maxId + ")\n"
-                + "SELECT id, tag, state FROM machines WHERE id = :id;\n");
+        Files.writeString(script, "\\set id random(1, " + maxId + ")\n" + query.strip() + ";\n");
         String out = run(List.of("pgbench", "-n", "-h", "127.0.0.1", "-U", "postgres", "-M", "prepared",
                 "-c", Integer.toString(clients), "-j", "2", "-T", Integer.toString(seconds),
                 "-f", script.toString(), database));

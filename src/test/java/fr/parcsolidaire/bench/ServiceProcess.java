@@ -29,6 +29,11 @@ final class ServiceProcess implements AutoCloseable {
     }
 
     static ServiceProcess start(String databaseUrl) throws IOException, InterruptedException {
+        return start(databaseUrl, Map.of());
+    }
+
+    /** With extra environment variables, e.g. another configuration to compare. */
+    static ServiceProcess start(String databaseUrl, Map<String, String> settings) throws IOException, InterruptedException {
         Path jar = Path.of("target/parc-solidaire.jar");
         if (!Files.exists(jar)) {
             throw new IllegalStateException("target/parc-solidaire.jar absent : lancez ./parc bench perf (il construit le jar).");
@@ -42,6 +47,7 @@ final class ServiceProcess implements AutoCloseable {
         env.put("SERVER_PORT", Integer.toString(port));
         env.put("ADMIN_PASSWORD", "bench-admin-password");
         env.remove("DEMO");
+        env.putAll(settings);
         pb.redirectErrorStream(true).redirectOutput(Path.of("target/bench-service.log").toFile());
         long start = System.nanoTime();
         Process process = pb.start();
