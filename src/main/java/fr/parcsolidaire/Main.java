@@ -141,11 +141,13 @@ public final class Main {
                     routing.addFilter(securityHeaders::filter);
                     routing.register("/static", StaticContentService.builder("static").build());
                     new ErrorHandling(pages, authenticator, securityHeaders).register(routing);
-                    routing.register(new LoginPages(guard, pages, accounts, sessions, throttle))
+                    // Helidon tries routes in registration order: the scan lookups, the most frequent requests,
+                    // come first (no two services share a path, so the order changes nothing else).
+                    routing.register(new InventoryApi(guard, inventory, machineRecords, intake, workshop))
+                            .register(new InventoryPages(guard, pages, inventory, machineRecords, intake, workshop, clock))
+                            .register(new LoginPages(guard, pages, accounts, sessions, throttle))
                             .register(new TokenApi(accounts, sessions, throttle))
                             .register(new UserAdminPages(guard, pages, accounts, users))
-                            .register(new InventoryPages(guard, pages, inventory, machineRecords, intake, workshop, clock))
-                            .register(new InventoryApi(guard, inventory, machineRecords, intake, workshop))
                             .register(new ReportPages(guard, pages, reports, new Exports(database),
                                     new ActivityReportPdf(config.get("app.structure")), inventory.sites().stream()
                                     .map(site -> new ReportPeriod.SiteRef(site.id(), site.code(), site.name())).toList()))

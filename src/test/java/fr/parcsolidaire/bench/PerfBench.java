@@ -88,7 +88,7 @@ final class PerfBench {
             Thread sampler = Thread.ofVirtual().start(() -> sampleRss(service, rssUnderLoad));
             // A first pass reads the 10,000 machines from PostgreSQL and lets the JIT compile the hot paths;
             // the measured passes are the workshop's steady state.
-            LoadTools.wrk(service.baseUrl(), token, apiPaths, CONNECTIONS, 5);
+            LoadTools.wrk(service.baseUrl(), token, apiPaths, CONNECTIONS, 10);
             LoadTools.wrk(service.baseUrl(), token, pagePaths, CONNECTIONS, 5);
             LoadTools.LoadResult api = LoadTools.wrk(service.baseUrl(), token, apiPaths, CONNECTIONS, seconds);
             sampler.interrupt();
