@@ -71,7 +71,6 @@ final class PerfBench {
             row("démarrage jusqu'à /health sain", service.startupMillis() + " ms");
             row("mémoire (RSS) au repos", String.format("%.0f Mio", service.rssMiB()));
             String token = token(service.baseUrl());
-            ConcurrentLinkedQueue<String> fresh = intake(service.baseUrl(), token);
             List<String> tags = sampleTags(10_000);
 
             // 16 clients: the service's own pool size, and about where 2 cores peak; 64 would exceed max_connections.
@@ -100,9 +99,12 @@ final class PerfBench {
             row("GET /m/{tag} (page HTML, technicien)", rate(workshopHtml) + percentOf(workshopHtml, pg));
             row("mémoire (RSS) sous charge", String.format("%.0f Mio", rssUnderLoad[0]));
 
+            // Written only now, so that the reads above run on a database that autovacuum leaves alone.
+            ConcurrentLinkedQueue<String> fresh = intake(service.baseUrl(), token);
             row("transitions (écriture)", transitions(service.baseUrl(), token, fresh));
             timedPost(service.baseUrl(), token, "planche de 1 000 étiquettes L7651", "/api/v1/labels",
                     () -> labelsBody(tags));
+            contracts(service.baseUrl(), token);
             timedGet(service.baseUrl(), token, "tableau de bord sur un an", "/api/v1/reports/summary?from="
                     + LocalDate.now().minusYears(1) + "&to=" + LocalDate.now());
         }
@@ -197,6 +199,62 @@ final class PerfBench {
         long[] nanos = latencies.stream().mapToLong(Long::longValue).toArray();
         return String.format("%.0f /s  %s  erreurs=%d  événements=%d pour %d acquittées",
                 ok.get() / elapsed, Bench.summary(nanos), errors.get(), recorded, ok.get());
+    }
+
+    /**
+     * One contract PDF: written when a machine is lent (assignment, contract rendered and archived in the same
+     * transaction), then downloaded as the social worker prints it (archived copy, read logged for the GDPR).
+     */
+    private void contracts(String base, String token) throws Exception {
+        JsonObject person = Json.createObjectBuilder().add("lastName", "Banc").add("firstName", "Essai")
+                .add("commune", "Saint-Denis").add("postcode", "93200").add("ageBracket", "FROM_45_TO_59")
+                .add("situation", "JOB_SEEKER").add("gdprNoticeOn", LocalDate.now().toString()).build();
+        HttpResponse<String> created = post(base, token, "/api/v1/beneficiaries", person.toString(), HttpResponse.BodyHandlers.ofString());
+        if (created.statusCode() != 201) {
+            row("contrat PDF", "indisponible (bénéficiaire : " + created.statusCode() + ")");
+            return;
+        }
+        long beneficiary = Json.createReader(new StringReader(created.body())).readObject().getJsonNumber("id").longValue();
+        List<String> ready = readyMachines(23);
+        if (ready.size() < 4) {
+            row("prêt avec son contrat PDF", "indisponible (pas assez de machines prêtes)");
+            return;
+        }
+        long[] nanos = new long[ready.size() - 3];
+        long assignment = 0;
+        for (int i = 0; i < ready.size(); i++) {
+            String body = Json.createObjectBuilder().add("machineTag", ready.get(i)).add("beneficiaryId", beneficiary)
+                    .add("kind", "LOAN").add("dueOn", LocalDate.now().plusMonths(3).toString())
+                    .add("accessories", Json.createArrayBuilder().add("Chargeur")).build().toString();
+            long t0 = System.nanoTime();
+            HttpResponse<String> r = post(base, token, "/api/v1/assignments", body, HttpResponse.BodyHandlers.ofString());
+            if (r.statusCode() != 201) {
+                row("prêt avec son contrat PDF", "indisponible (" + r.statusCode() + " " + r.body() + ")");
+                return;
+            }
+            if (i >= 3) {
+                nanos[i - 3] = System.nanoTime() - t0;
+            }
+            assignment = Json.createReader(new StringReader(r.body())).readObject().getJsonNumber("id").longValue();
+        }
+        row("prêt avec son contrat PDF (création)", Bench.summary(nanos));
+        timedGet(base, token, "contrat PDF (téléchargement)", "/api/v1/assignments/" + assignment + "/contract.pdf");
+    }
+
+    private List<String> readyMachines(int n) throws SQLException {
+        List<String> tags = new ArrayList<>();
+        try (Connection c = connect(); PreparedStatement st = c.prepareStatement(
+                "SELECT tag FROM machines m WHERE state = 'READY' AND NOT EXISTS "
+                        + "(SELECT 1 FROM assignments a WHERE a.machine_id = m.id AND a.status IN ('ACTIVE', 'GIVEN')) "
+                        + "ORDER BY id DESC LIMIT ?")) {
+            st.setInt(1, n);
+            try (ResultSet rs = st.executeQuery()) {
+                while (rs.next()) {
+                    tags.add(rs.getString(1));
+                }
+            }
+        }
+        return tags;
     }
 
     private String labelsBody(List<String> tags) {
