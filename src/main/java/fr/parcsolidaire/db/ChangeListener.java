@@ -42,6 +42,7 @@ public final class ChangeListener implements AutoCloseable {
     private volatile boolean listening;
     private volatile boolean running = true;
     private volatile Connection connection;
+    private boolean warned;
 
     public ChangeListener(DatabaseCoordinates coordinates, String channel, Consumer<String> onNotice, Runnable onGap) {
         if (!channel.matches("[a-z_]+")) {
@@ -109,10 +110,17 @@ public final class ChangeListener implements AutoCloseable {
                 // Whatever changed before LISTEN took effect was never announced to us.
                 onGap.run();
                 listening = true;
+                if (warned) {
+                    LOG.info("Écoute de " + channel + " rétablie.");
+                    warned = false;
+                }
                 receive(c);
             } catch (SQLException e) {
-                if (running) {
-                    LOG.log(Level.WARNING, "Écoute de " + channel + " interrompue, nouvelle tentative : " + e.getMessage());
+                // Said once per outage, not at every retry.
+                if (running && (listening || !warned)) {
+                    LOG.log(Level.WARNING, "Écoute de " + channel + " interrompue, nouvelles tentatives chaque seconde : "
+                            + e.getMessage());
+                    warned = true;
                 }
             } finally {
                 connection = null;
