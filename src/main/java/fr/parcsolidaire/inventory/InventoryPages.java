@@ -132,11 +132,13 @@ public final class InventoryPages implements HttpService {
     private void showMachine(ServerRequest req, ServerResponse res, Principal who, Status status, String failedForm,
                              Map<String, String> errors, Map<String, String> values, String message) {
         String tag = InventoryApi.tag(req);
-        Machine machine = records.machine(tag)
+        MachineRecords.Cached record = records.find(tag)
                 .orElseThrow(() -> HttpProblem.notFound("Aucune machine ne porte le numéro « " + tag + " »."));
+        Machine machine = record.machine();
         Map<String, Object> params = new HashMap<>();
         params.put("me", who);
         params.put("m", machine);
+        params.put("history", record.history());
         params.put("canWrite", who.user().can(Permission.INVENTORY_WRITE));
         params.put("targets", Lifecycle.workshopTargets(machine.state()));
         params.put("inWorkshop", Lifecycle.inWorkshop(machine.state()));

@@ -7,6 +7,7 @@ import fr.parcsolidaire.db.Database;
 import fr.parcsolidaire.web.Json;
 
 import java.time.Duration;
+import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicLong;
@@ -23,8 +24,8 @@ import java.util.concurrent.atomic.AtomicLong;
  */
 public final class MachineRecords implements AutoCloseable {
 
-    /** One machine's record and its JSON for the API, written once. */
-    public record Cached(Machine machine, byte[] json) {
+    /** One machine's record, its JSON for the API and its history for the page, written once. */
+    public record Cached(Machine machine, byte[] json, List<HistoryLine> history) {
     }
 
     private final InventoryRepository inventory;
@@ -72,12 +73,8 @@ public final class MachineRecords implements AutoCloseable {
         return loaded;
     }
 
-    public Optional<Machine> machine(String tag) {
-        return find(tag).map(Cached::machine);
-    }
-
     private Optional<Cached> load(String tag) {
-        return inventory.machine(tag).map(m -> new Cached(m, Json.bytes(m)));
+        return inventory.machine(tag).map(m -> new Cached(m, Json.bytes(m), HistoryLine.of(m)));
     }
 
     /** A notice's payload: tags separated by commas, or "*" for every machine. */

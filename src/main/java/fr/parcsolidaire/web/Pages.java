@@ -9,9 +9,6 @@ import io.helidon.http.HttpMediaType;
 import io.helidon.http.Status;
 import io.helidon.webserver.http.ServerResponse;
 
-import java.io.ByteArrayOutputStream;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.util.Map;
 
 /** Renders the JTE templates (precompiled at build time, escaped by context) into responses. */
@@ -28,17 +25,11 @@ public final class Pages {
     public void render(ServerResponse res, Status status, String template, Map<String, Object> params) {
         Utf8ByteOutput out = new Utf8ByteOutput();
         engine.render(template, params, out);
-        ByteArrayOutputStream page = new ByteArrayOutputStream(out.getContentLength());
-        try {
-            out.writeTo(page);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
         res.status(status);
         res.headers().contentType(HTML);
         res.header(HeaderNames.CACHE_CONTROL, "no-store");
         // One write of headers and body: streaming the page in pieces met delayed ACKs (40 ms per page).
-        res.send(page.toByteArray());
+        res.send(out.toByteArray());
     }
 
     public static void redirect(ServerResponse res, String location) {
