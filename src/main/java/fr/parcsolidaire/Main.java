@@ -9,6 +9,7 @@ import fr.parcsolidaire.auth.TokenApi;
 import fr.parcsolidaire.auth.UserAdminPages;
 import fr.parcsolidaire.auth.UserRepository;
 import fr.parcsolidaire.db.Database;
+import fr.parcsolidaire.db.DatabaseHealthCheck;
 import fr.parcsolidaire.db.DatabaseLocator;
 import fr.parcsolidaire.demo.Bootstrap;
 import fr.parcsolidaire.gdpr.Anonymiser;
@@ -49,13 +50,13 @@ import fr.parcsolidaire.web.Pages;
 import fr.parcsolidaire.web.PublicUrls;
 import fr.parcsolidaire.web.SecurityHeaders;
 import io.helidon.config.Config;
-import io.helidon.dbclient.health.DbClientHealthCheck;
 import io.helidon.logging.common.LogConfig;
 import io.helidon.webserver.WebServer;
 import io.helidon.webserver.observe.ObserveFeature;
 import io.helidon.webserver.observe.health.HealthObserver;
 import io.helidon.webserver.observe.metrics.MetricsObserver;
-import io.helidon.webserver.staticcontent.StaticContentService;
+import io.helidon.webserver.staticcontent.ClasspathHandlerConfig;
+import io.helidon.webserver.staticcontent.StaticContentFeature;
 
 import java.time.Clock;
 import java.time.Duration;
@@ -131,15 +132,14 @@ public final class Main {
                         .endpoint("/")
                         .addObserver(HealthObserver.builder()
                                 .details(true)
-                                .addCheck(DbClientHealthCheck.builder(database.client())
-                                        .name("database").query().statementName("health-check")
-                                        .timeout(Duration.ofSeconds(2)).build())
+                                .addCheck(new DatabaseHealthCheck(database))
                                 .build())
                         .addObserver(MetricsObserver.create())
                         .build())
                 .routing(routing -> {
                     routing.addFilter(securityHeaders::filter);
-                    routing.register("/static", StaticContentService.builder("static").build());
+                    routing.register("/static", StaticContentFeature.createService(
+                            ClasspathHandlerConfig.builder().location("static").build()));
                     new ErrorHandling(pages, authenticator, securityHeaders).register(routing);
                     // Helidon tries routes in registration order: the scan lookups, the most frequent requests,
                     // come first (no two services share a path, so the order changes nothing else).

@@ -1,10 +1,10 @@
 package fr.parcsolidaire.db;
 
 import io.helidon.config.Config;
-import io.helidon.config.ConfigSources;
 import io.helidon.dbclient.DbClient;
 import io.helidon.dbclient.DbStatements;
 import io.helidon.dbclient.DbTransaction;
+import io.helidon.dbclient.jdbc.JdbcClientBuilder;
 import org.flywaydb.core.Flyway;
 import org.flywaydb.core.api.output.MigrateResult;
 
@@ -16,7 +16,7 @@ import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.sql.Statement;
-import java.util.HashMap;
+import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -54,27 +54,12 @@ public final class Database {
 
     public static Database open(Config config, DatabaseCoordinates coordinates) {
         migrate(coordinates);
-        Map<String, String> connection = new HashMap<>();
-        connection.put("source", "jdbc");
-        // Inside a transaction the driver then reads large results by batches through a cursor:
-        // report exports stream in constant memory instead of loading every row first.
-        connection.put("connection.url", withFetchSize(coordinates.url()));
-        connection.put("connection.username", coordinates.user());
-        connection.put("connection.password", coordinates.password());
-        connection.put("connection.maximumPoolSize", config.get("db.pool-size").asString().orElse("16"));
-        connection.put("connection.poolName", "parc");
-        // While PostgreSQL is unreachable a request waits this long for a connection, then gets a French 503.
-        connection.put("connection.connectionTimeout", String.valueOf(
-                config.get("db.connection-timeout").as(java.time.Duration.class).orElse(java.time.Duration.ofSeconds(5)).toMillis()));
-        Config dbConfig = Config.just(ConfigSources.create(connection));
+        HikariPool pool = HikariPool.open(coordinates, config.get("db.pool-size").asInt().orElse(16),
+                config.get("db.connection-timeout").as(Duration.class).orElse(Duration.ofSeconds(5)));
         DbStatements.Builder statements = DbStatements.builder();
         loadStatements().forEach(statements::addStatement);
-        DbClient client = DbClient.builder(dbConfig).statements(statements.build()).build();
+        DbClient client = JdbcClientBuilder.create().connectionPool(pool).statements(statements.build()).build();
         return new Database(client, coordinates);
-    }
-
-    private static String withFetchSize(String url) {
-        return url.contains("defaultRowFetchSize") ? url : url + (url.contains("?") ? "&" : "?") + "defaultRowFetchSize=1000";
     }
 
     /** Applies the migrations of sql/ (copied onto the classpath at build) that the database does not have yet. */

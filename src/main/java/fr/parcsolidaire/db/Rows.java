@@ -9,7 +9,6 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
-import java.util.Optional;
 
 /** Reads columns the way PostgreSQL's JDBC driver hands them back (timestamps as java.sql types, nulls). */
 public final class Rows {
@@ -17,12 +16,9 @@ public final class Rows {
     private Rows() {
     }
 
-    /**
-     * The column's value as the driver returned it, or null. Helidon 4.1's DbColumn throws on SQL NULL
-     * (helidon-io/helidon#9942, fixed in 4.2); mapping through Optional.ofNullable keeps the null.
-     */
+    /** The column's value as the driver returned it, or null for SQL NULL. */
     public static Object raw(DbRow row, String column) {
-        return row.column(column).as(Optional::ofNullable).get().orElse(null);
+        return row.column(column).asOptional().orElse(null);
     }
 
     public static String text(DbRow row, String column) {

@@ -1,0 +1,61 @@
+package fr.parcsolidaire.db;
+
+import com.zaxxer.hikari.HikariConfig;
+import com.zaxxer.hikari.HikariDataSource;
+import io.helidon.dbclient.DbClientException;
+import io.helidon.dbclient.jdbc.CloseableJdbcConnectionPool;
+
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.time.Duration;
+
+/**
+ * HikariCP under Helidon's JDBC client, handed to {@code JdbcClientBuilder.connectionPool}; the client closes it
+ * when it is closed. This is what helidon-dbclient-hikari does, which the project's Maven mirror lacks at 4.5.
+ */
+final class HikariPool implements CloseableJdbcConnectionPool {
+
+    private final HikariDataSource dataSource;
+
+    private HikariPool(HikariDataSource dataSource) {
+        this.dataSource = dataSource;
+    }
+
+    /**
+     * A pool of at most {@code size} connections. While PostgreSQL is unreachable a request waits
+     * {@code connectionTimeout} for one, then fails with Hikari's SQLTransientConnectionException (a French 503).
+     */
+    static HikariPool open(DatabaseCoordinates coordinates, int size, Duration connectionTimeout) {
+        HikariConfig config = new HikariConfig();
+        config.setPoolName("parc");
+        config.setJdbcUrl(coordinates.url());
+        config.setUsername(coordinates.user());
+        config.setPassword(coordinates.password());
+        config.setMaximumPoolSize(size);
+        config.setConnectionTimeout(connectionTimeout.toMillis());
+        // Inside a transaction the driver then reads large results by batches through a cursor:
+        // report exports stream in constant memory instead of loading every row first.
+        config.addDataSourceProperty("defaultRowFetchSize", "1000");
+        return new HikariPool(new HikariDataSource(config));
+    }
+
+    @Override
+    public Connection connection() {
+        try {
+            return dataSource.getConnection();
+        } catch (SQLException e) {
+            // Helidon's own pools wrap the same way; DatabaseErrors finds the SQLException among the causes.
+            throw new DbClientException("Aucune connexion à la base de données n'a pu être obtenue.", e);
+        }
+    }
+
+    @Override
+    public String dbType() {
+        return "postgresql";
+    }
+
+    @Override
+    public void close() {
+        dataSource.close();
+    }
+}
