@@ -47,11 +47,14 @@ import fr.parcsolidaire.web.ErrorHandling;
 import fr.parcsolidaire.web.FrenchDirectHandler;
 import fr.parcsolidaire.web.Guard;
 import fr.parcsolidaire.web.Pages;
+import fr.parcsolidaire.web.PublicHealth;
 import fr.parcsolidaire.web.PublicUrls;
 import fr.parcsolidaire.web.SecurityHeaders;
 import io.helidon.config.Config;
 import io.helidon.logging.common.LogConfig;
+import io.helidon.health.HealthCheck;
 import io.helidon.webserver.WebServer;
+import io.helidon.webserver.WebServerConfig;
 import io.helidon.webserver.observe.ObserveFeature;
 import io.helidon.webserver.observe.health.HealthObserver;
 import io.helidon.webserver.observe.metrics.MetricsObserver;
@@ -61,6 +64,7 @@ import io.helidon.webserver.staticcontent.StaticContentFeature;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Period;
+import java.util.List;
 
 /** Wires configuration, database, services and routing. */
 public final class Main {
@@ -125,19 +129,13 @@ public final class Main {
         Bootstrap.run(config, database, accounts, intake, workshop);
         SecurityHeaders securityHeaders = new SecurityHeaders(config.get("app.security.hsts").asBoolean().orElse(false));
 
-        WebServer server = WebServer.builder()
+        DatabaseHealthCheck databaseHealth = new DatabaseHealthCheck(database);
+        WebServerConfig.Builder builder = WebServer.builder()
                 .config(config.get("server"))
                 .directHandlers(FrenchDirectHandler.all())
-                .addFeature(ObserveFeature.builder()
-                        .endpoint("/")
-                        .addObserver(HealthObserver.builder()
-                                .details(true)
-                                .addCheck(new DatabaseHealthCheck(database))
-                                .build())
-                        .addObserver(MetricsObserver.create())
-                        .build())
                 .routing(routing -> {
                     routing.addFilter(securityHeaders::filter);
+                    routing.get("/health", new PublicHealth(List.of(databaseHealth)));
                     routing.register("/static", StaticContentFeature.createService(
                             ClasspathHandlerConfig.builder().location("static").build()));
                     new ErrorHandling(pages, authenticator, securityHeaders).register(routing);
@@ -159,9 +157,25 @@ public final class Main {
                             .register(new LabelApi(guard, labels, baseUrl))
                             .register(new LabelPages(guard, pages, labels, baseUrl))
                             .register(new ScanPages(guard, pages, database, workshop));
-                })
-                .build()
-                .start();
+                });
+        observe(builder, config.get("app.management"), databaseHealth);
+        WebServer server = builder.build().start();
         return new App(server, database, guard, sessions, retention, machineRecords);
+    }
+
+    /**
+     * Health with its details and the Prometheus metrics, on a socket of their own ("management") when
+     * app.management.port is set, and nowhere otherwise: the details can quote the database's error messages.
+     */
+    private static void observe(WebServerConfig.Builder builder, Config management, HealthCheck databaseHealth) {
+        management.get("port").asString().filter(port -> !port.isBlank()).map(Integer::valueOf).ifPresent(port -> builder
+                .putSocket("management", socket -> socket.port(port)
+                        .host(management.get("host").asString().orElse("127.0.0.1")))
+                .addFeature(ObserveFeature.builder()
+                        .sockets(List.of("management"))
+                        .endpoint("/")
+                        .addObserver(HealthObserver.builder().details(true).addCheck(databaseHealth).build())
+                        .addObserver(MetricsObserver.create())
+                        .build()));
     }
 }

@@ -91,7 +91,7 @@ public final class ChangeListener implements AutoCloseable {
                 }
             }
         } catch (SQLException | java.util.concurrent.ExecutionException e) {
-            throw new IllegalStateException("sync on " + channel, e);
+            throw coordinates.failure("Synchronisation sur " + channel + " impossible", e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("interrupted", e);
@@ -119,7 +119,7 @@ public final class ChangeListener implements AutoCloseable {
                 // Said once per outage, not at every retry.
                 if (running && (listening || !warned)) {
                     LOG.log(Level.WARNING, "Écoute de " + channel + " interrompue, nouvelles tentatives chaque seconde : "
-                            + e.getMessage());
+                            + coordinates.redact(e.getMessage()));
                     warned = true;
                 }
             } finally {

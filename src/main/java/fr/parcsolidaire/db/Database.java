@@ -6,6 +6,7 @@ import io.helidon.dbclient.DbStatements;
 import io.helidon.dbclient.DbTransaction;
 import io.helidon.dbclient.jdbc.JdbcClientBuilder;
 import org.flywaydb.core.Flyway;
+import org.flywaydb.core.api.FlywayException;
 import org.flywaydb.core.api.output.MigrateResult;
 
 import java.io.IOException;
@@ -64,14 +65,19 @@ public final class Database {
 
     /** Applies the migrations of sql/ (copied onto the classpath at build) that the database does not have yet. */
     public static void migrate(DatabaseCoordinates coordinates) {
-        MigrateResult result = Flyway.configure()
-                .dataSource(coordinates.url(), coordinates.user(), coordinates.password())
-                .locations("classpath:db/migration")
-                // Capabilities were built in parallel, each with a reserved version number: a database that already
-                // has a higher one must still receive a lower one that landed later.
-                .outOfOrder(true)
-                .load()
-                .migrate();
+        MigrateResult result;
+        try {
+            result = Flyway.configure()
+                    .dataSource(coordinates.url(), coordinates.user(), coordinates.password())
+                    .locations("classpath:db/migration")
+                    // Capabilities were built in parallel, each with a reserved version number: a database that already
+                    // has a higher one must still receive a lower one that landed later.
+                    .outOfOrder(true)
+                    .load()
+                    .migrate();
+        } catch (FlywayException e) {
+            throw coordinates.failure("Impossible de préparer la base de données " + coordinates.redact(coordinates.url()), e);
+        }
         if (result.migrations.stream().anyMatch(m -> "11".equals(m.version))) {
             // V11 rewrites every machine event and assignment (backfill): until they are vacuumed, the reports'
             // index-only scans visit the rows again (dashboard 250 ms instead of 120 ms on 150 000 machines),
@@ -87,7 +93,7 @@ public final class Database {
                 st.execute("VACUUM (ANALYZE) " + table);
             }
         } catch (SQLException e) {
-            throw new IllegalStateException("VACUUM after migration", e);
+            throw coordinates.failure("VACUUM après migration impossible", e);
         }
     }
 

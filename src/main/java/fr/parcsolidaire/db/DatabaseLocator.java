@@ -62,7 +62,7 @@ public final class DatabaseLocator {
             createDatabaseIfMissing(adminUrl, "postgres", "", name);
             return new DatabaseCoordinates(pg.getJdbcUrl("postgres", name), "postgres", "", pg);
         } catch (IOException e) {
-            throw new IllegalStateException("Impossible de démarrer la base PostgreSQL embarquée : " + e.getMessage(), e);
+            throw Redaction.failure("Impossible de démarrer la base PostgreSQL embarquée", e, null, null);
         }
     }
 
@@ -82,7 +82,8 @@ public final class DatabaseLocator {
             }
         } catch (SQLException e) {
             if (!"42P04".equals(e.getSQLState())) {
-                throw new IllegalStateException("Impossible de créer la base " + name + " : " + e.getMessage(), e);
+                throw Redaction.failure("Impossible de créer la base " + name + " sur " + Redaction.redact(adminUrl, adminUrl, password),
+                        e, adminUrl, password);
             }
         }
     }
