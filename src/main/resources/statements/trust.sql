@@ -1,20 +1,41 @@
--- name: login-throttle-locked
-SELECT count(*) AS n
-  FROM login_throttle
- WHERE key IN (:userKey, :ipKey)
-   AND locked_until > now()
-
--- name: login-throttle-fail
+-- One login attempt for one key ("user:…" or "ip:…"), counted before its password is checked: the count goes up
+-- and the answer comes back in the same statement, under the row's lock, so parallel attempts cannot all pass the
+-- check before any of them is counted. allowed is false while the key is locked or past its limit. Reaching the
+-- limit locks the key; an attempt after a lock served, still inside the window, gets one more try.
+-- name: login-throttle-reserve
 INSERT INTO login_throttle AS t (key, failures, window_start, locked_until)
 VALUES (:key, 1, now(), CASE WHEN :maxFailures <= 1 THEN now() + make_interval(secs => :lockoutSeconds) END)
 ON CONFLICT (key) DO UPDATE
-   SET failures = CASE WHEN t.window_start < now() - make_interval(secs => :windowSeconds) THEN 1 ELSE t.failures + 1 END,
-       window_start = CASE WHEN t.window_start < now() - make_interval(secs => :windowSeconds) THEN now() ELSE t.window_start END,
+   SET failures = CASE
+           WHEN t.locked_until > now() THEN t.failures + 1
+           WHEN t.window_start < now() - make_interval(secs => :windowSeconds) THEN 1
+           WHEN t.locked_until IS NOT NULL THEN :maxFailures
+           ELSE t.failures + 1
+       END,
+       window_start = CASE
+           WHEN t.locked_until > now() THEN t.window_start
+           WHEN t.window_start < now() - make_interval(secs => :windowSeconds) THEN now()
+           ELSE t.window_start
+       END,
        locked_until = CASE
            WHEN t.locked_until > now() THEN t.locked_until
-           WHEN (CASE WHEN t.window_start < now() - make_interval(secs => :windowSeconds) THEN 1 ELSE t.failures + 1 END) >= :maxFailures
+           WHEN (CASE
+                     WHEN t.window_start < now() - make_interval(secs => :windowSeconds) THEN 1
+                     WHEN t.locked_until IS NOT NULL THEN :maxFailures
+                     ELSE t.failures + 1
+                 END) >= :maxFailures
                THEN now() + make_interval(secs => :lockoutSeconds)
        END
+RETURNING t.failures <= :maxFailures AS allowed
+
+-- An attempt reserved but not to be counted (it succeeded, or another key refused it): its count is given back,
+-- and the lock it may have set with it.
+-- name: login-throttle-release
+UPDATE login_throttle
+   SET failures = failures - 1,
+       locked_until = CASE WHEN failures - 1 < :maxFailures THEN NULL ELSE locked_until END
+ WHERE key = :key
+   AND failures > 0
 
 -- name: login-throttle-reset
 DELETE FROM login_throttle WHERE key = :key

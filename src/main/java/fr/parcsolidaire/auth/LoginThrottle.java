@@ -54,39 +54,46 @@ public final class LoginThrottle {
     }
 
     /**
-     * Runs one login attempt under the throttle: refused with a 429 while the username or the address is locked,
-     * otherwise the attempt's failure is counted and its success clears the username's counter.
+     * Runs one login attempt under the throttle: refused with a 429 while the address or the username is locked,
+     * otherwise counted for both before the password is checked (so that parallel attempts cannot overtake the
+     * count); a success gives the address its count back and clears the username's.
      */
     public Optional<User> attempt(ServerRequest req, String username, Supplier<Optional<User>> login) {
         String userKey = userKey(username);
         String ipKey = "ip:" + clientAddress(req);
-        long locked = db.execute().createNamedGet("login-throttle-locked")
-                .addParam("userKey", userKey).addParam("ipKey", ipKey).execute()
-                .map(row -> Rows.longValue(row, "n")).orElse(0L);
-        if (locked > 0) {
+        if (!reserve(ipKey, maxPerIp)) {
+            throw tooManyAttempts();
+        }
+        if (!reserve(userKey, maxPerUser)) {
+            release(ipKey, maxPerIp);
             throw tooManyAttempts();
         }
         Optional<User> user = login.get();
         if (user.isPresent()) {
             db.execute().createNamedDelete("login-throttle-reset").addParam("key", userKey).execute();
-        } else {
-            fail(userKey, maxPerUser);
-            fail(ipKey, maxPerIp);
-            if (ThreadLocalRandom.current().nextInt(100) == 0) {
-                db.execute().createNamedDelete("login-throttle-purge")
-                        .addParam("windowSeconds", (double) window.toSeconds()).execute();
-            }
+            release(ipKey, maxPerIp);
+        } else if (ThreadLocalRandom.current().nextInt(100) == 0) {
+            db.execute().createNamedDelete("login-throttle-purge")
+                    .addParam("windowSeconds", (double) window.toSeconds()).execute();
         }
         return user;
     }
 
-    private void fail(String key, int maxFailures) {
-        db.execute().createNamedInsert("login-throttle-fail")
+    /** Counts one attempt for the key; false when the key is locked or this attempt is past its limit. */
+    private boolean reserve(String key, int maxFailures) {
+        return db.execute().createNamedGet("login-throttle-reserve")
                 .addParam("key", key)
                 .addParam("maxFailures", maxFailures)
                 .addParam("windowSeconds", (double) window.toSeconds())
                 .addParam("lockoutSeconds", (double) lockout.toSeconds())
-                .execute();
+                .execute()
+                .map(row -> Rows.bool(row, "allowed"))
+                .orElse(false);
+    }
+
+    private void release(String key, int maxFailures) {
+        db.execute().createNamedUpdate("login-throttle-release")
+                .addParam("key", key).addParam("maxFailures", maxFailures).execute();
     }
 
     private RetryLater tooManyAttempts() {

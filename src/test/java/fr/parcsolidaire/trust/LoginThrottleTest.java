@@ -9,8 +9,12 @@ import java.net.URLEncoder;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -41,6 +45,34 @@ class LoginThrottleTest {
                 + "locked_until = now() - interval '1 minute'");
         assertEquals(201, token(user, TestApp.PASSWORD).statusCode());
         assertEquals(303, loginForm(user, TestApp.PASSWORD).statusCode());
+    }
+
+    @Test
+    void fortyParallelWrongPasswordsGetAtMostFiveRefusalsBeforeTheLock() throws Exception {
+        String user = newUser();
+        List<Integer> statuses = new CopyOnWriteArrayList<>();
+        CountDownLatch start = new CountDownLatch(1);
+        List<Thread> guesses = new ArrayList<>();
+        for (int i = 0; i < 40; i++) {
+            guesses.add(Thread.ofVirtual().start(() -> {
+                try {
+                    start.await();
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+                statuses.add(token(user, "wrong-password").statusCode());
+            }));
+        }
+        start.countDown();
+        for (Thread t : guesses) {
+            t.join();
+        }
+        assertEquals(40, statuses.size());
+        long refused = statuses.stream().filter(s -> s == 401).count();
+        long locked = statuses.stream().filter(s -> s == 429).count();
+        assertEquals(40, refused + locked, statuses.toString());
+        assertTrue(refused <= 5, refused + " wrong passwords checked, at most 5 allowed: " + statuses);
+        assertEquals(429, token(user, TestApp.PASSWORD).statusCode(), "locked, even for the right password");
     }
 
     @Test
