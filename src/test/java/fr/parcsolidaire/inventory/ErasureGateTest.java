@@ -228,6 +228,22 @@ class ErasureGateTest {
     }
 
     @Test
+    void theScanMemoryForgetsARecordWhenAStatementOrItsRevocationIsWrittenAnywhere() {
+        String tag = diagnosedWithoutStorage();
+        assertNull(noStorage(tag));
+        // Written by another instance or by psql: the V12 trigger on machine_events announces the new kinds too.
+        TestApp.get().sql("INSERT INTO machine_events (machine_id, kind, actor_id, note) SELECT id, 'NO_STORAGE', "
+                + "(SELECT id FROM users WHERE username = '" + TestApp.get().username(Role.TECHNICIAN) + "'), "
+                + "'aucun support (autre instance)' FROM machines WHERE tag = '" + tag + "'");
+        assertEquals("aucun support (autre instance)", noStorage(tag).getString("note"));
+        TestApp.get().sql("INSERT INTO machine_events (machine_id, kind, actor_id, note) SELECT id, 'NO_STORAGE_REVOKED', "
+                + "(SELECT id FROM users WHERE username = '" + TestApp.get().username(Role.TECHNICIAN) + "'), "
+                + "'annulée' FROM machines WHERE tag = '" + tag + "'");
+        assertNull(noStorage(tag));
+        assertEquals(409, transition(tech, tag, ready()).statusCode(), "the gate reads the same journal");
+    }
+
+    @Test
     void aMachineThatSlippedThroughTheHoleIsNotHandedOver() {
         // READY without any storage device nor statement: what the old gate let through. Written as it was then.
         String tag = Fixtures.intake(1).getFirst();
@@ -295,6 +311,14 @@ class ErasureGateTest {
         Map<String, String> quality = new java.util.HashMap<>(Map.of("to", "READY"));
         Fixtures.allChecksOk().forEach((k, v) -> quality.put("quality." + k, "OK"));
         expect(303, page.postForm("/m/" + tag + "/transition", quality));
+
+        String destroyed = diagnosedWith("PG-" + UUID.randomUUID().toString().substring(0, 8), "WD Blue");
+        html = page.get("/m/" + destroyed).body();
+        assertTrue(html.contains("Ni effacé ni détruit"));
+        erase(destroyed, machine(destroyed).getJsonArray("storageDevices").getJsonObject(0).getString("serial"), "DESTROY");
+        html = page.get("/m/" + destroyed).body();
+        assertTrue(html.contains("Détruit le " + java.time.format.DateTimeFormatter.ofPattern("dd/MM/yyyy").format(LocalDate.now())
+                + " · Broyeur HSM"), "a destruction reads as such on the page");
 
         String other = diagnosedWithoutStorage();
         quality.put("to", "READY");
