@@ -20,10 +20,10 @@ import java.util.List;
  * </ul>
  * Runs inside the caller's transaction, after the machine row is locked.
  */
-public final class ErasureGate {
+final class ErasureGate {
 
     /** The step asked for, as the refusal names it. */
-    public enum Step {
+    enum Step {
         READY("La machine ne peut pas être déclarée prête"),
         HANDOVER("La machine ne peut pas être remise"),
         SCRAPPED("La machine ne peut pas partir au recyclage"),
@@ -40,7 +40,7 @@ public final class ErasureGate {
     }
 
     /** Refuses the step with a French 409 naming what is missing: which disks, or the missing statement. */
-    public static void require(DbExecute tx, long machineId, MachineType type, Step step) {
+    static void require(DbExecute tx, long machineId, MachineType type, Step step) {
         String missing = missing(tx, machineId, type);
         if (missing != null) {
             throw HttpProblem.conflict(step.refusal + " : " + missing + ".");
