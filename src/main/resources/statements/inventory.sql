@@ -151,8 +151,10 @@ SELECT id FROM storage_devices WHERE machine_id = :machineId AND upper(serial) =
 INSERT INTO erasures (machine_id, storage_device_id, method, tool, passes, verified, result, performed_on, technician_id)
 VALUES (:machineId, :deviceId, :method, :tool, :passes, :verified, :result, :performedOn, :technicianId)
 
+-- The erasure gate (ErasureGate): each storage device needs a passing, verified erasure (method DESTROY for a
+-- physical destruction) recorded since the machine's last handover.
 -- name: storage-without-passing-erasure
-SELECT sd.id, sd.kind, sd.serial
+SELECT sd.id, sd.kind, sd.serial, sd.model
   FROM storage_devices sd
  WHERE sd.machine_id = :machineId
    AND NOT EXISTS (
@@ -162,6 +164,26 @@ SELECT sd.id, sd.kind, sd.serial
                                         WHERE x.machine_id = sd.machine_id AND x.kind = 'TRANSITION'
                                           AND x.to_state = 'ASSIGNED'), '-infinity'))
  ORDER BY sd.id
+
+-- The technician's statement that the machine holds no storage device, while it stands: not withdrawn by a
+-- storage device recorded afterwards, and made since the machine's last handover.
+-- name: no-storage-in-force
+SELECT s.id, s.note, s.at, u.username
+  FROM machine_events s
+  JOIN users u ON u.id = s.actor_id
+ WHERE s.machine_id = :machineId AND s.kind = 'NO_STORAGE'
+   AND NOT EXISTS (SELECT 1 FROM machine_events x
+                    WHERE x.machine_id = s.machine_id AND x.id > s.id
+                      AND (x.kind = 'NO_STORAGE_REVOKED' OR (x.kind = 'TRANSITION' AND x.to_state = 'ASSIGNED')))
+ ORDER BY s.id DESC
+ LIMIT 1
+
+-- name: erasure-gate-facts
+SELECT (SELECT count(*) FROM storage_devices sd WHERE sd.machine_id = m.id) AS devices,
+       EXISTS (SELECT 1 FROM machine_events x
+                WHERE x.machine_id = m.id AND x.kind = 'TRANSITION' AND x.to_state = 'ASSIGNED') AS handed_over
+  FROM machines m
+ WHERE m.id = :machineId
 
 -- name: machine-counts-by-state
 SELECT state, count(*) AS n FROM machines GROUP BY state

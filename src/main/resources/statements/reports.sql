@@ -140,13 +140,23 @@ SELECT m.id, m.tag, m.type, m.brand, m.model, m.serial, m.state, m.grade
  ORDER BY m.id
 
 -- name: report-donation-erasures
--- Each storage device of the donation with its latest erasure record (if any).
-SELECT m.tag, m.state AS machine_state, sd.kind, sd.model, sd.serial, sd.capacity_gb,
-       e.method, e.tool, e.passes, e.verified, e.result, e.performed_on, u.display_name AS technician
-  FROM storage_devices sd
-  JOIN machines m ON m.id = sd.machine_id
+-- Every machine of the donation, once per storage device with its latest erasure record (if any), or once alone
+-- when it has no device on record, then with the technician's no-storage statement unless a device recorded
+-- later withdrew it: the erasure certificate leaves no machine out. A later handover does not cancel the statement
+-- here (it does at the workshop's gate): the donor's data was gone before the machine's first reuse.
+SELECT m.tag, m.type AS machine_type, m.state AS machine_state, sd.id AS device_id, sd.kind, sd.model, sd.serial,
+       sd.capacity_gb, e.method, e.tool, e.passes, e.verified, e.result, e.performed_on, u.display_name AS technician,
+       ns.note AS no_storage_note, ns.at AS no_storage_at, nu.display_name AS no_storage_by
+  FROM machines m
+  LEFT JOIN storage_devices sd ON sd.machine_id = m.id
   LEFT JOIN LATERAL (SELECT * FROM erasures x WHERE x.storage_device_id = sd.id ORDER BY x.id DESC LIMIT 1) e ON true
   LEFT JOIN users u ON u.id = e.technician_id
+  LEFT JOIN LATERAL (SELECT s.note, s.at, s.actor_id FROM machine_events s
+                      WHERE s.machine_id = m.id AND s.kind = 'NO_STORAGE'
+                        AND NOT EXISTS (SELECT 1 FROM machine_events r WHERE r.machine_id = m.id
+                                           AND r.kind = 'NO_STORAGE_REVOKED' AND r.id > s.id)
+                      ORDER BY s.id DESC LIMIT 1) ns ON sd.id IS NULL
+  LEFT JOIN users nu ON nu.id = ns.actor_id
  WHERE m.donation_id = :id
  ORDER BY m.id, sd.id
 

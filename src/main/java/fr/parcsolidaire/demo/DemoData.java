@@ -60,16 +60,16 @@ final class DemoData {
 
     static void load(Database database, IntakeService intake, WorkshopService workshop, User actor) {
         LocalDate today = LocalDate.now();
-        List<String> tags = new java.util.ArrayList<>();
-        tags.addAll(donate(intake, actor, donor("Mairie de Saint-Denis", "PUBLIC_BODY"), today.minusDays(60), "LAPTOP",
+        List<IntakeService.NewMachine> machines = new java.util.ArrayList<>();
+        machines.addAll(donate(intake, actor, donor("Mairie de Saint-Denis", "PUBLIC_BODY"), today.minusDays(60), "LAPTOP",
                 "Lenovo", "ThinkPad T480", 8));
-        tags.addAll(donate(intake, actor, donor("Cabinet Martin & Associés", "COMPANY"), today.minusDays(45), "LAPTOP",
+        machines.addAll(donate(intake, actor, donor("Cabinet Martin & Associés", "COMPANY"), today.minusDays(45), "LAPTOP",
                 "Dell", "Latitude 5490", 7));
-        tags.addAll(donate(intake, actor, donor("Banque Populaire Rives de Paris", "COMPANY"), today.minusDays(30), "DESKTOP",
+        machines.addAll(donate(intake, actor, donor("Banque Populaire Rives de Paris", "COMPANY"), today.minusDays(30), "DESKTOP",
                 "HP", "EliteDesk 800 G4", 6));
-        tags.addAll(donate(intake, actor, donor("Association Emmaüs Connect", "ASSOCIATION"), today.minusDays(20), "SCREEN",
+        machines.addAll(donate(intake, actor, donor("Association Emmaüs Connect", "ASSOCIATION"), today.minusDays(20), "SCREEN",
                 "Dell", "P2419H", 5));
-        tags.addAll(donate(intake, actor, donor("M. Bernard", "RESIDENT"), today.minusDays(5), "TABLET",
+        machines.addAll(donate(intake, actor, donor("M. Bernard", "RESIDENT"), today.minusDays(5), "TABLET",
                 "Samsung", "Galaxy Tab A 10.1", 4));
 
         // Spread the machines over the lifecycle: a few stay as received, others go further.
@@ -82,8 +82,8 @@ final class DemoData {
                 MachineState.RECEIVED, MachineState.RECEIVED,
                 MachineState.READY, MachineState.RECEIVED, MachineState.PARTS, MachineState.RECEIVED, MachineState.RECEIVED,
                 MachineState.RECEIVED, MachineState.IN_DIAGNOSIS, MachineState.RECEIVED, MachineState.RECEIVED};
-        for (int i = 0; i < tags.size() && i < plan.length; i++) {
-            walk(database, workshop, actor, tags.get(i), plan[i], i);
+        for (int i = 0; i < machines.size() && i < plan.length; i++) {
+            walk(database, workshop, actor, machines.get(i), plan[i], i);
         }
         fr.parcsolidaire.loans.LoansDemo.load(database, workshop, actor);
     }
@@ -92,7 +92,7 @@ final class DemoData {
         return Jsonp.objectBuilder().add("name", name).add("kind", kind).build();
     }
 
-    private static List<String> donate(IntakeService intake, User actor, JsonObject donor, LocalDate on, String type,
+    private static List<IntakeService.NewMachine> donate(IntakeService intake, User actor, JsonObject donor, LocalDate on, String type,
                                        String brand, String model, int count) {
         JsonArrayBuilder machines = Jsonp.arrayBuilder();
         for (int i = 0; i < count; i++) {
@@ -101,15 +101,35 @@ final class DemoData {
         }
         JsonObject body = Jsonp.objectBuilder().add("donor", donor).add("receivedOn", on.toString())
                 .add("site", "atelier").add("machines", machines).build();
-        return intake.intake(Input.of(body), actor).machines().stream().map(IntakeService.NewMachine::tag).toList();
+        return intake.intake(Input.of(body), actor).machines();
     }
 
-    private static void walk(Database database, WorkshopService workshop, User actor, String tag, MachineState target, int i) {
+    /**
+     * Takes one machine to its planned state through the workshop's rules, erasure gate included: one laptop in
+     * five came without its disk (a common practice of companies) and gets the technician's no-storage statement;
+     * a machine scrapped has its disk destroyed, one harvested has its SSD purged for reuse.
+     */
+    private static void walk(Database database, WorkshopService workshop, User actor, IntakeService.NewMachine machine,
+                             MachineState target, int i) {
+        String tag = machine.tag();
         if (target == MachineState.RECEIVED) {
             return;
         }
+        boolean holdsData = machine.type().holdsData();
+        String disk = "S3Z" + tag.replace("-", "");
         if (target == MachineState.SCRAPPED || target == MachineState.PARTS) {
             step(workshop, actor, tag, Jsonp.objectBuilder().add("to", "IN_DIAGNOSIS").build());
+            if (holdsData && target == MachineState.SCRAPPED && i % 2 == 1) {
+                workshop.recordNoStorage(tag, Input.of(Jsonp.objectBuilder()
+                        .add("note", "Disque retiré par le donateur avant le don : aucun support").build()), actor);
+            } else if (holdsData) {
+                workshop.addStorage(tag, Input.of(Jsonp.objectBuilder().add("kind", "SSD").add("capacityGb", "256")
+                        .add("serial", disk).build()), actor);
+                boolean destroy = target == MachineState.SCRAPPED;
+                workshop.recordErasure(tag, Input.of(Jsonp.objectBuilder().add("device", disk)
+                        .add("method", destroy ? "DESTROY" : "PURGE").add("tool", destroy ? "Broyeur de disques" : "nwipe 0.34")
+                        .add("passes", destroy ? 0 : 1).add("verified", true).add("result", "PASS").build()), actor);
+            }
             step(workshop, actor, tag, target == MachineState.SCRAPPED
                     ? Jsonp.objectBuilder().add("to", "SCRAPPED").add("weightKg", "2.4").add("channel", "ecosystem").add("note", "Carte mère HS").build()
                     : Jsonp.objectBuilder().add("to", "PARTS").add("harvested", "RAM 8 Go, SSD 256 Go, chargeur").build());
@@ -119,22 +139,25 @@ final class DemoData {
         if (target == MachineState.IN_DIAGNOSIS) {
             return;
         }
-        boolean hasDisk = !tag.isEmpty() && i % 5 != 3;
+        boolean hasDisk = holdsData && i % 5 != 3;
         var diagnosis = Jsonp.objectBuilder().add("to", "IN_RECONDITIONING")
                 .add("cpu", "Intel Core i5-8250U").add("ramGb", i % 2 == 0 ? "8" : "16")
                 .add("grade", new String[] {"A", "B", "C"}[i % 3]).add("batteryHealth", 60 + i);
         if (hasDisk) {
             diagnosis.add("storage", Jsonp.arrayBuilder().add(Jsonp.objectBuilder()
-                    .add("kind", "SSD").add("capacityGb", "256").add("serial", "S3Z" + tag.replace("-", ""))));
+                    .add("kind", "SSD").add("capacityGb", "256").add("serial", disk)));
         }
         step(workshop, actor, tag, diagnosis.build());
         if (target == MachineState.IN_RECONDITIONING) {
             return;
         }
         if (hasDisk) {
-            workshop.recordErasure(tag, Input.of(Jsonp.objectBuilder().add("device", "S3Z" + tag.replace("-", ""))
+            workshop.recordErasure(tag, Input.of(Jsonp.objectBuilder().add("device", disk)
                     .add("method", "PURGE").add("tool", "nwipe 0.34").add("passes", 1).add("verified", true)
                     .add("result", "PASS").build()), actor);
+        } else if (holdsData) {
+            workshop.recordNoStorage(tag, Input.of(Jsonp.objectBuilder()
+                    .add("note", "Disque retiré et détruit par le donateur avant le don, attestation jointe au dossier").build()), actor);
         }
         workshop.recordOs(tag, Input.of(Jsonp.objectBuilder().add("osName", "Linux Mint").add("osVersion", "22")
                 .add("osLicence", "GPL").build()), actor);

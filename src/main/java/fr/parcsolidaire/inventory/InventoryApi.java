@@ -54,6 +54,8 @@ public final class InventoryApi implements HttpService {
                         Json.send(res, Status.CREATED_201, workshop.addStorage(tag(req), input(req), who.user())))
                 .post("/api/v1/machines/{tag}/erasures", Permission.INVENTORY_WRITE, (req, res, who) ->
                         Json.send(res, Status.CREATED_201, workshop.recordErasure(tag(req), input(req), who.user())))
+                .post("/api/v1/machines/{tag}/no-storage", Permission.INVENTORY_WRITE, (req, res, who) ->
+                        Json.send(res, Status.CREATED_201, workshop.recordNoStorage(tag(req), input(req), who.user())))
                 .post("/api/v1/machines/{tag}/repairs", Permission.INVENTORY_WRITE, (req, res, who) ->
                         Json.send(res, Status.CREATED_201, workshop.recordRepair(tag(req), input(req), who.user())))
                 .post("/api/v1/machines/{tag}/os", Permission.INVENTORY_WRITE, (req, res, who) ->

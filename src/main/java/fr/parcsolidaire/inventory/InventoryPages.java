@@ -25,6 +25,15 @@ import java.util.stream.Collectors;
 /** The workshop's pages: home and search, machine list, machine page with its steps, donations and donors. */
 public final class InventoryPages implements HttpService {
 
+    /** The confirmation shown after each step is saved, by form (the redirect's "saved" parameter). */
+    private static final Map<String, String> SAVED = Map.of(
+            "transition", "Étape enregistrée.",
+            "storage", "Support de stockage ajouté.",
+            "erasure", "Effacement enregistré.",
+            "repair", "Réparation enregistrée.",
+            "os", "Système enregistré.",
+            "no-storage", "Déclaration « aucun support » enregistrée.");
+
     /** Rows shown in an empty intake form; "add rows" brings more without JavaScript. */
     private static final int INTAKE_ROWS = 3;
 
@@ -60,6 +69,7 @@ public final class InventoryPages implements HttpService {
                 .post("/m/{tag}/erasure", Permission.INVENTORY_WRITE, (req, res, who) -> step(req, res, who, "erasure", workshop::recordErasure))
                 .post("/m/{tag}/repair", Permission.INVENTORY_WRITE, (req, res, who) -> step(req, res, who, "repair", workshop::recordRepair))
                 .post("/m/{tag}/os", Permission.INVENTORY_WRITE, (req, res, who) -> step(req, res, who, "os", workshop::recordOs))
+                .post("/m/{tag}/no-storage", Permission.INVENTORY_WRITE, (req, res, who) -> step(req, res, who, "no-storage", workshop::recordNoStorage))
                 .get("/donations", Permission.INVENTORY_READ, this::donations)
                 .get("/donations/new", Permission.INVENTORY_WRITE, (req, res, who) -> intakeForm(res, who, Status.OK_200, defaults(), Map.of(), INTAKE_ROWS))
                 .post("/donations", Permission.INVENTORY_WRITE, this::createDonation)
@@ -113,7 +123,7 @@ public final class InventoryPages implements HttpService {
         String failed = formName.equals("transition") ? "to-" + form.get("to") : formName;
         try {
             action.apply(tag, Input.of(form), who.user());
-            Pages.redirect(res, "/m/" + tag);
+            Pages.redirect(res, "/m/" + tag + "?saved=" + formName);
         } catch (ValidationException e) {
             showMachine(req, res, who, Status.BAD_REQUEST_400, failed, e.fields(), form.values(), e.getMessage());
         } catch (HttpProblem p) {
@@ -142,10 +152,13 @@ public final class InventoryPages implements HttpService {
         params.put("canWrite", who.user().can(Permission.INVENTORY_WRITE));
         params.put("targets", Lifecycle.workshopTargets(machine.state()));
         params.put("inWorkshop", Lifecycle.inWorkshop(machine.state()));
+        params.put("needsStatement", machine.type().holdsData() && machine.storageDevices().isEmpty()
+                && machine.noStorage() == null);
         params.put("failedForm", failedForm == null ? "" : failedForm);
         params.put("errors", errors);
         params.put("values", values);
         params.put("message", message);
+        params.put("saved", message == null ? req.query().first("saved").map(SAVED::get).orElse(null) : null);
         params.put("today", LocalDate.now(clock).toString());
         params.put("assignments", who.user().can(Permission.ASSIGNMENTS_READ) && machine.everAssigned()
                 ? fr.parcsolidaire.loans.MachineAssignments.of(

@@ -88,6 +88,7 @@ public final class InventoryRepository {
     public static Optional<Machine> machine(DbExecute exec, String tag) {
         return exec.createNamedGet("machine-by-tag").addParam(tag).execute().map(r -> {
             long id = Rows.longValue(r, "id");
+            List<MachineEvent> events = events(Rows.text(r, "events"));
             return new Machine(id, Rows.text(r, "tag"), MachineType.valueOf(Rows.text(r, "type")),
                     Rows.text(r, "brand"), Rows.text(r, "model"), Rows.text(r, "serial"),
                     MachineState.valueOf(Rows.text(r, "state")), grade(r), Rows.text(r, "cpu"),
@@ -96,7 +97,7 @@ public final class InventoryRepository {
                     new Site(Rows.longValue(r, "site_id"), Rows.text(r, "site_code"), Rows.text(r, "site_name"),
                             Rows.text(r, "tag_prefix")), Rows.text(r, "location"),
                     Rows.longValue(r, "donation_id"), Rows.text(r, "donor_name"), Rows.date(r, "received_on"),
-                    storage(Rows.text(r, "storage")), events(Rows.text(r, "events")));
+                    storage(Rows.text(r, "storage")), events, NoStorageStatement.inForce(events));
         });
     }
 

@@ -59,6 +59,8 @@ public record MachineEvent(long id, String kind, MachineState from, MachineState
             case "HARDWARE_IMPORT" -> "Import matériel (lshw)";
             case "LOCATION" -> "Rangement";
             case "LABEL_PRINTED" -> "Étiquette imprimée";
+            case "NO_STORAGE" -> "Déclaration « aucun support de stockage »";
+            case "NO_STORAGE_REVOKED" -> "Déclaration « aucun support » annulée";
             default -> kind;
         };
     }

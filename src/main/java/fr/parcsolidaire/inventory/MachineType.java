@@ -18,4 +18,12 @@ public enum MachineType {
     public String label() {
         return label;
     }
+
+    /**
+     * Types that always hold user data somewhere: with no storage device on record, the erasure gate wants a
+     * technician's statement that there is none. A printer is gated only through the disk declared on it.
+     */
+    public boolean holdsData() {
+        return this == LAPTOP || this == DESKTOP || this == TABLET || this == PHONE;
+    }
 }

@@ -4,6 +4,7 @@ import fr.parcsolidaire.web.Jsonp;
 import fr.parcsolidaire.auth.User;
 import fr.parcsolidaire.db.Database;
 import fr.parcsolidaire.db.Rows;
+import fr.parcsolidaire.web.Formats;
 import fr.parcsolidaire.web.HttpProblem;
 import fr.parcsolidaire.web.Input;
 import fr.parcsolidaire.web.Validator;
@@ -23,6 +24,9 @@ import java.util.List;
  * machine row, checks the rules against its current state and appends its event, in one transaction.
  */
 public final class WorkshopService {
+
+    /** Long enough for "disque retiré et détruit au broyeur, bon n° …", short enough for a certificate cell. */
+    static final int NO_STORAGE_NOTE_MAX = 500;
 
     private final Database database;
     private final Clock clock;
@@ -48,11 +52,18 @@ public final class WorkshopService {
             }
             JsonObject data = switch (to) {
                 case IN_RECONDITIONING -> diagnose(tx, m, in, actor);
-                case READY -> qualityCheck(tx, m, in);
+                case READY -> qualityCheck(in);
                 case SCRAPPED -> scrap(in);
                 case PARTS -> harvest(in);
                 default -> Jsonp.objectBuilder().build();
             };
+            // After the step's own checks, so a form with errors gets them all first.
+            switch (to) {
+                case READY -> ErasureGate.require(tx, m.id(), m.type(), ErasureGate.Step.READY);
+                case SCRAPPED -> ErasureGate.require(tx, m.id(), m.type(), ErasureGate.Step.SCRAPPED);
+                case PARTS -> ErasureGate.require(tx, m.id(), m.type(), ErasureGate.Step.PARTS);
+                default -> { }
+            }
             MachineHistory.record(tx, m.id(), "TRANSITION", m.state(), to, actor, note, data);
             return reread(tx, tag);
         });
@@ -60,12 +71,17 @@ public final class WorkshopService {
 
     /**
      * A step taken on behalf of an assignment (ASSIGNED, RETURNED), inside the caller's transaction.
-     * The caller has checked its own rules; the lifecycle is still enforced here.
+     * The caller has checked its own rules; the lifecycle is still enforced here, and so is the erasure gate at
+     * every handover: every way to hand a machine over goes through this step, and a READY machine may predate
+     * the gate's no-storage rule.
      */
     public void transitionForAssignment(DbExecute tx, String tag, MachineState to, User actor, String note, JsonObject data) {
         Locked m = lock(tx, tag);
         if (!Lifecycle.allowed(m.state(), to, Lifecycle.Channel.ASSIGNMENT)) {
             throw HttpProblem.conflict(Lifecycle.refusal(m.state(), to, Lifecycle.Channel.ASSIGNMENT));
+        }
+        if (to == MachineState.ASSIGNED) {
+            ErasureGate.require(tx, m.id(), m.type(), ErasureGate.Step.HANDOVER);
         }
         MachineHistory.record(tx, m.id(), "TRANSITION", m.state(), to, actor, note, data);
     }
@@ -143,6 +159,28 @@ public final class WorkshopService {
         });
     }
 
+    /**
+     * A technician's statement that the machine holds no storage device (removed and destroyed, or none fitted):
+     * a NO_STORAGE event with its note, which the erasure gate accepts in place of disks for a machine that has
+     * none on record. Refused while a disk on record is neither erased nor destroyed.
+     */
+    public Machine recordNoStorage(String tag, Input in, User actor) {
+        Validator v = new Validator();
+        String note = v.required(in.field("note"), in.text("note"), NO_STORAGE_NOTE_MAX);
+        v.throwIfInvalid();
+        return database.inTransaction(tx -> {
+            Locked m = lockInWorkshop(tx, tag);
+            List<String> uncleared = ErasureGate.unclearedDevices(tx, m.id());
+            if (!uncleared.isEmpty()) {
+                throw HttpProblem.conflict((uncleared.size() == 1 ? "Ce support n'est ni effacé ni détruit : "
+                        : "Ces supports ne sont ni effacés ni détruits : ") + String.join(", ", uncleared)
+                        + ". Enregistrez leur effacement vérifié ou leur destruction avant de déclarer l'absence de support.");
+            }
+            MachineHistory.record(tx, m.id(), "NO_STORAGE", null, null, actor, note, Jsonp.objectBuilder().build());
+            return reread(tx, tag);
+        });
+    }
+
     public Machine recordRepair(String tag, Input in, User actor) {
         return database.inTransaction(tx -> {
             Locked m = lockInWorkshop(tx, tag);
@@ -183,6 +221,7 @@ public final class WorkshopService {
                     .addParam("brand", hw.vendor()).addParam("model", hw.product()).addParam("id", m.id())
                     .execute();
             var added = Jsonp.arrayBuilder();
+            List<String> addedNames = new java.util.ArrayList<>();
             for (LshwParser.Disk disk : hw.disks()) {
                 boolean known = disk.serial() != null && tx.createNamedGet("storage-serial-exists")
                         .addParam("machineId", m.id()).addParam("serial", disk.serial()).execute().isPresent();
@@ -192,6 +231,7 @@ public final class WorkshopService {
                             .addParam("capacityGb", disk.capacityGb()).addParam("serial", disk.serial())
                             .addParam("model", disk.model()).execute().map(r -> Rows.longValue(r, "id")).orElseThrow();
                     added.add(id);
+                    addedNames.add(ErasureGate.deviceName(disk.kind(), disk.serial(), disk.model()));
                 }
             }
             JsonObjectBuilder data = Jsonp.objectBuilder();
@@ -201,6 +241,7 @@ public final class WorkshopService {
             putIfPresent(data, "product", hw.product());
             data.add("storageDevicesAdded", added);
             MachineHistory.record(tx, m.id(), "HARDWARE_IMPORT", null, null, actor, null, data.build());
+            revokeStatement(tx, m, actor, addedNames);
             return reread(tx, tag);
         });
     }
@@ -235,7 +276,7 @@ public final class WorkshopService {
         return data.build();
     }
 
-    private JsonObject qualityCheck(DbExecute tx, Locked m, Input in) {
+    private static JsonObject qualityCheck(Input in) {
         Validator v = new Validator();
         Input quality = in.child("quality");
         JsonObjectBuilder data = Jsonp.objectBuilder();
@@ -249,14 +290,6 @@ public final class WorkshopService {
             }
         }
         v.throwIfInvalid();
-        List<String> unerased = tx.createNamedQuery("storage-without-passing-erasure").addParam("machineId", m.id()).execute()
-                .map(r -> Rows.text(r, "serial") == null ? StorageKind.valueOf(Rows.text(r, "kind")).label()
-                        : Rows.text(r, "serial"))
-                .toList();
-        if (!unerased.isEmpty()) {
-            throw HttpProblem.conflict("Effacement des données manquant ou en échec pour : " + String.join(", ", unerased)
-                    + ". La machine ne peut pas être déclarée prête.");
-        }
         return Jsonp.objectBuilder().add("quality", data).build();
     }
 
@@ -303,6 +336,25 @@ public final class WorkshopService {
         putIfPresent(data, "capacityGb", line.capacityGb());
         putIfPresent(data, "serial", line.serial());
         MachineHistory.record(tx, m.id(), "STORAGE_ADDED", null, null, actor, null, data.build());
+        revokeStatement(tx, m, actor, List.of(ErasureGate.deviceName(line.kind(), line.serial(), line.model())));
+    }
+
+    /**
+     * A storage device recorded after a no-storage statement proves the statement wrong or out of date: it is
+     * withdrawn in the journal, and the gate then wants that device's erasure like any other.
+     */
+    private static void revokeStatement(DbExecute tx, Locked m, User actor, List<String> added) {
+        if (added.isEmpty()) {
+            return;
+        }
+        DbRow statement = ErasureGate.statementInForce(tx, m.id());
+        if (statement == null) {
+            return;
+        }
+        MachineHistory.record(tx, m.id(), "NO_STORAGE_REVOKED", null, null, actor,
+                "Déclaration « aucun support » du " + Formats.dateTime(Rows.timestamp(statement, "at"))
+                        + " annulée, support ajouté : " + String.join(", ", added) + ".",
+                Jsonp.objectBuilder().add("statementId", Rows.longValue(statement, "id")).build());
     }
 
     private static DbRow findDevice(DbExecute tx, long machineId, String device) {

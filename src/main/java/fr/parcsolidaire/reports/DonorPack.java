@@ -13,7 +13,11 @@ import io.helidon.dbclient.DbRow;
 
 import java.time.Clock;
 import java.time.OffsetDateTime;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * The documents a centre hands back to a donor: the receipt of what was received, the data-erasure
@@ -21,6 +25,8 @@ import java.util.List;
  * None of them names or describes a beneficiary.
  */
 public final class DonorPack {
+
+    private static final ZoneId PARIS = ZoneId.of("Europe/Paris");
 
     private final Database database;
     private final Clock clock;
@@ -62,41 +68,132 @@ public final class DonorPack {
         });
     }
 
+    /**
+     * Every machine of the donation, with what was done to the data it could hold: each storage device erased
+     * (method, tool, verification, date, technician) or destroyed, the machine stated to hold no storage device
+     * (the statement's note, who, when), not yet processed, or without any data medium (a screen, an accessory).
+     */
     public byte[] erasureCertificate(long id) {
         DbExecute db = database.client().execute();
         DonationHead d = head(db, id);
-        List<DbRow> devices = db.createNamedQuery("report-donation-erasures").addParam("id", id).execute().toList();
+        List<CertificateLine> lines = db.createNamedQuery("report-donation-erasures").addParam("id", id).execute()
+                .map(CertificateLine::of).toList();
         return PdfKit.document("Certificat d'effacement — don n° " + id, true, (doc, writer) -> {
             doc.add(PdfKit.title("Certificat d'effacement des données"));
             doc.add(PdfKit.text("Don n° " + id + " de " + d.donorName() + ", reçu le " + Formats.date(d.receivedOn())
                     + " par " + d.siteName() + "."));
-            doc.add(PdfKit.text("Effacement selon NIST SP 800-88 (niveaux Clear, Purge, Destroy). Pour chaque support : "
-                    + "identification, méthode et niveau, outil, passes, vérification, résultat, date, technicien et "
-                    + "destination du support après effacement."));
-            List<List<String>> rows = devices.stream().map(r -> {
-                boolean erased = Rows.text(r, "method") != null;
-                return List.of(Rows.text(r, "tag"),
-                        StorageKind.valueOf(Rows.text(r, "kind")).label()
-                                + (Rows.decimal(r, "capacity_gb") == null ? "" : " " + Formats.number(Rows.decimal(r, "capacity_gb")) + " Go"),
-                        orEmpty(Rows.text(r, "model")), orEmpty(Rows.text(r, "serial")),
-                        erased ? methodLabel(Rows.text(r, "method")) : "Non effacé à ce jour",
-                        erased ? Rows.text(r, "tool") : "",
-                        erased ? Rows.intOrNull(r, "passes").toString() : "",
-                        erased ? (Boolean.TRUE.equals(Rows.bool(r, "verified")) ? "Vérifié" : "Non vérifié") : "",
-                        erased ? ("PASS".equals(Rows.text(r, "result")) ? "Réussi" : "Échec") : "",
-                        erased ? Formats.date(Rows.date(r, "performed_on")) : "",
-                        erased ? orEmpty(Rows.text(r, "technician")) : "",
-                        destination(Rows.text(r, "machine_state")));
-            }).toList();
-            doc.add(PdfKit.table(List.of("Machine", "Type de support", "Modèle", "N° de série", "Méthode (niveau)", "Outil",
-                    "Passes", "Vérification", "Résultat", "Date", "Technicien", "Destination"), rows,
-                    1.6f, 1.1f, 1.3f, 2.0f, 1.2f, 0.9f, 0.8f, 1.2f, 1f, 1.2f, 1.3f, 1.4f));
-            if (devices.isEmpty()) {
-                doc.add(PdfKit.text("Aucun support de stockage n'a été recensé sur le matériel de ce don."));
-            }
+            doc.add(PdfKit.text(CertificateLine.summary(lines)));
+            doc.add(PdfKit.text("Effacement selon NIST SP 800-88 (niveaux Clear, Purge, Destroy ; Destroy est la destruction "
+                    + "physique du support). Pour chaque support : identification, statut, méthode et niveau, outil, passes, "
+                    + "résultat et vérification, date, technicien et destination du matériel. Une machine sans support de "
+                    + "stockage figure avec la déclaration du technicien qui l'a constaté, inscrite au registre."));
+            doc.add(PdfKit.table(List.of("Machine", "Support", "N° de série", "Statut", "Méthode (niveau)", "Outil",
+                    "Passes", "Résultat", "Date", "Technicien", "Destination"),
+                    lines.stream().map(CertificateLine::cells).toList(),
+                    1.7f, 1.6f, 1.7f, 1.9f, 1.3f, 1.1f, 0.85f, 1.2f, 1.1f, 1.3f, 1.4f));
             doc.add(PdfKit.small("Certificat établi le " + Formats.dateTime(OffsetDateTime.now(clock))
                     + " à partir du registre d'effacement de l'atelier (enregistrements non modifiables)."));
         });
+    }
+
+    /** One row of the erasure certificate: a storage device, or a machine that has none on record. */
+    private record CertificateLine(String tag, MachineType type, MachineState state, boolean device, String kind,
+                                   java.math.BigDecimal capacityGb, String model, String serial, String method,
+                                   String tool, Integer passes, boolean verified, String result,
+                                   java.time.LocalDate performedOn, String technician, String statementNote,
+                                   OffsetDateTime statementAt, String statementBy) {
+
+        private enum Status {
+            ERASED("Effacé"), DESTROYED("Détruit"), REDO("Effacement à reprendre (échec ou non vérifié)"),
+            DEVICE_PENDING("Non traité à ce jour"), NO_STORAGE("Aucun support déclaré"),
+            MACHINE_PENDING("Non traitée à ce jour : supports non déclarés"), NOT_APPLICABLE("Sans objet");
+
+            private final String label;
+
+            Status(String label) {
+                this.label = label;
+            }
+        }
+
+        static CertificateLine of(DbRow r) {
+            return new CertificateLine(Rows.text(r, "tag"), MachineType.valueOf(Rows.text(r, "machine_type")),
+                    MachineState.valueOf(Rows.text(r, "machine_state")), Rows.longOrNull(r, "device_id") != null,
+                    Rows.text(r, "kind"), Rows.decimal(r, "capacity_gb"), Rows.text(r, "model"), Rows.text(r, "serial"),
+                    Rows.text(r, "method"), Rows.text(r, "tool"), Rows.intOrNull(r, "passes"),
+                    Boolean.TRUE.equals(Rows.bool(r, "verified")), Rows.text(r, "result"), Rows.date(r, "performed_on"),
+                    Rows.text(r, "technician"), Rows.text(r, "no_storage_note"), Rows.timestamp(r, "no_storage_at"),
+                    Rows.text(r, "no_storage_by"));
+        }
+
+        Status status() {
+            if (device) {
+                if (method == null) {
+                    return Status.DEVICE_PENDING;
+                }
+                if (!verified || !"PASS".equals(result)) {
+                    return Status.REDO;
+                }
+                return "DESTROY".equals(method) ? Status.DESTROYED : Status.ERASED;
+            }
+            if (statementAt != null) {
+                return Status.NO_STORAGE;
+            }
+            return type.holdsData() ? Status.MACHINE_PENDING : Status.NOT_APPLICABLE;
+        }
+
+        List<String> cells() {
+            Status status = status();
+            String machine = tag + " · " + type.label();
+            String destination = destination(state.name());
+            if (!device) {
+                return switch (status) {
+                    case NO_STORAGE -> List.of(machine, "« " + statementNote + " »", "", status.label, "", "", "", "",
+                            Formats.date(statementAt.atZoneSameInstant(PARIS).toLocalDate()), orEmpty(statementBy), destination);
+                    case NOT_APPLICABLE -> List.of(machine, type == MachineType.PRINTER ? "Aucun disque déclaré"
+                            : "Pas de support de données", "", status.label, "", "", "", "", "", "", destination);
+                    default -> List.of(machine, "Aucun support recensé", "", status.label, "", "", "", "", "", "", destination);
+                };
+            }
+            String support = StorageKind.valueOf(kind).label()
+                    + (capacityGb == null ? "" : " " + Formats.number(capacityGb) + " Go") + (model == null ? "" : " · " + model);
+            if (status == Status.DEVICE_PENDING) {
+                return List.of(machine, support, orEmpty(serial), status.label, "", "", "", "", "", "", destination);
+            }
+            return List.of(machine, support, orEmpty(serial), status.label, methodLabel(method), tool,
+                    passes == null ? "" : passes.toString(),
+                    ("PASS".equals(result) ? "Réussi" : "Échec") + (verified ? ", vérifié" : ", non vérifié"),
+                    Formats.date(performedOn), orEmpty(technician), destination);
+        }
+
+        /** Machines, not rows: a machine counts as processed once every device of it is erased or destroyed. */
+        static String summary(List<CertificateLine> lines) {
+            Map<String, List<CertificateLine>> byMachine = new LinkedHashMap<>();
+            lines.forEach(l -> byMachine.computeIfAbsent(l.tag(), t -> new ArrayList<>()).add(l));
+            int erased = 0;
+            int destroyed = 0;
+            int declared = 0;
+            int pending = 0;
+            int none = 0;
+            for (List<CertificateLine> machine : byMachine.values()) {
+                List<Status> statuses = machine.stream().map(CertificateLine::status).toList();
+                if (statuses.stream().allMatch(st -> st == Status.DESTROYED)) {
+                    destroyed++;
+                } else if (statuses.stream().allMatch(st -> st == Status.ERASED || st == Status.DESTROYED)) {
+                    erased++;
+                } else if (statuses.equals(List.of(Status.NO_STORAGE))) {
+                    declared++;
+                } else if (statuses.equals(List.of(Status.NOT_APPLICABLE))) {
+                    none++;
+                } else {
+                    pending++;
+                }
+            }
+            int total = byMachine.size();
+            return "Ce don compte " + total + (total == 1 ? " machine" : " machines") + " : "
+                    + erased + " effacée(s), " + destroyed + " aux supports détruits, " + declared
+                    + " déclarée(s) sans support de stockage, " + pending + " non traitée(s) à ce jour, " + none
+                    + " sans support de données (écrans, accessoires, imprimantes sans disque).";
+        }
     }
 
     public byte[] outcomes(long id) {

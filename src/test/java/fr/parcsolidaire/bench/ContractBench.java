@@ -48,7 +48,7 @@ final class ContractBench {
                 new Site(1, "atelier", "Atelier", "PS"), "Étagère A", 1, "Mairie", today.minusDays(40),
                 List.of(new StorageDevice(1, StorageKind.SSD, new BigDecimal("256"), "S3Z" + i, null,
                         new Erasure(ErasureMethod.PURGE, "nwipe 0.34", 1, true, "PASS", today.minusDays(10), "karim"))),
-                List.of());
+                List.of(), null);
         return new ContractDocument(i % 2 == 0 ? ContractDocument.Kind.LOAN_AGREEMENT : ContractDocument.Kind.GIFT_CERTIFICATE,
                 structure, i + 1, "Zoë Nguyễn-Lefèvre", "93200 Saint-Denis", m, List.of("Chargeur", "Souris"),
                 today, today.plusMonths(3), today, "Sophie Martin", "HTTP://LOCALHOST:8080/M/" + tag);

@@ -59,6 +59,10 @@ class WorkflowTest {
                 if (depth == 2) {
                     expect(200, transition(tech, tag, Json.createObjectBuilder().add("to", "IN_RECONDITIONING").add("grade", "C").build()));
                 }
+                if (depth < 3) {
+                    // A laptop without disk on record leaves only with the technician's statement (erasure gate).
+                    expect(201, tech.postJson("/api/v1/machines/" + tag + "/no-storage", "{\"note\":\"disque retiré et détruit\"}"));
+                }
                 JsonObject body = end.equals("SCRAPPED")
                         ? Json.createObjectBuilder().add("to", end).add("weightKg", 2.5).add("channel", "ecosystem").build()
                         : Json.createObjectBuilder().add("to", end).add("harvested", "Barrette RAM 8 Go").build();
@@ -107,6 +111,7 @@ class WorkflowTest {
         assertTrue(Http.json(r).getString("message").contains("attribution"));
         assertEquals(400, transition(tech, tag, to("FLYING")).statusCode());
 
+        expect(201, tech.postJson("/api/v1/machines/" + tag + "/no-storage", "{\"note\":\"aucun support\"}"));
         expect(200, transition(tech, tag, Json.createObjectBuilder().add("to", "SCRAPPED").add("weightKg", "1,5").add("channel", "DEEE").build()));
         r = transition(tech, tag, to("IN_DIAGNOSIS"));
         assertEquals(409, r.statusCode());

@@ -76,7 +76,7 @@ class WorkshopBrowserTest {
         submitOpenStep();
         assertEquals("En reconditionnement", driver.findElement(By.id("state")).getText());
 
-        openStep("Enregistrer un effacement des données");
+        openStep("Enregistrer un effacement ou une destruction du support");
         choose("erasure-method", "PURGE");
         fill("erasure-tool", "nwipe 0.34");
         fill("erasure-passes", "1");

@@ -70,6 +70,8 @@ final class ReportFixture {
             toReady(tag);
         }
         toReady(desktop);
+        // No disk on record: the laptop leaves for parts on the technician's no-storage statement (erasure gate).
+        Fixtures.expect(201, tech.postJson("/api/v1/machines/" + laptops.get(6) + "/no-storage", "{\"note\":\"disque retiré et détruit\"}"));
         Fixtures.expect(200, Fixtures.transition(tech, laptops.get(6), Json.createObjectBuilder().add("to", "PARTS")
                 .add("harvested", "RAM, écran").build()));
         Fixtures.expect(200, Fixtures.transition(tech, screen, Json.createObjectBuilder().add("to", "SCRAPPED")

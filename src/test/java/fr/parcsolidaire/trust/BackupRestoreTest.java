@@ -50,6 +50,7 @@ class BackupRestoreTest {
             assertTrue(page.body().contains("Mairie de Pantin") || page.body().contains("Latitude 5490 sauvegardé"));
             assertEquals(events, ScratchApp.count(ScratchApp.url(restored), "SELECT count(*) FROM machine_events"));
             // New work continues on the restored copy: identity sequences came back with the data.
+            assertEquals(201, again.postJson("/api/v1/machines/" + tag + "/no-storage", "{\"note\":\"aucun support\"}", token).statusCode());
             assertEquals(200, again.postJson("/api/v1/machines/" + tag + "/transitions",
                     "{\"to\":\"SCRAPPED\",\"weightKg\":2.1,\"channel\":\"Ecosystem\"}", token).statusCode());
         } finally {
