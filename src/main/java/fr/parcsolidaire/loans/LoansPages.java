@@ -239,8 +239,7 @@ public final class LoansPages implements HttpService {
             long id = assignments.assign(Input.of(form), accessories, who.user());
             Pages.redirect(res, "/assignments/" + id);
         } catch (HttpProblem e) {
-            // 422: a signature image too large or broken (web/ImageBounds), shown on the page like the others.
-            if (e.status() != Status.BAD_REQUEST_400 && e.status() != Status.CONFLICT_409 && e.status().code() != 422) {
+            if (e.status() != Status.BAD_REQUEST_400 && e.status() != Status.CONFLICT_409) {
                 throw e;
             }
             Map<String, String> errors = new HashMap<>(e.fields());
@@ -283,8 +282,7 @@ public final class LoansPages implements HttpService {
             action.apply(form);
             Pages.redirect(res, "/assignments/" + id);
         } catch (HttpProblem e) {
-            // 422: a signature image too large or broken (web/ImageBounds), shown on the page like the others.
-            if (e.status() != Status.BAD_REQUEST_400 && e.status() != Status.CONFLICT_409 && e.status().code() != 422) {
+            if (e.status() != Status.BAD_REQUEST_400 && e.status() != Status.CONFLICT_409) {
                 throw e;
             }
             assignment(res, who, id, e.status(), name, e.fields(), form.values(), e.getMessage());

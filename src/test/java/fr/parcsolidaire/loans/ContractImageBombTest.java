@@ -10,7 +10,9 @@ import org.junit.jupiter.api.Test;
 
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.util.Arrays;
 import java.util.Base64;
+import java.util.Map;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -85,5 +87,20 @@ class ContractImageBombTest {
                 Json.createObjectBuilder().add("staff", broken).add("beneficiary", broken).build());
         assertEquals(422, r.statusCode(), r.body());
         assertTrue(Http.json(r).getString("message").contains("illisible"), r.body());
+    }
+
+    @Test
+    void theSignPageShowsTheRefusalOfABrokenSignatureInFrench() {
+        long assignment = loan();
+        byte[] png = ImageBombs.png(600, 200, 8, ImageBombs.RGBA).clone();
+        Arrays.fill(png, 60, png.length - 12, (byte) 0x5A);
+        String broken = "data:image/png;base64," + Base64.getEncoder().encodeToString(png);
+        long before = written();
+        HttpResponse<String> r = Http.browser(Role.SOCIAL_WORKER).postForm("/assignments/" + assignment + "/sign",
+                Map.of("staff", broken, "beneficiary", broken));
+        assertEquals(422, r.statusCode());
+        assertTrue(r.body().contains("Cette image est illisible ou abîmée"), r.body());
+        assertTrue(r.body().contains("<canvas"), "the sign page again, to draw once more");
+        assertEquals(before, written(), "nothing signed");
     }
 }
