@@ -97,14 +97,27 @@ public final class ImageBounds {
         if (!acquired) {
             throw busy();
         }
+        Future<T> done;
         try {
-            Future<T> done = POOL.submit(() -> use.apply(read(bytes, limits, reader -> {
-                int longest = Math.max(reader.getWidth(0), reader.getHeight(0));
-                int factor = Math.max(1, longest / Math.max(1, longestSide));
-                ImageReadParam param = reader.getDefaultReadParam();
-                param.setSourceSubsampling(factor, factor, 0, 0);
-                return reader.read(0, param);
-            }).image()));
+            // The slot is given back when the decode ends, not when its caller stops waiting for it.
+            done = POOL.submit(() -> {
+                try {
+                    return use.apply(read(bytes, limits, reader -> {
+                        int longest = Math.max(reader.getWidth(0), reader.getHeight(0));
+                        int factor = Math.max(1, longest / Math.max(1, longestSide));
+                        ImageReadParam param = reader.getDefaultReadParam();
+                        param.setSourceSubsampling(factor, factor, 0, 0);
+                        return reader.read(0, param);
+                    }).image());
+                } finally {
+                    SLOTS.release();
+                }
+            });
+        } catch (RuntimeException e) {
+            SLOTS.release();
+            throw e;
+        }
+        try {
             return done.get();
         } catch (ExecutionException e) {
             if (e.getCause() instanceof RuntimeException r) {
@@ -114,8 +127,6 @@ public final class ImageBounds {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw busy();
-        } finally {
-            SLOTS.release();
         }
     }
 
