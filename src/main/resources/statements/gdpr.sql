@@ -9,12 +9,14 @@ INSERT INTO beneficiary_access_log (beneficiary_id, actor_id, action, detail)
 SELECT a.beneficiary_id, :actorId, 'CONTRACT_READ', :detail FROM assignments a WHERE a.id = :assignmentId
 
 -- Beneficiaries whose last contact (end of their last assignment, or their registration when they had none)
--- is older than the retention period, with no loan still running.
+-- is older than the retention period, with no loan still running. With :id, that one person only: checked
+-- again inside their own transaction, once their row is locked.
 -- name: gdpr-due-for-anonymisation
 SELECT b.id
   FROM beneficiaries b
   LEFT JOIN assignments a ON a.beneficiary_id = b.id
  WHERE b.anonymised_at IS NULL
+   AND (CAST(:id AS bigint) IS NULL OR b.id = CAST(:id AS bigint))
  GROUP BY b.id
 HAVING count(*) FILTER (WHERE a.status = 'ACTIVE') = 0
    AND greatest(max(b.created_at), max(a.updated_at), max(CAST(coalesce(a.ended_on, a.starts_on) AS timestamptz)))
@@ -22,9 +24,8 @@ HAVING count(*) FILTER (WHERE a.status = 'ACTIVE') = 0
  ORDER BY b.id
  LIMIT 1000
 
--- Only one instance runs the retention sweep at a time.
--- name: gdpr-sweep-lock
-SELECT pg_try_advisory_xact_lock(4242001) AS locked
+-- name: gdpr-lock-beneficiary
+SELECT id FROM beneficiaries WHERE id = :id AND anonymised_at IS NULL FOR UPDATE
 
 -- name: gdpr-allow-document-purge
 SELECT set_config('parc.gdpr_erasure', 'on', true) AS on
@@ -46,6 +47,56 @@ UPDATE contract_scans SET content = '', purged_at = now()
  WHERE purged_at IS NULL
    AND contract_id IN (SELECT c.id FROM contracts c JOIN assignments a ON a.id = c.assignment_id
                         WHERE a.beneficiary_id = :id)
+
+-- Free text attached to the person: notes become '[anonymisé]', strings in JSON too except the values of the
+-- keys listed in :codes (codes, dates, hashes written by the program); numbers, codes, dates and rows stay, so
+-- every count is unchanged. Each statement changes only rows that still hold something to clear.
+
+-- name: gdpr-scrub-assignments
+UPDATE assignments SET accessories = gdpr_scrub(accessories, CAST(:codes AS text[]))
+ WHERE beneficiary_id = :id
+   AND accessories <> gdpr_scrub(accessories, CAST(:codes AS text[]))
+
+-- name: gdpr-scrub-assignment-events
+UPDATE assignment_events
+   SET note = CASE WHEN note IS NULL THEN NULL ELSE '[anonymisé]' END,
+       data = gdpr_scrub(data, CAST(:codes AS text[]))
+ WHERE assignment_id IN (SELECT id FROM assignments WHERE beneficiary_id = :id)
+   AND (note <> '[anonymisé]' OR data <> gdpr_scrub(data, CAST(:codes AS text[])))
+
+-- name: gdpr-scrub-incidents
+UPDATE incidents SET note = '[anonymisé]'
+ WHERE assignment_id IN (SELECT id FROM assignments WHERE beneficiary_id = :id)
+   AND note <> '[anonymisé]'
+
+-- name: gdpr-scrub-enrolment-events
+UPDATE enrolment_events SET note = '[anonymisé]'
+ WHERE enrolment_id IN (SELECT id FROM enrolments WHERE beneficiary_id = :id)
+   AND note <> '[anonymisé]'
+
+-- The journal of the record holds field names only, but it is JSON that anyone could have written.
+-- name: gdpr-scrub-beneficiary-events
+UPDATE beneficiary_events SET data = gdpr_scrub(data, CAST(:codes AS text[]))
+ WHERE beneficiary_id = :id
+   AND data <> gdpr_scrub(data, CAST(:codes AS text[]))
+
+-- Who read or changed the record, and when, stay; what the detail said goes.
+-- name: gdpr-scrub-access-log
+UPDATE beneficiary_access_log SET detail = '[anonymisé]'
+ WHERE beneficiary_id = :id
+   AND detail <> '[anonymisé]'
+
+-- The machine's history of the person's loans: handed over, returned (with the missing accessories typed by
+-- hand), back to the workshop. States, dates and the machine's own facts stay.
+-- name: gdpr-scrub-machine-events
+UPDATE machine_events e
+   SET note = CASE WHEN e.note IS NULL THEN NULL ELSE '[anonymisé]' END,
+       data = gdpr_scrub(e.data, CAST(:codes AS text[]))
+  FROM assignments a
+ WHERE a.beneficiary_id = :id
+   AND e.machine_id = a.machine_id
+   AND e.data->>'assignmentId' = CAST(a.id AS text)
+   AND (e.note <> '[anonymisé]' OR e.data <> gdpr_scrub(e.data, CAST(:codes AS text[])))
 
 -- name: gdpr-anonymised-event
 INSERT INTO beneficiary_events (beneficiary_id, kind, actor_id, data)

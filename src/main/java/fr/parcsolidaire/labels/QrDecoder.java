@@ -27,8 +27,11 @@ public final class QrDecoder {
 
     private static final Map<DecodeHintType, Object> HINTS = Map.of(DecodeHintType.TRY_HARDER, Boolean.TRUE,
             DecodeHintType.POSSIBLE_FORMATS, List.of(BarcodeFormat.QR_CODE));
-    /** Longest side a photo is first reduced to: enough detail for a label across the frame, fast on 2 cores. */
-    private static final int MAX_SIDE = 1600;
+    /**
+     * Longest side a photo is first reduced to: enough detail for a label across the frame, fast on 2 cores.
+     * Uploads are decoded subsampled to about this size (web/ImageBounds), never whole.
+     */
+    static final int MAX_SIDE = 1600;
     /** Scales tried in turn, from the (reduced) picture down; the smallest images take a few milliseconds. */
     private static final double[] FACTORS = {1, 0.75, 0.5, 0.35, 0.25};
     private static final int MIN_SIDE = 120;

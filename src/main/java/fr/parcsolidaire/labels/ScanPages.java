@@ -12,8 +12,10 @@ import fr.parcsolidaire.inventory.WorkshopService;
 import fr.parcsolidaire.web.Form;
 import fr.parcsolidaire.web.Guard;
 import fr.parcsolidaire.web.HttpProblem;
+import fr.parcsolidaire.web.ImageBounds;
 import fr.parcsolidaire.web.Input;
 import fr.parcsolidaire.web.Pages;
+import fr.parcsolidaire.web.RetryLater;
 import fr.parcsolidaire.web.Upload;
 import fr.parcsolidaire.web.ValidationException;
 import fr.parcsolidaire.web.Validator;
@@ -25,16 +27,9 @@ import io.helidon.webserver.http.HttpService;
 import io.helidon.webserver.http.ServerRequest;
 import io.helidon.webserver.http.ServerResponse;
 
-import javax.imageio.ImageIO;
-import javax.imageio.ImageReader;
-import javax.imageio.stream.ImageInputStream;
-import java.awt.image.BufferedImage;
-import java.io.ByteArrayInputStream;
-import java.io.IOException;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.HashMap;
-import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -50,8 +45,6 @@ import java.util.Set;
  */
 public final class ScanPages implements HttpService {
 
-    /** A photo larger than this would take too much memory to decode; phones take 12 to 50 megapixels. */
-    private static final long MAX_PIXELS = 60_000_000L;
     private static final long MAX_PHOTO_BYTES = 10L * 1024 * 1024;
     /** A batch larger than a URL can carry comfortably: a full shelf fits well under it. */
     public static final int MAX_BATCH = 200;
@@ -253,10 +246,9 @@ public final class ScanPages implements HttpService {
     private void photo(ServerRequest req, ServerResponse res, Principal who) {
         try {
             Upload upload = Upload.read(req, MAX_PHOTO_BYTES, Set.of(Upload.JPEG, Upload.PNG));
-            BufferedImage image = image(upload.bytes());
-            String text = QrDecoder.decode(image).orElseThrow(() -> new HttpProblem(Status.create(422), "unreadable",
-                    "Aucun QR code lisible sur cette photo : cadrez l'étiquette de plus près, à plat et bien éclairée, puis réessayez.",
-                    Map.of()));
+            String text = ImageBounds.decode(upload.bytes(), ImageBounds.Limits.PHOTO, QrDecoder.MAX_SIDE, QrDecoder::decode)
+                    .orElseThrow(() -> new HttpProblem(Status.create(422), "unreadable", "Aucun QR code lisible sur cette "
+                            + "photo : cadrez l'étiquette de plus près, à plat et bien éclairée, puis réessayez.", Map.of()));
             String tag;
             try {
                 tag = ScanCode.tagOf(text);
@@ -270,37 +262,12 @@ public final class ScanPages implements HttpService {
             Pages.redirect(res, "/m/" + tag);
         } catch (HttpProblem p) {
             res.status(p.status());
+            if (p instanceof RetryLater later) {
+                res.header(HeaderNames.RETRY_AFTER, String.valueOf(later.seconds()));
+            }
             res.headers().contentType(MediaTypes.APPLICATION_JSON);
             res.header(HeaderNames.CACHE_CONTROL, "no-store");
             res.send(Jsonp.objectBuilder().add("error", p.code()).add("message", p.getMessage()).build().toString());
-        }
-    }
-
-    /** Decodes the picture after checking its size, so a small file cannot unpack into gigabytes. */
-    private static BufferedImage image(byte[] bytes) {
-        HttpProblem unreadable = new HttpProblem(Status.create(422), "unreadable",
-                "Cette image est illisible ou abîmée : reprenez la photo.", Map.of());
-        try (ImageInputStream in = ImageIO.createImageInputStream(new ByteArrayInputStream(bytes))) {
-            Iterator<ImageReader> readers = in == null ? null : ImageIO.getImageReaders(in);
-            if (readers == null || !readers.hasNext()) {
-                throw unreadable;
-            }
-            ImageReader reader = readers.next();
-            try {
-                reader.setInput(in);
-                if ((long) reader.getWidth(0) * reader.getHeight(0) > MAX_PIXELS) {
-                    throw new HttpProblem(Status.create(422), "too_large",
-                            "Photo trop grande : réduisez sa définition (60 mégapixels au plus).", Map.of());
-                }
-                return reader.read(0);
-            } finally {
-                reader.dispose();
-            }
-        } catch (IOException | RuntimeException e) {
-            if (e instanceof HttpProblem p) {
-                throw p;
-            }
-            throw unreadable;
         }
     }
 

@@ -171,8 +171,11 @@ public final class AssignmentService {
             JsonObject data = Jsonp.objectBuilder().add("condition", condition.name()).add("returnedOn", on.toString())
                     .add("missingAccessories", array(missing)).build();
             String tag = Rows.text(a, "tag");
+            // The loan's id in the machine's history too: anonymising the person finds the return by it (V16).
+            var machineData = Jsonp.objectBuilder().add("assignmentId", id);
+            data.forEach(machineData::add);
             workshop.transitionForAssignment(tx, tag, MachineState.RETURNED, actor,
-                    "Restitution (attribution n° " + id + ")", data);
+                    "Restitution (attribution n° " + id + ")", machineData.build());
             if (!Lifecycle.allowed(MachineState.RETURNED, MachineState.IN_DIAGNOSIS, Lifecycle.Channel.WORKSHOP)) {
                 throw new IllegalStateException("lifecycle no longer sends returns to diagnosis");
             }

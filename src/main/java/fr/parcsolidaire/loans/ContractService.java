@@ -9,6 +9,7 @@ import fr.parcsolidaire.inventory.InventoryRepository;
 import fr.parcsolidaire.inventory.Machine;
 import fr.parcsolidaire.web.Formats;
 import fr.parcsolidaire.web.HttpProblem;
+import fr.parcsolidaire.web.ImageBounds;
 import fr.parcsolidaire.web.PublicUrls;
 import fr.parcsolidaire.web.Upload;
 import io.helidon.dbclient.DbExecute;
@@ -69,8 +70,14 @@ public final class ContractService {
         return id;
     }
 
-    /** A scan or photo of the signed paper version of the latest document. */
+    /**
+     * A scan or photo of the signed paper version of the latest document. It is kept as sent, never decoded here,
+     * but browsers decode it when it is opened: an image must have a plausible size from its header.
+     */
     public long uploadScan(long assignmentId, Upload upload, User actor) {
+        if (!Upload.PDF.equals(upload.contentType())) {
+            ImageBounds.check(upload.bytes(), ImageBounds.Limits.PHOTO);
+        }
         return database.inTransaction(tx -> {
             AssignmentService.lock(tx, assignmentId, actor);
             StoredContract latest = latest(tx, assignmentId, null)
@@ -93,6 +100,8 @@ public final class ContractService {
             if (png.length == 0 || png.length > MAX_SIGNATURE_BYTES || !Upload.PNG.equals(Upload.sniff(png))) {
                 throw HttpProblem.badRequest("Les deux signatures sont nécessaires (dessinez-les dans les cadres).");
             }
+            // OpenPDF decodes the whole PNG to stamp it: bound it first, and refuse broken data in French.
+            ImageBounds.verify(png, ImageBounds.Limits.SIGNATURE);
         }
         return database.inTransaction(tx -> {
             AssignmentService.lock(tx, assignmentId, actor);

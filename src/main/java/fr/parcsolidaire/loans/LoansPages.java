@@ -303,7 +303,8 @@ public final class LoansPages implements HttpService {
             contracts.signOnScreen(id, LoansApi.decodePng(form.get("staff")), LoansApi.decodePng(form.get("beneficiary")), who.user());
             Pages.redirect(res, "/assignments/" + id);
         } catch (HttpProblem e) {
-            if (e.status() != Status.BAD_REQUEST_400 && e.status() != Status.CONFLICT_409) {
+            // 422: a signature image too large or broken (web/ImageBounds), shown on the page like the others.
+            if (e.status() != Status.BAD_REQUEST_400 && e.status() != Status.CONFLICT_409 && e.status().code() != 422) {
                 throw e;
             }
             signPage(res, who, id, e.status(), e.getMessage());

@@ -65,6 +65,39 @@ class GdprTest {
     }
 
     @Test
+    void journalsStayAppendOnlyAndAnAnonymisationMayOnlyClearTheirFreeText() throws Exception {
+        long id = beneficiary("Journaux", "2025-01-10 10:00+01");
+        long assignment = assignment(id, "RETURNED", "2025-01-03", "2025-06-30", "2025-06-30 12:00+02");
+        exec("INSERT INTO assignment_events (assignment_id, kind, actor_id, note) SELECT id, 'RETURNED', created_by, 'note' "
+                + "FROM assignments WHERE id = " + assignment);
+        exec("INSERT INTO beneficiary_access_log (beneficiary_id, action, detail) VALUES (" + id + ", 'READ', 'fiche')");
+        String event = "(SELECT max(id) FROM assignment_events WHERE assignment_id = " + assignment + ")";
+        // Outside an anonymisation: nothing changes, not even the note.
+        assertThrows(SQLException.class, () -> exec("UPDATE assignment_events SET note = NULL WHERE id = " + event));
+        assertThrows(SQLException.class, () -> exec("DELETE FROM assignment_events WHERE id = " + event));
+        assertThrows(SQLException.class, () -> exec("UPDATE beneficiary_access_log SET detail = NULL WHERE beneficiary_id = " + id));
+        // Inside one: the free text may be cleared, nothing else may change, nothing may be deleted.
+        String declared = "BEGIN; SELECT set_config('parc.gdpr_erasure', 'on', true); ";
+        assertThrows(SQLException.class, () -> exec(declared + "UPDATE assignment_events SET kind = 'LOST' WHERE id = " + event + "; COMMIT"));
+        assertThrows(SQLException.class, () -> exec(declared + "UPDATE assignment_events SET at = now() - interval '1 year', "
+                + "note = NULL WHERE id = " + event + "; COMMIT"));
+        assertThrows(SQLException.class, () -> exec(declared + "DELETE FROM assignment_events WHERE id = " + event + "; COMMIT"));
+        assertThrows(SQLException.class, () -> exec(declared + "UPDATE machine_events SET to_state = 'READY' "
+                + "WHERE machine_id = (SELECT machine_id FROM assignments WHERE id = " + assignment + "); COMMIT"));
+        exec(declared + "UPDATE assignment_events SET note = '[anonymisé]' WHERE id = " + event + "; COMMIT");
+        assertEquals("[anonymisé]", text("SELECT note FROM assignment_events WHERE id = " + event));
+    }
+
+    @Test
+    void clearingJsonKeepsItsShapeNumbersAndCodesAndClearsEveryOtherString() throws Exception {
+        assertEquals("{\"n\": 3, \"kind\": \"LOAN\", \"note\": \"[anonymisé]\", \"empty\": [], \"nested\": {\"t\": "
+                        + "\"[anonymisé]\", \"sha256\": \"abc\"}, \"accessories\": [\"[anonymisé]\", \"[anonymisé]\"]}",
+                text("SELECT gdpr_scrub('{\"kind\":\"LOAN\",\"note\":\"Jean 06\",\"accessories\":[\"Souris\",\"Sac de Jean\"],"
+                        + "\"n\":3,\"empty\":[],\"nested\":{\"sha256\":\"abc\",\"t\":\"y\"}}', '{kind,sha256}')::text"));
+        assertEquals("[\"[anonymisé]\", true, null]", text("SELECT gdpr_scrub('[\"Jean\", true, null]', '{kind}')::text"));
+    }
+
+    @Test
     void rightOfAccessExportsEverythingHeldAsJsonAndPdfAndIsLogged() throws Exception {
         String name = "Dupont-" + UUID.randomUUID().toString().substring(0, 6);
         long id = beneficiary(name, "2025-09-01 10:00+02");

@@ -146,9 +146,25 @@ class ScanTest {
         assertTrue(Http.json(unknown).getString("message").contains("PS-1999-99997"));
     }
 
-    /** A label as a phone shoots it: on a desk, turned by some degrees, foreshortened, a bit soft, JPEG. */
+    @Test
+    void aTwelveMegapixelPhotoIsDecodedSubsampledAndStillOpensTheMachine() throws Exception {
+        String tag = Fixtures.intake(1).getFirst();
+        byte[] pdf = LabelApiTest.pdf(Json.createObjectBuilder().add("layout", "QL-62x29")
+                .add("tags", Json.createArrayBuilder().add(tag)).build()).body();
+        byte[] photo = phonePhoto(Raster.page(pdf, 1), -9, 4_032, 3_024);
+        HttpResponse<String> r = upload(Http.browser(Role.TECHNICIAN), photo);
+        assertEquals(303, r.statusCode(), r.body());
+        assertEquals("/m/" + tag, r.headers().firstValue("Location").orElseThrow());
+    }
+
     static byte[] phonePhoto(BufferedImage label, double degrees) throws Exception {
-        BufferedImage photo = new BufferedImage(1600, 1200, BufferedImage.TYPE_INT_RGB);
+        return phonePhoto(label, degrees, 1600, 1200);
+    }
+
+    /** A label as a phone shoots it: on a desk, turned by some degrees, foreshortened, a bit soft, JPEG. */
+    static byte[] phonePhoto(BufferedImage label, double degrees, int width, int height) throws Exception {
+        double size = width / 1600.0;
+        BufferedImage photo = new BufferedImage(width, height, BufferedImage.TYPE_INT_RGB);
         Graphics2D g = photo.createGraphics();
         Random random = new Random(42);
         for (int y = 0; y < photo.getHeight(); y += 4) {
@@ -160,10 +176,10 @@ class ScanTest {
         }
         g.setRenderingHint(RenderingHints.KEY_INTERPOLATION, RenderingHints.VALUE_INTERPOLATION_BILINEAR);
         AffineTransform t = new AffineTransform();
-        t.translate(800, 600);
+        t.translate(width / 2.0, height / 2.0);
         t.rotate(Math.toRadians(degrees));
         t.shear(0.06, 0.02);
-        t.scale(1.25, 1.1);
+        t.scale(1.25 * size, 1.1 * size);
         t.translate(-label.getWidth() / 2.0, -label.getHeight() / 2.0);
         g.drawImage(label, t, null);
         g.dispose();
