@@ -152,17 +152,27 @@ SELECT m.tag, m.state AS machine_state, sd.kind, sd.model, sd.serial, sd.capacit
 
 -- name: report-donation-outcomes
 -- What became of the donation's machines, from their states and assignments (never who received them).
+-- given, lent, ready, in_workshop, scrapped, parts and other split the machines (each counts in exactly one),
+-- so the donor pack can protect the counts of participants against the total (SmallCount).
 SELECT count(*) AS total,
-       count(*) FILTER (WHERE EXISTS (SELECT 1 FROM machine_events e WHERE e.machine_id = m.id
-                                         AND e.kind = 'TRANSITION' AND e.to_state = 'READY')) AS reconditioned,
-       count(*) FILTER (WHERE m.state = 'READY') AS ready,
-       count(*) FILTER (WHERE EXISTS (SELECT 1 FROM assignments a WHERE a.machine_id = m.id AND a.status = 'GIVEN')) AS given,
-       count(*) FILTER (WHERE EXISTS (SELECT 1 FROM assignments a WHERE a.machine_id = m.id AND a.status = 'ACTIVE')) AS lent,
-       count(*) FILTER (WHERE m.state = 'SCRAPPED') AS scrapped,
-       count(*) FILTER (WHERE m.state = 'PARTS') AS parts,
-       count(*) FILTER (WHERE m.state IN ('RECEIVED', 'IN_DIAGNOSIS', 'IN_RECONDITIONING', 'RETURNED')) AS in_workshop
-  FROM machines m
- WHERE m.donation_id = :id
+       count(*) FILTER (WHERE reconditioned) AS reconditioned,
+       count(*) FILTER (WHERE outcome = 'GIVEN') AS given,
+       count(*) FILTER (WHERE outcome = 'LENT') AS lent,
+       count(*) FILTER (WHERE outcome = 'READY') AS ready,
+       count(*) FILTER (WHERE outcome = 'WORKSHOP') AS in_workshop,
+       count(*) FILTER (WHERE outcome = 'SCRAPPED') AS scrapped,
+       count(*) FILTER (WHERE outcome = 'PARTS') AS parts,
+       count(*) FILTER (WHERE outcome = 'OTHER') AS other
+  FROM (SELECT EXISTS (SELECT 1 FROM machine_events e WHERE e.machine_id = m.id
+                          AND e.kind = 'TRANSITION' AND e.to_state = 'READY') AS reconditioned,
+               CASE WHEN m.state = 'ASSIGNED' AND EXISTS (SELECT 1 FROM assignments a WHERE a.machine_id = m.id AND a.status = 'GIVEN') THEN 'GIVEN'
+                    WHEN m.state = 'ASSIGNED' AND EXISTS (SELECT 1 FROM assignments a WHERE a.machine_id = m.id AND a.status = 'ACTIVE') THEN 'LENT'
+                    WHEN m.state = 'READY' THEN 'READY'
+                    WHEN m.state IN ('RECEIVED', 'IN_DIAGNOSIS', 'IN_RECONDITIONING', 'RETURNED') THEN 'WORKSHOP'
+                    WHEN m.state IN ('SCRAPPED', 'PARTS') THEN m.state
+                    ELSE 'OTHER' END AS outcome
+          FROM machines m
+         WHERE m.donation_id = :id) x
 
 -- name: report-site-by-code
 SELECT id, code, name FROM sites WHERE code = :code

@@ -204,26 +204,28 @@ public final class ReportService {
                 groups.computeIfAbsent(dimension, k -> new LinkedHashMap<>()).put(Rows.text(r, "value"), n);
             }
         }
-        return new Summary.Beneficiaries(total,
+        SmallCount.Protected people = SmallCount.people(total, List.of(
                 ordered(groups.get("AGE"), PeopleLabels.AGE_BRACKETS),
                 ordered(groups.get("SITUATION"), PeopleLabels.SITUATIONS),
-                byCount(groups.get("COMMUNE")));
+                SmallCount.groupRare(byCount(groups.get("COMMUNE")), PeopleLabels.OTHER_COMMUNES, PeopleLabels.OTHER_COMMUNES_LABEL)));
+        return new Summary.Beneficiaries(people.total(), people.breakdowns().get(0), people.breakdowns().get(1),
+                people.breakdowns().get(2));
     }
 
-    private static List<Summary.Group> ordered(Map<String, Long> counts, Map<String, String> labels) {
-        List<Summary.Group> out = new ArrayList<>();
-        labels.forEach((code, label) -> out.add(new Summary.Group(code, label,
+    private static List<SmallCount.Raw> ordered(Map<String, Long> counts, Map<String, String> labels) {
+        List<SmallCount.Raw> out = new ArrayList<>();
+        labels.forEach((code, label) -> out.add(SmallCount.Raw.people(code, label,
                 counts == null ? 0 : counts.getOrDefault(code, 0L))));
         return out;
     }
 
-    private static List<Summary.Group> byCount(Map<String, Long> counts) {
+    private static List<SmallCount.Raw> byCount(Map<String, Long> counts) {
         if (counts == null) {
             return List.of();
         }
         return counts.entrySet().stream()
                 .sorted(Map.Entry.<String, Long>comparingByValue().reversed().thenComparing(Map.Entry.comparingByKey()))
-                .map(e -> new Summary.Group(e.getKey(), e.getKey(), e.getValue())).toList();
+                .map(e -> SmallCount.Raw.people(e.getKey(), e.getKey(), e.getValue())).toList();
     }
 
     private static List<Summary.DonorContribution> donors(List<DbRow> rows) {
