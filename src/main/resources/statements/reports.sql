@@ -100,6 +100,20 @@ SELECT CASE WHEN o.kind = 'RESIDENT' THEN NULL ELSE o.name END AS name, o.kind,
  ORDER BY machines DESC, name
  LIMIT 50
 
+-- name: report-first-use
+-- Machines put back into use for the first time in the period: their first assignment ever (loan or
+-- gift, earliest start, then earliest record) starts in it. The impact figures credit each machine once,
+-- there (docs/reports.md): lent, returned and lent again is still one second life. The plain
+-- "p.starts_on <= a.starts_on" repeats part of the row comparison so the planner can filter on it.
+SELECT a.machine_type AS type, count(*) AS n
+  FROM assignments a
+ WHERE a.starts_on BETWEEN :fromDate AND :toDate
+   AND (CAST(:siteId AS bigint) IS NULL OR a.machine_site_id = CAST(:siteId AS bigint))
+   AND NOT EXISTS (SELECT 1 FROM assignments p
+                    WHERE p.machine_id = a.machine_id AND p.starts_on <= a.starts_on
+                      AND (p.starts_on, p.id) < (a.starts_on, a.id))
+ GROUP BY a.machine_type
+
 -- name: report-export-machines
 SELECT m.tag, m.type, m.brand, m.model, m.serial, m.state, m.grade, s.code AS site, d.id AS donation_id,
        d.received_on, o.kind AS donor_kind, CASE WHEN o.kind = 'RESIDENT' THEN NULL ELSE o.name END AS donor_name,

@@ -79,15 +79,15 @@ public final class ActivityReportPdf {
                     .map(d -> List.of(d.name(), Long.toString(d.donations()), Long.toString(d.machines()))).toList(), 4, 1, 1));
 
             doc.add(PdfKit.heading("Impact environnemental"));
-            doc.add(PdfKit.text(s.impact().machines() + " machines prêtées ou données : "
+            doc.add(PdfKit.text(s.impact().machines() + " machines remises en service pour la première fois sur la période : "
                     + Formats.number(s.impact().ewasteAvoidedKg()) + " kg de déchets électroniques et "
                     + Formats.number(s.impact().co2eAvoidedKg()) + " kg CO2e évités."));
             doc.add(PdfKit.table(List.of("Type", "Machines", "kg / machine", "kg CO2e / an", "Années", "kg évités", "kg CO2e évités"),
                     s.impact().lines().stream().map(l -> List.of(l.type().label(), Long.toString(l.machines()),
                             Formats.number(l.weightKg()), Formats.number(l.co2ePerYearKg()), Formats.number(l.years()),
                             Formats.number(l.ewasteKg()), Formats.number(l.co2eKg()))).toList(), 2.2f, 1, 1, 1, 1, 1, 1));
-            doc.add(PdfKit.small("Hypothèses : une machine prêtée ou donnée évite l'achat d'une machine neuve ; CO2e évité = "
-                    + "facteur annuel × années de seconde vie. Source : " + s.impact().source()));
+            doc.add(PdfKit.small("Hypothèses : " + ImpactFactors.RULE + " CO2e évité = facteur annuel × années de seconde vie. "
+                    + "Source : " + s.impact().source()));
         });
     }
 

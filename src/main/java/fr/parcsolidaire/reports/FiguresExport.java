@@ -80,6 +80,7 @@ final class FiguresExport {
         out.add(row(impact, "Total", "Machines remises en service", s.impact().machines()));
         out.add(row(impact, "Total", "kg de déchets évités", s.impact().ewasteAvoidedKg()));
         out.add(row(impact, "Total", "kg CO2e évités", s.impact().co2eAvoidedKg()));
+        out.add(row(impact, "Règle", "Texte", "Hypothèses : " + ImpactFactors.RULE));
         out.add(row(impact, "Source", "Texte", s.impact().source()));
         return out;
     }

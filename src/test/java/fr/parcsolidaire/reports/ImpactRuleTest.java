@@ -114,7 +114,7 @@ class ImpactRuleTest {
             assertEquals("3", value(rows, "Impact environnemental", "Total", "Machines remises en service"), export);
             assertEquals("12,4", value(rows, "Impact environnemental", "Total", "kg de déchets évités").replace('.', ','), export);
             assertEquals("243", value(rows, "Impact environnemental", "Total", "kg CO2e évités"), export);
-            assertEquals("2", value(rows, "Impact environnemental", "Portable", "Machines remises en service"), export);
+            assertEquals("2", value(rows, "Impact environnemental", "Ordinateur portable", "Machines remises en service"), export);
         }
 
         String pdf = PdfText.of(coordinator.getBytes("/reports/activity.pdf?" + q).body()).replaceAll("\\s+", " ");

@@ -75,7 +75,8 @@ class ReportFiguresTest {
         assertEquals(7, days.getJsonArray("buckets").getJsonObject(0).getInt("count"));
         assertTrue(days.getJsonNumber("medianDays").doubleValue() < 1);
 
-        // Second lives: 5 laptop loans + 1 desktop gift; laptop 2.2 kg, desktop 8 kg, 27 kg CO2e/year for 3 years.
+        // Second lives, once per machine at its first handover: L1..L5 (L1 once though lent then returned,
+        // L2 once though lent then converted) and D1; laptop 2.2 kg, desktop 8 kg, 27 kg CO2e/year for 3 years.
         JsonObject impact = s.getJsonObject("impact");
         assertEquals(6, impact.getInt("machines"));
         assertEquals(0, new BigDecimal("19.0").compareTo(impact.getJsonNumber("ewasteAvoidedKg").bigDecimalValue()));
