@@ -102,17 +102,23 @@ SELECT CASE WHEN o.kind = 'RESIDENT' THEN NULL ELSE o.name END AS name, o.kind,
 
 -- name: report-first-use
 -- Machines put back into use for the first time in the period: their first assignment ever (loan or
--- gift, earliest start, then earliest record) starts in it. The impact figures credit each machine once,
--- there (docs/reports.md): lent, returned and lent again is still one second life. The plain
--- "p.starts_on <= a.starts_on" repeats part of the row comparison so the planner can filter on it.
-SELECT a.machine_type AS type, count(*) AS n
-  FROM assignments a
- WHERE a.starts_on BETWEEN :fromDate AND :toDate
-   AND (CAST(:siteId AS bigint) IS NULL OR a.machine_site_id = CAST(:siteId AS bigint))
-   AND NOT EXISTS (SELECT 1 FROM assignments p
-                    WHERE p.machine_id = a.machine_id AND p.starts_on <= a.starts_on
-                      AND (p.starts_on, p.id) < (a.starts_on, a.id))
- GROUP BY a.machine_type
+-- gift) starts in it (machine_first_use, V14). The impact figures credit each machine once, there
+-- (docs/reports.md): lent, returned and lent again is still one second life.
+SELECT machine_type AS type, count(*) AS n
+  FROM machine_first_use
+ WHERE starts_on BETWEEN :fromDate AND :toDate
+   AND (CAST(:siteId AS bigint) IS NULL OR machine_site_id = CAST(:siteId AS bigint))
+ GROUP BY machine_type
+
+-- name: report-first-use-refresh
+-- For Seeder, whose COPY runs with triggers off: every machine's first assignment, as V14's trigger keeps it.
+INSERT INTO machine_first_use (machine_id, assignment_id, starts_on, machine_type, machine_site_id)
+SELECT DISTINCT ON (machine_id) machine_id, id, starts_on, machine_type, machine_site_id
+  FROM assignments
+ ORDER BY machine_id, starts_on, id
+ON CONFLICT (machine_id) DO UPDATE
+   SET assignment_id = EXCLUDED.assignment_id, starts_on = EXCLUDED.starts_on
+ WHERE (EXCLUDED.starts_on, EXCLUDED.assignment_id) < (machine_first_use.starts_on, machine_first_use.assignment_id)
 
 -- name: report-export-machines
 SELECT m.tag, m.type, m.brand, m.model, m.serial, m.state, m.grade, s.code AS site, d.id AS donation_id,
