@@ -65,9 +65,7 @@ public final class SmallCount {
 
     /** The cells of one breakdown of a total; withheld means not published at all (no cell, not even a name). */
     public record Breakdown(List<Cell> cells, boolean withheld) {
-        static Breakdown withheldOne() {
-            return new Breakdown(List.of(), true);
-        }
+        static final Breakdown WITHHELD = new Breakdown(List.of(), true);
     }
 
     /** A total of people with breakdowns that each add up to it (age, situation, commune…), all protected. */
@@ -83,7 +81,7 @@ public final class SmallCount {
         Cell t = primary(Raw.people("TOTAL", "Total", total));
         List<Breakdown> out = new ArrayList<>();
         for (List<Raw> cells : breakdowns) {
-            out.add(t.suppressed() ? Breakdown.withheldOne() : breakdown(total, cells));
+            out.add(t.suppressed() ? Breakdown.WITHHELD : breakdown(total, cells));
         }
         return new Protected(t, out);
     }
@@ -114,7 +112,7 @@ public final class SmallCount {
                 }
             }
             if (next < 0) {
-                return Breakdown.withheldOne();
+                return Breakdown.WITHHELD;
             }
             marks[next] = Mark.COMPLEMENTARY;
         }
