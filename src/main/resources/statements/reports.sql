@@ -100,6 +100,26 @@ SELECT CASE WHEN o.kind = 'RESIDENT' THEN NULL ELSE o.name END AS name, o.kind,
  ORDER BY machines DESC, name
  LIMIT 50
 
+-- name: report-first-use
+-- Machines put back into use for the first time in the period: their first assignment ever (loan or
+-- gift) starts in it (machine_first_use, V14). The impact figures credit each machine once, there
+-- (docs/reports.md): lent, returned and lent again is still one second life.
+SELECT machine_type AS type, count(*) AS n
+  FROM machine_first_use
+ WHERE starts_on BETWEEN :fromDate AND :toDate
+   AND (CAST(:siteId AS bigint) IS NULL OR machine_site_id = CAST(:siteId AS bigint))
+ GROUP BY machine_type
+
+-- name: report-first-use-refresh
+-- For Seeder, whose COPY runs with triggers off: every machine's first assignment, as V14's trigger keeps it.
+INSERT INTO machine_first_use (machine_id, assignment_id, starts_on, machine_type, machine_site_id)
+SELECT DISTINCT ON (machine_id) machine_id, id, starts_on, machine_type, machine_site_id
+  FROM assignments
+ ORDER BY machine_id, starts_on, id
+ON CONFLICT (machine_id) DO UPDATE
+   SET assignment_id = EXCLUDED.assignment_id, starts_on = EXCLUDED.starts_on
+ WHERE (EXCLUDED.starts_on, EXCLUDED.assignment_id) < (machine_first_use.starts_on, machine_first_use.assignment_id)
+
 -- name: report-export-machines
 SELECT m.tag, m.type, m.brand, m.model, m.serial, m.state, m.grade, s.code AS site, d.id AS donation_id,
        d.received_on, o.kind AS donor_kind, CASE WHEN o.kind = 'RESIDENT' THEN NULL ELSE o.name END AS donor_name,
@@ -162,17 +182,27 @@ SELECT m.tag, m.type AS machine_type, m.state AS machine_state, sd.id AS device_
 
 -- name: report-donation-outcomes
 -- What became of the donation's machines, from their states and assignments (never who received them).
+-- given, lent, ready, in_workshop, scrapped, parts and other split the machines (each counts in exactly one),
+-- so the donor pack can protect the counts of participants against the total (SmallCount).
 SELECT count(*) AS total,
-       count(*) FILTER (WHERE EXISTS (SELECT 1 FROM machine_events e WHERE e.machine_id = m.id
-                                         AND e.kind = 'TRANSITION' AND e.to_state = 'READY')) AS reconditioned,
-       count(*) FILTER (WHERE m.state = 'READY') AS ready,
-       count(*) FILTER (WHERE EXISTS (SELECT 1 FROM assignments a WHERE a.machine_id = m.id AND a.status = 'GIVEN')) AS given,
-       count(*) FILTER (WHERE EXISTS (SELECT 1 FROM assignments a WHERE a.machine_id = m.id AND a.status = 'ACTIVE')) AS lent,
-       count(*) FILTER (WHERE m.state = 'SCRAPPED') AS scrapped,
-       count(*) FILTER (WHERE m.state = 'PARTS') AS parts,
-       count(*) FILTER (WHERE m.state IN ('RECEIVED', 'IN_DIAGNOSIS', 'IN_RECONDITIONING', 'RETURNED')) AS in_workshop
-  FROM machines m
- WHERE m.donation_id = :id
+       count(*) FILTER (WHERE reconditioned) AS reconditioned,
+       count(*) FILTER (WHERE outcome = 'GIVEN') AS given,
+       count(*) FILTER (WHERE outcome = 'LENT') AS lent,
+       count(*) FILTER (WHERE outcome = 'READY') AS ready,
+       count(*) FILTER (WHERE outcome = 'WORKSHOP') AS in_workshop,
+       count(*) FILTER (WHERE outcome = 'SCRAPPED') AS scrapped,
+       count(*) FILTER (WHERE outcome = 'PARTS') AS parts,
+       count(*) FILTER (WHERE outcome = 'OTHER') AS other
+  FROM (SELECT EXISTS (SELECT 1 FROM machine_events e WHERE e.machine_id = m.id
+                          AND e.kind = 'TRANSITION' AND e.to_state = 'READY') AS reconditioned,
+               CASE WHEN m.state = 'ASSIGNED' AND EXISTS (SELECT 1 FROM assignments a WHERE a.machine_id = m.id AND a.status = 'GIVEN') THEN 'GIVEN'
+                    WHEN m.state = 'ASSIGNED' AND EXISTS (SELECT 1 FROM assignments a WHERE a.machine_id = m.id AND a.status = 'ACTIVE') THEN 'LENT'
+                    WHEN m.state = 'READY' THEN 'READY'
+                    WHEN m.state IN ('RECEIVED', 'IN_DIAGNOSIS', 'IN_RECONDITIONING', 'RETURNED') THEN 'WORKSHOP'
+                    WHEN m.state IN ('SCRAPPED', 'PARTS') THEN m.state
+                    ELSE 'OTHER' END AS outcome
+          FROM machines m
+         WHERE m.donation_id = :id) x
 
 -- name: report-site-by-code
 SELECT id, code, name FROM sites WHERE code = :code

@@ -3,6 +3,7 @@ package fr.parcsolidaire.reports;
 import fr.parcsolidaire.inventory.MachineType;
 import fr.parcsolidaire.web.Formats;
 import io.helidon.config.Config;
+import org.openpdf.text.Document;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -66,30 +67,37 @@ public final class ActivityReportPdf {
             doc.add(PdfKit.chart(writer, ChartData.durations(s), 515, 160));
 
             doc.add(PdfKit.heading("Bénéficiaires servis"));
-            doc.add(PdfKit.text("Personnes distinctes ayant reçu un prêt ou un don : " + SmallCount.shown(s.beneficiaries().total())
-                    + ". Effectifs agrégés ; tout effectif de 1 à 4 est indiqué « < 5 »."));
-            doc.add(PdfKit.table(List.of("Tranche d'âge", "Personnes"), groups(s.beneficiaries().byAge()), 3, 1));
-            doc.add(PdfKit.table(List.of("Situation", "Personnes"), groups(s.beneficiaries().bySituation()), 3, 1));
-            doc.add(PdfKit.table(List.of("Commune", "Personnes"), groups(s.beneficiaries().byCommune()), 3, 1));
+            doc.add(PdfKit.text("Personnes distinctes ayant reçu un prêt ou un don : " + s.beneficiaries().total().shown()
+                    + ". Effectifs agrégés : tout effectif de 1 à 4 est indiqué « < 5 » ; « masqué » cache un autre effectif "
+                    + "pour qu'un « < 5 » ne se déduise pas du total ; les communes de moins de 5 personnes sont regroupées."));
+            breakdown(doc, "Tranche d'âge", s.beneficiaries().byAge());
+            breakdown(doc, "Situation", s.beneficiaries().bySituation());
+            breakdown(doc, "Commune", s.beneficiaries().byCommune());
 
             doc.add(PdfKit.heading("Donateurs"));
             doc.add(PdfKit.table(List.of("Donateur", "Dons", "Machines"), s.donors().stream()
                     .map(d -> List.of(d.name(), Long.toString(d.donations()), Long.toString(d.machines()))).toList(), 4, 1, 1));
 
             doc.add(PdfKit.heading("Impact environnemental"));
-            doc.add(PdfKit.text(s.impact().machines() + " machines prêtées ou données : "
+            doc.add(PdfKit.text(s.impact().machines() + " machines remises en service pour la première fois sur la période : "
                     + Formats.number(s.impact().ewasteAvoidedKg()) + " kg de déchets électroniques et "
                     + Formats.number(s.impact().co2eAvoidedKg()) + " kg CO2e évités."));
             doc.add(PdfKit.table(List.of("Type", "Machines", "kg / machine", "kg CO2e / an", "Années", "kg évités", "kg CO2e évités"),
                     s.impact().lines().stream().map(l -> List.of(l.type().label(), Long.toString(l.machines()),
                             Formats.number(l.weightKg()), Formats.number(l.co2ePerYearKg()), Formats.number(l.years()),
                             Formats.number(l.ewasteKg()), Formats.number(l.co2eKg()))).toList(), 2.2f, 1, 1, 1, 1, 1, 1));
-            doc.add(PdfKit.small("Hypothèses : une machine prêtée ou donnée évite l'achat d'une machine neuve ; CO2e évité = "
-                    + "facteur annuel × années de seconde vie. Source : " + s.impact().source()));
+            doc.add(PdfKit.small("Hypothèses : " + ImpactFactors.RULE + " CO2e évité = facteur annuel × années de seconde vie. "
+                    + "Source : " + s.impact().source()));
         });
     }
 
-    private static List<List<String>> groups(List<Summary.Group> groups) {
-        return groups.stream().map(g -> List.of(g.label(), g.shown())).toList();
+    private static void breakdown(Document doc, String title, SmallCount.Breakdown b) {
+        if (b.withheld()) {
+            doc.add(PdfKit.text(title + " : répartition non publiée, trop peu de personnes pour la détailler sans révéler "
+                    + "un effectif inférieur à 5."));
+        } else {
+            doc.add(PdfKit.table(List.of(title, "Personnes"),
+                    b.cells().stream().map(c -> List.of(c.label(), c.shown())).toList(), 3, 1));
+        }
     }
 }

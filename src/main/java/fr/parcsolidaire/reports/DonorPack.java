@@ -204,17 +204,40 @@ public final class DonorPack {
             doc.add(PdfKit.title("Ce qu'est devenu votre don"));
             doc.add(PdfKit.text("Don n° " + id + " de " + d.donorName() + ", reçu le " + Formats.date(d.receivedOn())
                     + " par " + d.siteName() + " : " + Rows.longValue(o, "total") + " élément(s)."));
-            doc.add(PdfKit.table(List.of("Devenir", "Machines"), List.of(
-                    List.of("Reconditionnées (passées par le contrôle qualité)", Long.toString(Rows.longValue(o, "reconditioned"))),
-                    List.of("Données à des participants", Long.toString(Rows.longValue(o, "given"))),
-                    List.of("Prêtées en ce moment", Long.toString(Rows.longValue(o, "lent"))),
-                    List.of("Prêtes, en attente d'attribution", Long.toString(Rows.longValue(o, "ready"))),
-                    List.of("En cours de reconditionnement", Long.toString(Rows.longValue(o, "in_workshop"))),
-                    List.of("Recyclées (filière DEEE)", Long.toString(Rows.longValue(o, "scrapped"))),
-                    List.of("Démontées pour pièces détachées", Long.toString(Rows.longValue(o, "parts")))), 4, 1));
-            doc.add(PdfKit.small("Ces chiffres décrivent le matériel, jamais les personnes qui l'ont reçu. "
+            doc.add(PdfKit.table(List.of("Devenir", "Machines"), outcomeRows(o), 4, 1));
+            doc.add(PdfKit.small("Ces chiffres décrivent le matériel, jamais les personnes qui l'ont reçu ; un nombre de "
+                    + "participants de 1 à 4 est indiqué « < 5 », « masqué » cache une autre ligne pour qu'il ne se déduise pas du total. "
                     + "État au " + Formats.dateTime(OffsetDateTime.now(clock)) + "."));
         });
+    }
+
+    /**
+     * Given and lent count participants: SmallCount protects them against the donation's total like any count
+     * of people ("< 5", then "masqué" on the smallest other line). The reconditioned line overlaps the others
+     * (a given machine was reconditioned), so it is masked as soon as anything is hidden.
+     */
+    private static List<List<String>> outcomeRows(DbRow o) {
+        List<SmallCount.Raw> lines = new ArrayList<>(List.of(
+                SmallCount.Raw.people("given", "Données à des participants", Rows.longValue(o, "given")),
+                SmallCount.Raw.people("lent", "Prêtées en ce moment", Rows.longValue(o, "lent")),
+                SmallCount.Raw.other("ready", "Prêtes, en attente d'attribution", Rows.longValue(o, "ready")),
+                SmallCount.Raw.other("workshop", "En cours de reconditionnement", Rows.longValue(o, "in_workshop")),
+                SmallCount.Raw.other("scrapped", "Recyclées (filière DEEE)", Rows.longValue(o, "scrapped")),
+                SmallCount.Raw.other("parts", "Démontées pour pièces détachées", Rows.longValue(o, "parts"))));
+        if (Rows.longValue(o, "other") > 0) {
+            lines.add(SmallCount.Raw.other("other", "Autre situation", Rows.longValue(o, "other")));
+        }
+        SmallCount.Breakdown b = SmallCount.breakdown(Rows.longValue(o, "total"), lines);
+        boolean anyHidden = b.withheld() || b.cells().stream().anyMatch(SmallCount.Cell::suppressed);
+        List<List<String>> rows = new ArrayList<>();
+        rows.add(List.of("Reconditionnées (passées par le contrôle qualité)",
+                anyHidden ? SmallCount.MASKED : Long.toString(Rows.longValue(o, "reconditioned"))));
+        if (b.withheld()) {
+            rows.add(List.of("Devenir détaillé", "non publié (trop peu de participants)"));
+        } else {
+            b.cells().forEach(c -> rows.add(List.of(c.label(), c.shown())));
+        }
+        return rows;
     }
 
     private static String destination(String state) {

@@ -8,9 +8,12 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
 
-/** What an export holds: its file name, French column headers and how each SQL row becomes cells. */
+/**
+ * What an export holds: its file name, French column headers and how each SQL row becomes cells;
+ * perPerson marks one row per beneficiary (administrators only, journaled: see ReportPages).
+ */
 record ExportTable(String fileName, String sheetName, String statement, List<String> headers,
-                   Function<DbRow, List<Object>> cells) {
+                   Function<DbRow, List<Object>> cells, boolean perPerson) {
 
     static final Map<String, ExportTable> ALL = Map.of(
             "machines", new ExportTable("machines", "Machines", "report-export-machines",
@@ -18,12 +21,12 @@ record ExportTable(String fileName, String sheetName, String statement, List<Str
                             "Don n°", "Reçue le", "Type de donateur", "Donateur", "Processeur", "Mémoire (Go)",
                             "Système", "Mise à jour"),
                     r -> cells(r, "tag", "type", "brand", "model", "serial", "state", "grade", "site", "donation_id",
-                            "received_on", "donor_kind", "donor_name", "cpu", "ram_gb", "os_name", "updated_at")),
+                            "received_on", "donor_kind", "donor_name", "cpu", "ram_gb", "os_name", "updated_at"), false),
             "assignments", new ExportTable("attributions", "Attributions", "report-export-assignments",
                     List.of("Attribution n°", "Numéro d'inventaire", "Type", "Nature", "Statut", "Début", "Échéance",
                             "Fin", "Convertie en don le", "Bénéficiaire n°", "Tranche d'âge", "Situation", "Commune", "Site"),
                     r -> cells(r, "id", "tag", "type", "kind", "status", "starts_on", "due_on", "ended_on", "converted_at",
-                            "beneficiary_id", "age_bracket", "situation", "commune", "site")));
+                            "beneficiary_id", "age_bracket", "situation", "commune", "site"), true));
 
     private static List<Object> cells(DbRow row, String... columns) {
         List<Object> out = new ArrayList<>(columns.length);

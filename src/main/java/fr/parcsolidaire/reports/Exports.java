@@ -1,6 +1,8 @@
 package fr.parcsolidaire.reports;
 
+import fr.parcsolidaire.auth.User;
 import fr.parcsolidaire.db.Database;
+import fr.parcsolidaire.gdpr.AccessLog;
 import fr.parcsolidaire.web.Formats;
 import io.helidon.dbclient.DbRow;
 import org.apache.commons.csv.CSVFormat;
@@ -37,13 +39,40 @@ public final class Exports {
         this.database = database;
     }
 
+    /**
+     * A per-person export leaves one line in the audit log of personal data (gdpr/AccessLog, action EXPORT),
+     * written on its own before the first byte is sent: a download cut short is still journaled.
+     */
+    void journal(User who, ExportTable table, ReportPeriod p, String format) {
+        AccessLog.record(database.client().execute(), who, null, AccessLog.Action.EXPORT,
+                "export des " + table.fileName() + " détaillées (" + format + "), du " + Formats.date(p.from()) + " au "
+                        + Formats.date(p.to()) + ", " + p.scopeLabel());
+    }
+
     void csv(ExportTable table, ReportPeriod p, OutputStream out) {
+        csv(table.headers(), sink -> rows(table, p, sink), out);
+    }
+
+    void xlsx(ExportTable table, ReportPeriod p, OutputStream out) {
+        xlsx(table.sheetName(), table.headers(), sink -> rows(table, p, sink), out);
+    }
+
+    /** The dashboard's figures (FiguresExport), already protected: a few hundred rows, no cursor needed. */
+    void figuresCsv(Summary s, OutputStream out) {
+        csv(FiguresExport.HEADERS, sink -> FiguresExport.rows(s).forEach(sink), out);
+    }
+
+    void figuresXlsx(Summary s, OutputStream out) {
+        xlsx("Chiffres", FiguresExport.HEADERS, sink -> FiguresExport.rows(s).forEach(sink), out);
+    }
+
+    private static void csv(List<String> headers, Consumer<Consumer<List<Object>>> rows, OutputStream out) {
         try {
             out.write(new byte[] {(byte) 0xEF, (byte) 0xBB, (byte) 0xBF});
             BufferedWriter writer = new BufferedWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8), 64 * 1024);
             CSVPrinter printer = new CSVPrinter(writer, FRENCH_EXCEL);
-            printer.printRecord(table.headers());
-            rows(table, p, cells -> {
+            printer.printRecord(headers);
+            rows.accept(cells -> {
                 try {
                     printer.printRecord(cells.stream().map(Exports::csvCell).toList());
                 } catch (IOException e) {
@@ -56,16 +85,16 @@ public final class Exports {
         }
     }
 
-    void xlsx(ExportTable table, ReportPeriod p, OutputStream out) {
+    private static void xlsx(String sheetName, List<String> headers, Consumer<Consumer<List<Object>>> rows, OutputStream out) {
         try {
             Workbook wb = new Workbook(out, "Parc Solidaire", "1.0");
-            Worksheet ws = wb.newWorksheet(table.sheetName());
-            for (int c = 0; c < table.headers().size(); c++) {
-                ws.inlineString(0, c, table.headers().get(c));
+            Worksheet ws = wb.newWorksheet(sheetName);
+            for (int c = 0; c < headers.size(); c++) {
+                ws.inlineString(0, c, headers.get(c));
                 ws.style(0, c).bold().set();
             }
             int[] row = {1};
-            rows(table, p, cells -> {
+            rows.accept(cells -> {
                 int r = row[0]++;
                 for (int c = 0; c < cells.size(); c++) {
                     xlsxCell(ws, r, c, cells.get(c));

@@ -14,6 +14,14 @@ import java.util.Map;
  */
 public record ImpactFactors(Map<MachineType, Factor> factors, String source) {
 
+    /**
+     * How second lives are counted, said beside the figures on the page, in the PDF and in the export: once
+     * per machine, in the period of its first handover (issue 12; docs/reports.md).
+     */
+    public static final String RULE = "chaque machine remise en service (prêt ou don) évite l'achat d'une machine neuve "
+            + "et sa mise au rebut ; elle compte une seule fois, dans la période de sa première remise (prêt ou don), "
+            + "même si elle est restituée puis prêtée à nouveau ou si le prêt devient un don.";
+
     public record Factor(BigDecimal weightKg, BigDecimal co2ePerYearKg, BigDecimal years) {
     }
 

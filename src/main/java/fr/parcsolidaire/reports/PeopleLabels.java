@@ -12,6 +12,9 @@ final class PeopleLabels {
     static final Map<String, String> SITUATIONS = ordered(
             "JOB_SEEKER", "Demandeur d'emploi", "RSA", "Allocataire du RSA", "RETIRED", "Retraité",
             "STUDENT", "Étudiant", "EMPLOYED", "En emploi", "OTHER", "Autre");
+    /** Communes where fewer than 5 people were served are never named: they add up into this line. */
+    static final String OTHER_COMMUNES = "OTHER_COMMUNES";
+    static final String OTHER_COMMUNES_LABEL = "Autres communes (moins de 5 personnes chacune)";
 
     private PeopleLabels() {
     }

@@ -22,7 +22,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
 
-/** The coordinator's dashboard, its exports (CSV, XLSX) and the funder PDF. Every route needs REPORTS. */
+/**
+ * The coordinator's dashboard, its exports (CSV, XLSX) and the funder PDF, all REPORTS; the per-person
+ * assignments export is for administrators only and journaled (issue 12: it bypassed the "< 5" rule).
+ */
 public final class ReportPages implements HttpService {
 
     private static final MediaType CSV = MediaTypes.create("text/csv; charset=UTF-8");
@@ -51,8 +54,10 @@ public final class ReportPages implements HttpService {
                 .get("/reports", Permission.REPORTS, this::dashboard)
                 .get("/reports/machines.csv", Permission.REPORTS, (req, res, who) -> csv(req, res, who, "machines"))
                 .get("/reports/machines.xlsx", Permission.REPORTS, (req, res, who) -> xlsx(req, res, who, "machines"))
-                .get("/reports/assignments.csv", Permission.REPORTS, (req, res, who) -> csv(req, res, who, "assignments"))
-                .get("/reports/assignments.xlsx", Permission.REPORTS, (req, res, who) -> xlsx(req, res, who, "assignments"))
+                .get("/reports/figures.csv", Permission.REPORTS, (req, res, who) -> figures(req, res, who, true))
+                .get("/reports/figures.xlsx", Permission.REPORTS, (req, res, who) -> figures(req, res, who, false))
+                .get("/reports/assignments.csv", Permission.ADMINISTRATION, (req, res, who) -> csv(req, res, who, "assignments"))
+                .get("/reports/assignments.xlsx", Permission.ADMINISTRATION, (req, res, who) -> xlsx(req, res, who, "assignments"))
                 .get("/reports/activity.pdf", Permission.REPORTS, this::activity);
     }
 
@@ -82,13 +87,29 @@ public final class ReportPages implements HttpService {
     private void csv(ServerRequest req, ServerResponse res, Principal who, String name) {
         ExportTable table = ExportTable.ALL.get(name);
         ReportPeriod p = reports.period(query(req), who.user());
+        if (table.perPerson()) {
+            exports.journal(who.user(), table, p, "CSV");
+        }
         stream(res, CSV, table.fileName() + "-" + p.from() + "-" + p.to() + ".csv", out -> exports.csv(table, p, out));
     }
 
     private void xlsx(ServerRequest req, ServerResponse res, Principal who, String name) {
         ExportTable table = ExportTable.ALL.get(name);
         ReportPeriod p = reports.period(query(req), who.user());
+        if (table.perPerson()) {
+            exports.journal(who.user(), table, p, "XLSX");
+        }
         stream(res, XLSX, table.fileName() + "-" + p.from() + "-" + p.to() + ".xlsx", out -> exports.xlsx(table, p, out));
+    }
+
+    private void figures(ServerRequest req, ServerResponse res, Principal who, boolean csv) {
+        Summary s = reports.summary(reports.period(query(req), who.user()));
+        String name = "chiffres-" + s.period().from() + "-" + s.period().to();
+        if (csv) {
+            stream(res, CSV, name + ".csv", out -> exports.figuresCsv(s, out));
+        } else {
+            stream(res, XLSX, name + ".xlsx", out -> exports.figuresXlsx(s, out));
+        }
     }
 
     private void activity(ServerRequest req, ServerResponse res, Principal who) {

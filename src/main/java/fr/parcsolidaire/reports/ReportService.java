@@ -78,7 +78,7 @@ public final class ReportService {
     }
 
     /**
-     * The figures of a period. The five queries are independent reads, so they run at once on virtual
+     * The figures of a period. The six queries are independent reads, so they run at once on virtual
      * threads: the dashboard waits for the slowest one, not for their sum.
      */
     public Summary summary(ReportPeriod p) {
@@ -88,7 +88,8 @@ public final class ReportService {
             Future<Summary.Durations> durations = pool.submit(() -> durations(query("report-reconditioning-days", p, false, true, false)));
             Future<Summary.Beneficiaries> people = pool.submit(() -> beneficiaries(query("report-beneficiaries", p, true, false, false)));
             Future<List<Summary.DonorContribution>> donors = pool.submit(() -> donors(query("report-donors", p, true, false, false)));
-            return summary(p, flows.get(), stock.get(), durations.get(), people.get(), donors.get());
+            Future<List<DbRow>> firstUse = pool.submit(() -> query("report-first-use", p, true, false, false));
+            return summary(p, flows.get(), stock.get(), durations.get(), people.get(), donors.get(), firstUse.get());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException(e);
@@ -117,7 +118,7 @@ public final class ReportService {
     }
 
     private Summary summary(ReportPeriod p, List<DbRow> flowRows, List<DbRow> stockRows, Summary.Durations durations,
-                            Summary.Beneficiaries people, List<Summary.DonorContribution> donors) {
+                            Summary.Beneficiaries people, List<Summary.DonorContribution> donors, List<DbRow> firstUseRows) {
         Map<Figure, Map<MachineType, Long>> figures = new EnumMap<>(Figure.class);
         for (Figure f : Figure.values()) {
             figures.put(f, new EnumMap<>(MachineType.class));
@@ -127,7 +128,6 @@ public final class ReportService {
         for (YearMonth m = YearMonth.from(p.from()); !m.isAfter(YearMonth.from(p.to())); m = m.plusMonths(1)) {
             months.put(m, new long[7]);
         }
-        Map<MachineType, Long> directGifts = new EnumMap<>(MachineType.class);
         for (DbRow r : flowRows) {
             String figure = Rows.text(r, "figure");
             MachineType type = MachineType.valueOf(Rows.text(r, "type"));
@@ -137,11 +137,7 @@ public final class ReportService {
                 case "RECEIVED" -> add(figures, Figure.RECEIVED, type, n, month, 0);
                 case "READY" -> add(figures, Figure.READY, type, n, month, 1);
                 case "LENT" -> add(figures, Figure.LENT, type, n, month, 2);
-                case "GIVEN_DIRECT" -> {
-                    add(figures, Figure.GIVEN, type, n, month, 3);
-                    directGifts.merge(type, n, Long::sum);
-                }
-                case "CONVERTED_TO_GIFT" -> add(figures, Figure.GIVEN, type, n, month, 3);
+                case "GIVEN_DIRECT", "CONVERTED_TO_GIFT" -> add(figures, Figure.GIVEN, type, n, month, 3);
                 case "RETURNED" -> add(figures, Figure.RETURNED, type, n, month, 4);
                 case "SCRAPPED" -> {
                     add(figures, Figure.SCRAPPED, type, n, month, 5);
@@ -164,8 +160,12 @@ public final class ReportService {
         }
         List<Summary.MonthFlow> flows = new ArrayList<>();
         months.forEach((m, v) -> flows.add(new Summary.MonthFlow(m, v[0], v[1], v[2], v[3], v[4], v[5], v[6])));
+        Map<MachineType, Long> firstUse = new EnumMap<>(MachineType.class);
+        for (DbRow r : firstUseRows) {
+            firstUse.put(MachineType.valueOf(Rows.text(r, "type")), Rows.longValue(r, "n"));
+        }
         return new Summary(p, OffsetDateTime.now(clock), figures, kg, flows, readyStock, durations, people, donors,
-                impact(figures.get(Figure.LENT), directGifts));
+                impact(firstUse));
     }
 
     private static void add(Map<Figure, Map<MachineType, Long>> figures, Figure f, MachineType type, long n,
@@ -204,26 +204,28 @@ public final class ReportService {
                 groups.computeIfAbsent(dimension, k -> new LinkedHashMap<>()).put(Rows.text(r, "value"), n);
             }
         }
-        return new Summary.Beneficiaries(total,
+        SmallCount.Protected people = SmallCount.people(total, List.of(
                 ordered(groups.get("AGE"), PeopleLabels.AGE_BRACKETS),
                 ordered(groups.get("SITUATION"), PeopleLabels.SITUATIONS),
-                byCount(groups.get("COMMUNE")));
+                SmallCount.groupRare(byCount(groups.get("COMMUNE")), PeopleLabels.OTHER_COMMUNES, PeopleLabels.OTHER_COMMUNES_LABEL)));
+        return new Summary.Beneficiaries(people.total(), people.breakdowns().get(0), people.breakdowns().get(1),
+                people.breakdowns().get(2));
     }
 
-    private static List<Summary.Group> ordered(Map<String, Long> counts, Map<String, String> labels) {
-        List<Summary.Group> out = new ArrayList<>();
-        labels.forEach((code, label) -> out.add(new Summary.Group(code, label,
+    private static List<SmallCount.Raw> ordered(Map<String, Long> counts, Map<String, String> labels) {
+        List<SmallCount.Raw> out = new ArrayList<>();
+        labels.forEach((code, label) -> out.add(SmallCount.Raw.people(code, label,
                 counts == null ? 0 : counts.getOrDefault(code, 0L))));
         return out;
     }
 
-    private static List<Summary.Group> byCount(Map<String, Long> counts) {
+    private static List<SmallCount.Raw> byCount(Map<String, Long> counts) {
         if (counts == null) {
             return List.of();
         }
         return counts.entrySet().stream()
                 .sorted(Map.Entry.<String, Long>comparingByValue().reversed().thenComparing(Map.Entry.comparingByKey()))
-                .map(e -> new Summary.Group(e.getKey(), e.getKey(), e.getValue())).toList();
+                .map(e -> SmallCount.Raw.people(e.getKey(), e.getKey(), e.getValue())).toList();
     }
 
     private static List<Summary.DonorContribution> donors(List<DbRow> rows) {
@@ -234,14 +236,17 @@ public final class ReportService {
                 .toList();
     }
 
-    /** A second life starts with the machine's assignment: every loan and every outright gift of the period. */
-    private Summary.Impact impact(Map<MachineType, Long> lent, Map<MachineType, Long> directGifts) {
+    /**
+     * A second life is credited once per machine, in the period of its first handover (loan or gift): a
+     * machine lent, returned and lent again is one second life, not two (issue 12; docs/reports.md).
+     */
+    private Summary.Impact impact(Map<MachineType, Long> firstUse) {
         List<Summary.ImpactLine> lines = new ArrayList<>();
         long machines = 0;
         BigDecimal ewaste = BigDecimal.ZERO;
         BigDecimal co2e = BigDecimal.ZERO;
         for (MachineType type : MachineType.values()) {
-            long n = lent.getOrDefault(type, 0L) + directGifts.getOrDefault(type, 0L);
+            long n = firstUse.getOrDefault(type, 0L);
             ImpactFactors.Factor f = impact.of(type);
             BigDecimal kg = f.weightKg().multiply(BigDecimal.valueOf(n)).setScale(1, RoundingMode.HALF_UP);
             BigDecimal co2 = f.co2ePerYearKg().multiply(f.years()).multiply(BigDecimal.valueOf(n)).setScale(0, RoundingMode.HALF_UP);

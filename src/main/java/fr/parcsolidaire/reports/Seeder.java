@@ -186,6 +186,8 @@ public final class Seeder {
                     "machine_events", "erasures", "assignment_events")) {
                 st.execute("SELECT setval(pg_get_serial_sequence('" + t + "', 'id'), (SELECT max(id) FROM " + t + "))");
             }
+            // COPY ran with triggers off: the machines' first handovers (V14) are written here.
+            st.execute(Database.statementText("report-first-use-refresh"));
             // Sets the visibility map too, so that the reports' index-only scans work on the fresh data.
             st.execute("VACUUM ANALYZE");
             // COPY with triggers off announced nothing (V12): a running service forgets every machine it kept.

@@ -47,14 +47,12 @@ public record Summary(ReportPeriod period, OffsetDateTime computedAt,
     public record Bucket(String label, long count) {
     }
 
-    /** Distinct beneficiaries with an assignment starting in the period; counts under 5 are shown as "< 5". */
-    public record Beneficiaries(long total, List<Group> byAge, List<Group> bySituation, List<Group> byCommune) {
-    }
-
-    public record Group(String code, String label, long count) {
-        public String shown() {
-            return SmallCount.shown(count);
-        }
+    /**
+     * Distinct beneficiaries with an assignment starting in the period, protected by SmallCount: the hidden
+     * counts are already gone from here, so no renderer can print them.
+     */
+    public record Beneficiaries(SmallCount.Cell total, SmallCount.Breakdown byAge, SmallCount.Breakdown bySituation,
+                                SmallCount.Breakdown byCommune) {
     }
 
     /** A donor (residents are grouped together and never named), donations and machines in the period. */

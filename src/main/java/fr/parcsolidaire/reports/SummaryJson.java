@@ -8,7 +8,7 @@ import jakarta.json.JsonObjectBuilder;
 
 import java.util.List;
 
-/** The JSON of GET /api/v1/reports/summary: the dashboard's figures, with people counts under 5 as "< 5". */
+/** The JSON of GET /api/v1/reports/summary: the dashboard's figures, people counts protected by SmallCount. */
 final class SummaryJson {
 
     private SummaryJson() {
@@ -54,9 +54,12 @@ final class SummaryJson {
         durations.add("buckets", buckets);
         Summary.Beneficiaries b = s.beneficiaries();
         JsonObjectBuilder people = Jsonp.objectBuilder();
-        putCount(people, "total", b.total());
-        people.add("byAgeBracket", groups(b.byAge())).add("bySituation", groups(b.bySituation()))
-                .add("byCommune", groups(b.byCommune()));
+        putCount(people, "total", "totalSuppressed", b.total());
+        JsonArrayBuilder withheld = Jsonp.arrayBuilder();
+        people.add("byAgeBracket", cells(b.byAge(), "byAgeBracket", withheld))
+                .add("bySituation", cells(b.bySituation(), "bySituation", withheld))
+                .add("byCommune", cells(b.byCommune(), "byCommune", withheld))
+                .add("withheld", withheld);
         JsonArrayBuilder donors = Jsonp.arrayBuilder();
         s.donors().forEach(d -> donors.add(Jsonp.objectBuilder().add("name", d.name()).add("kind", d.kind())
                 .add("donations", d.donations()).add("machines", d.machines())));
@@ -94,22 +97,29 @@ final class SummaryJson {
         };
     }
 
-    private static JsonArrayBuilder groups(List<Summary.Group> groups) {
+    /** A withheld breakdown is an empty list, named in "withheld". */
+    private static JsonArrayBuilder cells(SmallCount.Breakdown breakdown, String name, JsonArrayBuilder withheld) {
         JsonArrayBuilder a = Jsonp.arrayBuilder();
-        for (Summary.Group g : groups) {
-            JsonObjectBuilder o = Jsonp.objectBuilder().add("code", g.code()).add("label", g.label());
-            putCount(o, "count", g.count());
+        if (breakdown.withheld()) {
+            withheld.add(name);
+        }
+        for (SmallCount.Cell c : breakdown.cells()) {
+            JsonObjectBuilder o = Jsonp.objectBuilder().add("code", c.code()).add("label", c.label());
+            putCount(o, "count", "suppressed", c);
             a.add(o);
         }
         return a;
     }
 
-    /** A count about people: a number, or the string "< 5" when it is between 1 and 4. */
-    private static void putCount(JsonObjectBuilder o, String key, long n) {
-        if (SmallCount.suppressed(n)) {
-            o.add(key, SmallCount.SUPPRESSED);
+    /**
+     * A count about people: the number and "suppressed": null, or null and the reason it is hidden
+     * ("SMALL_COUNT": from 1 to 4; "COMPLEMENTARY": hidden so that a small count cannot be worked out).
+     */
+    private static void putCount(JsonObjectBuilder o, String key, String flag, SmallCount.Cell c) {
+        if (c.suppressed()) {
+            o.addNull(key).add(flag, c.mark().name());
         } else {
-            o.add(key, n);
+            o.add(key, c.value()).addNull(flag);
         }
     }
 }

@@ -11,6 +11,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.util.ArrayList;
 import java.util.EnumMap;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -62,6 +63,24 @@ class RoleMatrixTest {
         if (!failures.isEmpty()) {
             fail(String.join("\n", failures));
         }
+    }
+
+    /**
+     * Issue 12, item 4: the walk above checks each route against the permission it declares; this pins the
+     * declarations of the report exports, so a per-person export cannot drift back to coordinators.
+     */
+    @Test
+    void perPersonExportsNeedAdministrationAndTheCoordinatorsExportsNeedReports() {
+        Map<String, Permission> declared = new HashMap<>();
+        TestApp.get().app().guard().routes().forEach(r -> declared.put(r.method() + " " + r.path(), r.permission()));
+        assertEquals(Permission.ADMINISTRATION, declared.get("GET /reports/assignments.csv"));
+        assertEquals(Permission.ADMINISTRATION, declared.get("GET /reports/assignments.xlsx"));
+        assertEquals(Permission.REPORTS, declared.get("GET /reports/figures.csv"));
+        assertEquals(Permission.REPORTS, declared.get("GET /reports/figures.xlsx"));
+        assertEquals(Permission.REPORTS, declared.get("GET /reports/machines.csv"));
+        assertEquals(403, CLIENTS.get(Role.COORDINATOR).get("/reports/assignments.csv").statusCode());
+        assertEquals(200, CLIENTS.get(Role.COORDINATOR).get("/reports/figures.csv").statusCode());
+        assertEquals(200, CLIENTS.get(Role.ADMIN).get("/reports/assignments.csv").statusCode());
     }
 
     @Test

@@ -26,14 +26,6 @@ class CellDefuserTest {
     }
 
     @Test
-    void smallCountsAboutPeopleAreSuppressed() {
-        assertEquals("0", SmallCount.shown(0));
-        assertEquals("< 5", SmallCount.shown(1));
-        assertEquals("< 5", SmallCount.shown(4));
-        assertEquals("5", SmallCount.shown(5));
-    }
-
-    @Test
     void chartTextIsEscaped() {
         ChartData chart = new ChartData("<b>&", java.util.List.of("a\"b"),
                 java.util.List.of(new ChartData.Series("<s>", "#000000", new long[] {3})));

@@ -65,18 +65,50 @@ class ExportsAndPdfTest {
     }
 
     @Test
-    void assignmentsExportsCarryNoNames() throws IOException {
-        String csv = new String(download("/reports/assignments.csv?site=" + world.site, "text/csv"), StandardCharsets.UTF_8).substring(1);
+    void perPersonAssignmentsExportsCarryNoNamesEvenForAdministrators() throws IOException {
+        Http admin = Http.api(Role.ADMIN);
+        HttpResponse<byte[]> r = admin.getBytes("/reports/assignments.csv?site=" + world.site);
+        assertEquals(200, r.statusCode());
+        String csv = new String(r.body(), StandardCharsets.UTF_8).substring(1);
         List<CSVRecord> records = CSVFormat.RFC4180.builder().setDelimiter(';').get().parse(new StringReader(csv)).getRecords();
         assertEquals(7, records.size(), "header + 6 assignments");
         assertFalse(csv.contains("Martin") || csv.contains("Camille"), "no names");
         assertTrue(csv.contains("Villeurbanne"));
         try (ReadableWorkbook wb = new ReadableWorkbook(new ByteArrayInputStream(
-                download("/reports/assignments.xlsx?site=" + world.site, "application/vnd.openxmlformats")))) {
+                admin.getBytes("/reports/assignments.xlsx?site=" + world.site).body()))) {
             List<Row> rows = wb.getFirstSheet().read();
             assertEquals(7, rows.size());
             assertEquals("Attribution n°", rows.getFirst().getCellAsString(0).orElseThrow());
         }
+    }
+
+    /** The dashboard as a spreadsheet: the same figures, people counts as the page shows them. */
+    @Test
+    void figuresExportsHoldTheDashboardTablesWithPeopleCountsProtected() throws IOException {
+        List<List<String>> csv = CoordinatorExportsTest.csv(download("/reports/figures.csv?site=" + world.site, "text/csv"));
+        assertEquals(List.of("Tableau", "Ligne", "Colonne", "Valeur"), csv.getFirst());
+        assertEquals("11", cell(csv, "Matériel", "Total", "Reçues"));
+        assertEquals("4,5", cell(csv, "Matériel", "Total", "kg recyclés"));
+        assertEquals("6", cell(csv, "Bénéficiaires servis", "Total", "Personnes"));
+        assertEquals("< 5", cell(csv, "Bénéficiaires par situation", "Demandeur d'emploi", "Personnes"));
+        assertEquals("0", cell(csv, "Bénéficiaires par situation", "Retraité", "Personnes"));
+        assertEquals("non publiée", cell(csv, "Bénéficiaires par tranche d'âge", "Répartition", "Personnes"));
+        assertEquals("non publiée", cell(csv, "Bénéficiaires par commune", "Répartition", "Personnes"));
+        assertEquals("10", cell(csv, "Donateurs", world.company, "Machines"));
+        assertFalse(csv.toString().contains(world.resident));
+
+        List<List<String>> xlsx = CoordinatorExportsTest.xlsx(download("/reports/figures.xlsx?site=" + world.site,
+                "application/vnd.openxmlformats"));
+        assertEquals(csv.size(), xlsx.size(), "CSV and XLSX hold the same rows");
+        assertEquals("11", cell(xlsx, "Matériel", "Total", "Reçues"));
+        assertEquals("< 5", cell(xlsx, "Bénéficiaires par situation", "Allocataire du RSA", "Personnes"));
+        assertEquals("486", cell(xlsx, "Impact environnemental", "Total", "kg CO2e évités"));
+    }
+
+    private static String cell(List<List<String>> rows, String table, String line, String column) {
+        return rows.stream().filter(r -> r.get(0).equals(table) && r.get(1).equals(line) && r.get(2).equals(column))
+                .map(r -> r.get(3).replaceAll("\\.0+$", "")).findFirst()
+                .orElseThrow(() -> new AssertionError(table + " / " + line + " / " + column));
     }
 
     @Test
@@ -102,6 +134,7 @@ class ExportsAndPdfTest {
         assertTrue(text.contains("Flux mensuels"), "chart title");
         assertTrue(text.contains("Remises en état"));
         assertTrue(text.contains("< 5"), "suppressed counts");
+        assertTrue(text.contains("répartition non publiée"), "withheld breakdowns");
         assertTrue(text.contains("ADEME"));
         assertTrue(text.contains(world.company));
         assertFalse(text.contains(world.resident));
@@ -134,9 +167,12 @@ class ExportsAndPdfTest {
 
         String outcomes = pdfText(download("/donations/" + world.donationA + "/outcomes.pdf", "application/pdf"));
         assertTrue(outcomes.contains("Ce qu'est devenu votre don"));
-        assertTrue(outcomes.matches("(?s).*Reconditionnées[^\\n]*7.*"), outcomes);
-        assertTrue(outcomes.matches("(?s).*Données à des participants[^\\n]*2.*"), outcomes);
-        assertTrue(outcomes.matches("(?s).*Prêtées en ce moment[^\\n]*3.*"), outcomes);
+        // Participants: 2 given and 3 lent are "< 5"; together 5 out of the 10 machines, each between 1 and 4.
+        // The reconditioned line overlaps them, so it is masked.
+        assertTrue(outcomes.matches("(?s).*Reconditionnées[^\\n]*masqué.*"), outcomes);
+        assertTrue(outcomes.matches("(?s).*Données à des participants[^\\n]*< 5.*"), outcomes);
+        assertTrue(outcomes.matches("(?s).*Prêtées en ce moment[^\\n]*< 5.*"), outcomes);
+        assertTrue(outcomes.matches("(?s).*Prêtes, en attente d'attribution[^\\n]*1.*"), outcomes);
         assertTrue(outcomes.matches("(?s).*Recyclées \\(filière DEEE\\)[^\\n]*1.*"), outcomes);
         assertFalse(outcomes.contains("Martin") || outcomes.contains("Villeurbanne"), "never about people");
 
