@@ -635,6 +635,10 @@ class BadInputCorpusTest {
         return text.isEmpty() ? null : text.toString();
     }
 
+    static boolean isFrench(String message) {
+        return FRENCH.matcher(message).find();
+    }
+
     static Case get(String label, Caller caller, String path) {
         return new Case(label, caller, "GET", path, null, null);
     }

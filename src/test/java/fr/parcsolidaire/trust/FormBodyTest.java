@@ -1,0 +1,199 @@
+package fr.parcsolidaire.trust;
+
+import fr.parcsolidaire.Http;
+import fr.parcsolidaire.TestApp;
+import fr.parcsolidaire.auth.Role;
+import org.junit.jupiter.api.Test;
+
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.net.URLEncoder;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * Hostile bodies on the routes that read forms and JSON (issue 12, items 1, 6 and 7): a megabyte of form
+ * without "=" is refused at once instead of pinning a core, an unknown or foreign charset is 415, and bytes
+ * that are not UTF-8 (raw or percent-encoded) are 400 — never stored as U+FFFD. Every refusal is in French and
+ * leaves the database as it was.
+ */
+class FormBodyTest {
+
+    static final String FORM = "application/x-www-form-urlencoded";
+    /** Generous: the linear parser answers in milliseconds; the old one took 28 s for 80 KB. */
+    static final Duration BOUND = Duration.ofSeconds(1);
+
+    @Test
+    void aMegabyteFormWithoutEqualsSignOnLoginIsRefusedWithinASecond() throws Exception {
+        Http anonymous = loginPage();
+        byte[] body = "a".repeat(1_000_000).getBytes(StandardCharsets.US_ASCII);
+        for (boolean chunked : List.of(false, true)) {
+            Timed r = timed(() -> post(anonymous, "/login", FORM, body, chunked));
+            assertEquals(413, r.response().statusCode(), "chunked=" + chunked + " " + r.response().body());
+            assertFrench(r.response());
+            assertTrue(r.elapsed().compareTo(BOUND) < 0, "chunked=" + chunked + ": " + r.elapsed());
+        }
+    }
+
+    @Test
+    void aMegabyteFormWithoutEqualsSignOnACsrfCheckedRouteIsRefusedWithinASecond() throws Exception {
+        Http browser = Http.browser(Role.SOCIAL_WORKER);
+        byte[] body = "a".repeat(1_000_000).getBytes(StandardCharsets.US_ASCII);
+        Map<String, String> before = BadInputCorpusTest.fingerprint();
+        for (boolean chunked : List.of(false, true)) {
+            Timed r = timed(() -> post(browser, "/courses", FORM, body, chunked));
+            assertEquals(413, r.response().statusCode(), "chunked=" + chunked);
+            assertFrench(r.response());
+            assertTrue(r.elapsed().compareTo(BOUND) < 0, "chunked=" + chunked + ": " + r.elapsed());
+        }
+        assertEquals(before, BadInputCorpusTest.fingerprint());
+    }
+
+    @Test
+    void aFormJustUnderTheCapWithoutEqualsSignIsParsedWithinASecond() throws Exception {
+        // 60 KB of one unnamed field: under the 64 KiB cap, so the parser itself must be linear.
+        byte[] body = "a".repeat(60_000).getBytes(StandardCharsets.US_ASCII);
+        Http anonymous = loginPage();
+        Timed login = timed(() -> post(anonymous, "/login", FORM, body, false));
+        assertEquals(403, login.response().statusCode(), "no CSRF field: the form is shown again");
+        assertTrue(login.elapsed().compareTo(BOUND) < 0, "login: " + login.elapsed());
+        Timed form = timed(() -> post(Http.browser(Role.SOCIAL_WORKER), "/courses", FORM, body, false));
+        assertEquals(403, form.response().statusCode(), "no CSRF field");
+        assertFrench(form.response());
+        assertTrue(form.elapsed().compareTo(BOUND) < 0, "form: " + form.elapsed());
+    }
+
+    @Test
+    void anUnknownOrForeignCharsetIs415InFrench() throws Exception {
+        Http anonymous = loginPage();
+        Http browser = Http.browser(Role.SOCIAL_WORKER);
+        Http api = Http.api(Role.SOCIAL_WORKER);
+        Map<String, String> before = BadInputCorpusTest.fingerprint();
+        for (String charset : List.of("nope", "ISO-8859-1", "utf-16", "\"\"", "utf-8x")) {
+            HttpResponse<String> login = post(anonymous, "/login", FORM + "; charset=" + charset,
+                    ("username=x&password=y&_csrf=" + enc(anonymous.csrf())).getBytes(StandardCharsets.UTF_8), false);
+            assertEquals(415, login.statusCode(), "login, charset " + charset + ": " + login.body());
+            assertFrench(login);
+            HttpResponse<String> form = post(browser, "/courses", FORM + "; charset=" + charset,
+                    ("name=Charset+" + charset.hashCode() + "&_csrf=" + enc(browser.csrf())).getBytes(StandardCharsets.UTF_8), false);
+            assertEquals(415, form.statusCode(), "form, charset " + charset + ": " + form.body());
+            assertFrench(form);
+            HttpResponse<String> json = post(api, "/api/v1/courses", "application/json; charset=" + charset,
+                    ("{\"name\":\"Charset " + charset.hashCode() + "\"}").getBytes(StandardCharsets.UTF_8), false);
+            assertEquals(415, json.statusCode(), "JSON, charset " + charset + ": " + json.body());
+            assertFrench(json);
+        }
+        assertEquals(before, BadInputCorpusTest.fingerprint());
+    }
+
+    @Test
+    void utf8SpelledAnyWayIsAccepted() {
+        Http browser = Http.browser(Role.SOCIAL_WORKER);
+        Http api = Http.api(Role.SOCIAL_WORKER);
+        for (String charset : List.of("", "; charset=utf-8", "; charset=UTF-8", "; charset=\"UTF-8\"", "; Charset=Utf8")) {
+            String name = "Café n° " + System.nanoTime();
+            HttpResponse<String> form = post(browser, "/courses", FORM + charset,
+                    ("name=" + enc(name) + "&_csrf=" + enc(browser.csrf())).getBytes(StandardCharsets.UTF_8), false);
+            assertEquals(303, form.statusCode(), "form" + charset + ": " + form.body());
+            assertEquals(1, TestApp.get().count("SELECT count(*) FROM courses WHERE name = '" + name + "'"), charset);
+            String other = "Thé n° " + System.nanoTime();
+            HttpResponse<String> json = post(api, "/api/v1/courses", "application/json" + charset,
+                    ("{\"name\":\"" + other + "\"}").getBytes(StandardCharsets.UTF_8), false);
+            assertEquals(201, json.statusCode(), "JSON" + charset + ": " + json.body());
+            assertEquals(1, TestApp.get().count("SELECT count(*) FROM courses WHERE name = '" + other + "'"), charset);
+        }
+    }
+
+    @Test
+    void invalidUtf8IsRefusedWith400AndNothingIsWritten() throws Exception {
+        Http anonymous = loginPage();
+        Http browser = Http.browser(Role.SOCIAL_WORKER);
+        Http api = Http.api(Role.SOCIAL_WORKER);
+        Map<String, String> before = BadInputCorpusTest.fingerprint();
+        List<byte[]> invalid = List.of("%C3%28".getBytes(StandardCharsets.US_ASCII), "%FF".getBytes(StandardCharsets.US_ASCII),
+                "%ED%A0%80".getBytes(StandardCharsets.US_ASCII), "%C0%AF".getBytes(StandardCharsets.US_ASCII),
+                "%E2%82".getBytes(StandardCharsets.US_ASCII), new byte[] {(byte) 0xFF}, new byte[] {(byte) 0xC3, '('});
+        for (byte[] bad : invalid) {
+            String label = new String(bad, StandardCharsets.ISO_8859_1);
+            HttpResponse<String> form = post(browser, "/courses", FORM,
+                    concat("name=Caf".getBytes(StandardCharsets.US_ASCII), bad, ("&_csrf=" + enc(browser.csrf())).getBytes(StandardCharsets.US_ASCII)), false);
+            assertEquals(400, form.statusCode(), "form " + label + ": " + form.body());
+            assertFrench(form);
+            HttpResponse<String> name = post(browser, "/courses", FORM,
+                    concat("na".getBytes(StandardCharsets.US_ASCII), bad, ("me=Caf&_csrf=" + enc(browser.csrf())).getBytes(StandardCharsets.US_ASCII)), false);
+            assertEquals(400, name.statusCode(), "field name " + label + ": " + name.body());
+            HttpResponse<String> login = post(anonymous, "/login", FORM,
+                    concat("username=".getBytes(StandardCharsets.US_ASCII), bad, ("&password=x&_csrf=" + enc(anonymous.csrf())).getBytes(StandardCharsets.US_ASCII)), false);
+            assertEquals(400, login.statusCode(), "login " + label + ": " + login.body());
+            assertFrench(login);
+        }
+        for (byte[] bad : List.of(new byte[] {(byte) 0xFF}, new byte[] {(byte) 0xC3, '('}, new byte[] {(byte) 0xED, (byte) 0xA0, (byte) 0x80},
+                new byte[] {(byte) 0xC0, (byte) 0xAF}, new byte[] {(byte) 0xE2, (byte) 0x82})) {
+            HttpResponse<String> json = post(api, "/api/v1/courses", "application/json",
+                    concat("{\"name\":\"Caf".getBytes(StandardCharsets.US_ASCII), bad, "\"}".getBytes(StandardCharsets.US_ASCII)), false);
+            assertEquals(400, json.statusCode(), "JSON " + Arrays.toString(bad) + ": " + json.body());
+            assertFrench(json);
+        }
+        assertEquals(before, BadInputCorpusTest.fingerprint());
+        assertEquals(0, TestApp.get().count("SELECT count(*) FROM courses WHERE strpos(name, U&'\\FFFD') > 0"));
+    }
+
+    // --- helpers shared with the corpus and the cost test
+
+    record Timed(HttpResponse<String> response, Duration elapsed) {
+    }
+
+    interface Call {
+        HttpResponse<String> call() throws Exception;
+    }
+
+    static Timed timed(Call call) throws Exception {
+        long start = System.nanoTime();
+        HttpResponse<String> r = call.call();
+        return new Timed(r, Duration.ofNanos(System.nanoTime() - start));
+    }
+
+    /** The login page, for its CSRF cookie and field; the session's token is kept in {@link Http#csrf()}. */
+    static Http loginPage() {
+        return Http.loginForm();
+    }
+
+    /** A raw body; chunked leaves Content-Length out, so the cap must hold while reading. */
+    static HttpResponse<String> post(Http who, String path, String contentType, byte[] body, boolean chunked) {
+        HttpRequest.Builder b = who.request(path).timeout(Duration.ofSeconds(20)).header("Content-Type", contentType);
+        if (who.csrf() != null && !path.equals("/login") && !contentType.startsWith(FORM)) {
+            b.header("X-CSRF-Token", who.csrf());
+        }
+        HttpRequest.BodyPublisher publisher = chunked
+                ? HttpRequest.BodyPublishers.ofInputStream(() -> new ByteArrayInputStream(body))
+                : HttpRequest.BodyPublishers.ofByteArray(body);
+        return who.send(b.POST(publisher).build());
+    }
+
+    static void assertFrench(HttpResponse<String> r) {
+        String message = BadInputCorpusTest.frenchMessage(r);
+        assertNotNull(message, r.statusCode() + " without a message: " + r.body());
+        assertTrue(BadInputCorpusTest.isFrench(message), r.statusCode() + " not in French: " + message);
+    }
+
+    static byte[] concat(byte[]... parts) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        for (byte[] p : parts) {
+            out.writeBytes(p);
+        }
+        return out.toByteArray();
+    }
+
+    static String enc(String s) {
+        return URLEncoder.encode(s, StandardCharsets.UTF_8);
+    }
+}
