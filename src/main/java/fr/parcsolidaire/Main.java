@@ -43,6 +43,7 @@ import fr.parcsolidaire.labels.LabelPages;
 import fr.parcsolidaire.labels.LabelService;
 import fr.parcsolidaire.labels.ScanPages;
 import fr.parcsolidaire.web.ErrorHandling;
+import fr.parcsolidaire.web.FormLimits;
 import fr.parcsolidaire.web.FrenchDirectHandler;
 import fr.parcsolidaire.web.Guard;
 import fr.parcsolidaire.web.Pages;
@@ -96,7 +97,7 @@ public final class Main {
                 session.get("cache-ttl").as(Duration.class).orElse(Duration.ofSeconds(2)));
         Authenticator authenticator = new Authenticator(sessions);
         LoginThrottle throttle = LoginThrottle.fromConfig(database.client(), config.get("app.login"));
-        Guard guard = new Guard(authenticator);
+        Guard guard = new Guard(authenticator, FormLimits.from(config.get("app.limits")));
         Pages pages = new Pages();
         UserRepository users = new UserRepository(database);
         AccountService accounts = new AccountService(database, users, sessions);

@@ -1,6 +1,5 @@
 package fr.parcsolidaire.inventory;
 
-import fr.parcsolidaire.web.Jsonp;
 import fr.parcsolidaire.auth.Permission;
 import fr.parcsolidaire.auth.Principal;
 import fr.parcsolidaire.web.Guard;
@@ -14,8 +13,6 @@ import io.helidon.webserver.http.ServerRequest;
 import io.helidon.webserver.http.ServerResponse;
 import jakarta.json.JsonValue;
 
-import java.io.IOException;
-import java.io.InputStream;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -79,17 +76,9 @@ public final class InventoryApi implements HttpService {
         Json.ok(res, body);
     }
 
-    private void importHardware(ServerRequest req, ServerResponse res, Principal who) throws IOException {
+    private void importHardware(ServerRequest req, ServerResponse res, Principal who) {
         String tag = tag(req);
-        JsonValue root;
-        try (InputStream in = req.content().inputStream(); var reader = Jsonp.reader(in)) {
-            root = reader.readValue();
-        } catch (jakarta.json.JsonException | IllegalStateException e) {
-            throw HttpProblem.badRequest("JSON mal formé : envoyez la sortie de « lshw -json ».");
-        } catch (RuntimeException e) {
-            // The parser refuses input nested too deeply with a bare RuntimeException.
-            throw HttpProblem.badRequest("JSON mal formé ou trop imbriqué : envoyez la sortie de « lshw -json ».");
-        }
+        JsonValue root = Json.value(req, "JSON mal formé : envoyez la sortie de « lshw -json ».");
         LshwParser.Hardware hw;
         try {
             hw = LshwParser.parse(root);

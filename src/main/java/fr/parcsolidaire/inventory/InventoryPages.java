@@ -62,7 +62,7 @@ public final class InventoryPages implements HttpService {
                 .post("/m/{tag}/os", Permission.INVENTORY_WRITE, (req, res, who) -> step(req, res, who, "os", workshop::recordOs))
                 .get("/donations", Permission.INVENTORY_READ, this::donations)
                 .get("/donations/new", Permission.INVENTORY_WRITE, (req, res, who) -> intakeForm(res, who, Status.OK_200, defaults(), Map.of(), INTAKE_ROWS))
-                .post("/donations", Permission.INVENTORY_WRITE, this::createDonation)
+                .postLargeForm("/donations", Permission.INVENTORY_WRITE, this::createDonation)
                 .get("/donations/{id}", Permission.INVENTORY_READ, this::donation)
                 .get("/donors", Permission.INVENTORY_READ, (req, res, who) -> pages.render(res, "inventory/donors.jte",
                         Map.of("me", who, "donors", inventory.donors())));

@@ -45,7 +45,7 @@ public final class LabelPages implements HttpService {
     public void routing(HttpRules rules) {
         guard.on(rules)
                 .get("/labels/print", Permission.INVENTORY_WRITE, this::start)
-                .post("/labels/print", Permission.INVENTORY_WRITE, this::submit);
+                .postLargeForm("/labels/print", Permission.INVENTORY_WRITE, this::submit);
     }
 
     /** Entry from links and the machine list: ?tags=A&tags=B (or "A,B"), or the list's filter parameters. */
@@ -96,7 +96,7 @@ public final class LabelPages implements HttpService {
 
     private void preview(ServerRequest req, ServerResponse res, Principal who, Map<String, String> values) {
         try {
-            LabelService.PrintRequest request = labels.request(Input.of(formOf(values)), LabelService.splitTags(values.get("tags")));
+            LabelService.PrintRequest request = labels.request(Input.of(Form.of(values)), LabelService.splitTags(values.get("tags")));
             List<LabelContent> contents = labels.contents(request, baseUrl.of(req), "tags");
             Preview preview = new Preview(SheetPreview.svg(request.layout(), contents, request.startAt()), contents.size(),
                     SheetRenderer.sheets(request.layout(), contents.size(), request.startAt()));
@@ -108,12 +108,6 @@ public final class LabelPages implements HttpService {
 
     private LabelService.PrintRequest request(Form form) {
         return labels.request(Input.of(form), LabelService.splitTags(form.get("tags")));
-    }
-
-    private static Form formOf(Map<String, String> values) {
-        io.helidon.common.parameters.Parameters.Builder b = io.helidon.common.parameters.Parameters.builder("form");
-        values.forEach((k, v) -> b.add(k, v == null ? "" : v));
-        return new Form(b.build());
     }
 
     /** What the preview shows: the SVG of the first sheet and the size of the run. */

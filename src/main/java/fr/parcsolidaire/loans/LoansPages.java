@@ -84,7 +84,7 @@ public final class LoansPages implements HttpService {
                     Json.ok(res, Map.of("location", "/assignments/" + id));
                 })
                 .get("/assignments/{id}/sign", Permission.ASSIGNMENTS_WRITE, (req, res, who) -> signPage(res, who, LoansApi.id(req), Status.OK_200, null))
-                .post("/assignments/{id}/sign", Permission.ASSIGNMENTS_WRITE, this::sign)
+                .postLargeForm("/assignments/{id}/sign", Permission.ASSIGNMENTS_WRITE, this::sign)
                 .post("/assignments/{id}/extend", Permission.ASSIGNMENTS_WRITE, (req, res, who) -> assignmentAction(req, res, who, "extend",
                         f -> assignments.extend(LoansApi.id(req), Input.of(f), who.user())))
                 .post("/assignments/{id}/return", Permission.ASSIGNMENTS_WRITE, (req, res, who) -> assignmentAction(req, res, who, "return",
