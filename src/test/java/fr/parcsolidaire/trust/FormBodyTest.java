@@ -147,6 +147,23 @@ class FormBodyTest {
         assertEquals(0, TestApp.get().count("SELECT count(*) FROM courses WHERE strpos(name, U&'\\FFFD') > 0"));
     }
 
+    @Test
+    void aNumberWithAHugeExponentIsRefusedBeforeItIsWrittenOut() throws Exception {
+        // 15 bytes of JSON, a billion digits once written out in full: the service ran out of memory on it.
+        Http api = Http.api(Role.SOCIAL_WORKER);
+        Map<String, String> before = BadInputCorpusTest.fingerprint();
+        for (String number : List.of("1e999999999", "-1E+999999999", "1e-999999999", "0.1e-2147483647")) {
+            String body = "{\"lastName\":\"Nombre\",\"firstName\":\"Énorme\",\"commune\":\"Saint-Denis\",\"postcode\":\"93200\","
+                    + "\"ageBracket\":\"FROM_26_TO_44\",\"situation\":\"RSA\",\"gdprNoticeOn\":\"" + java.time.LocalDate.now()
+                    + "\",\"socialWorkerId\":" + number + "}";
+            Timed r = timed(() -> post(api, "/api/v1/beneficiaries", "application/json", body.getBytes(StandardCharsets.UTF_8), false));
+            assertEquals(400, r.response().statusCode(), number + ": " + r.response().body());
+            assertFrench(r.response());
+            assertTrue(r.elapsed().compareTo(BOUND) < 0, number + ": " + r.elapsed());
+        }
+        assertEquals(before, BadInputCorpusTest.fingerprint());
+    }
+
     // --- helpers shared with the corpus and the cost test
 
     record Timed(HttpResponse<String> response, Duration elapsed) {
