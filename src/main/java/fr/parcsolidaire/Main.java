@@ -48,6 +48,7 @@ import fr.parcsolidaire.web.FrenchDirectHandler;
 import fr.parcsolidaire.web.Guard;
 import fr.parcsolidaire.web.Pages;
 import fr.parcsolidaire.web.PublicUrls;
+import fr.parcsolidaire.web.Query;
 import fr.parcsolidaire.web.SecurityHeaders;
 import io.helidon.config.Config;
 import io.helidon.dbclient.health.DbClientHealthCheck;
@@ -140,6 +141,7 @@ public final class Main {
                         .build())
                 .routing(routing -> {
                     routing.addFilter(securityHeaders::filter);
+                    routing.addFilter(Query::check);
                     routing.register("/static", StaticContentService.builder("static").build());
                     new ErrorHandling(pages, authenticator, securityHeaders).register(routing);
                     // Helidon tries routes in registration order: the scan lookups, the most frequent requests,

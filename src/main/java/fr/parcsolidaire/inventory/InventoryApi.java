@@ -6,6 +6,7 @@ import fr.parcsolidaire.web.Guard;
 import fr.parcsolidaire.web.HttpProblem;
 import fr.parcsolidaire.web.Input;
 import fr.parcsolidaire.web.Json;
+import fr.parcsolidaire.web.Query;
 import io.helidon.http.Status;
 import io.helidon.webserver.http.HttpRules;
 import io.helidon.webserver.http.HttpService;
@@ -42,8 +43,7 @@ public final class InventoryApi implements HttpService {
                 .post("/api/v1/donations", Permission.INVENTORY_WRITE, this::createDonation)
                 .get("/api/v1/donations/{id}", Permission.INVENTORY_READ, this::donation)
                 .get("/api/v1/machines", Permission.INVENTORY_READ, (req, res, who) ->
-                        Json.ok(res, inventory.machines(MachineFilter.parse(req.query().toMap().entrySet().stream()
-                                .collect(java.util.stream.Collectors.toMap(Map.Entry::getKey, e -> e.getValue().getFirst()))))))
+                        Json.ok(res, inventory.machines(MachineFilter.parse(Query.first(req)))))
                 .get("/api/v1/machines/{tag}", Permission.INVENTORY_READ, (req, res, who) -> Json.okWritten(res, machine(req).json()))
                 .post("/api/v1/machines/{tag}/transitions", Permission.INVENTORY_WRITE, (req, res, who) ->
                         Json.ok(res, workshop.transition(tag(req), input(req), who.user())))

@@ -8,6 +8,7 @@ import fr.parcsolidaire.web.Guard;
 import fr.parcsolidaire.web.HttpProblem;
 import fr.parcsolidaire.web.Input;
 import fr.parcsolidaire.web.Pages;
+import fr.parcsolidaire.web.Query;
 import fr.parcsolidaire.web.ValidationException;
 import io.helidon.http.Status;
 import io.helidon.webserver.http.HttpRules;
@@ -20,7 +21,6 @@ import java.time.LocalDate;
 import java.util.HashMap;
 import java.util.Locale;
 import java.util.Map;
-import java.util.stream.Collectors;
 
 /** The workshop's pages: home and search, machine list, machine page with its steps, donations and donors. */
 public final class InventoryPages implements HttpService {
@@ -86,8 +86,7 @@ public final class InventoryPages implements HttpService {
     }
 
     private void list(ServerRequest req, ServerResponse res, Principal who) {
-        Map<String, String> query = req.query().toMap().entrySet().stream()
-                .collect(Collectors.toMap(Map.Entry::getKey, e -> e.getValue().getFirst()));
+        Map<String, String> query = Query.first(req);
         Map<String, Object> params = new HashMap<>();
         params.put("me", who);
         params.put("sites", inventory.sites());

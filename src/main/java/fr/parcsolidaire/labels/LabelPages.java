@@ -7,6 +7,7 @@ import fr.parcsolidaire.web.Form;
 import fr.parcsolidaire.web.Guard;
 import fr.parcsolidaire.web.Input;
 import fr.parcsolidaire.web.Pages;
+import fr.parcsolidaire.web.Query;
 import fr.parcsolidaire.web.ValidationException;
 import io.helidon.http.Status;
 import io.helidon.webserver.http.HttpRules;
@@ -50,7 +51,7 @@ public final class LabelPages implements HttpService {
 
     /** Entry from links and the machine list: ?tags=A&tags=B (or "A,B"), or the list's filter parameters. */
     private void start(ServerRequest req, ServerResponse res, Principal who) {
-        Map<String, List<String>> query = req.query().toMap();
+        Map<String, List<String>> query = Query.all(req);
         List<String> tags = new ArrayList<>();
         query.getOrDefault("tags", List.of()).forEach(t -> tags.addAll(LabelService.splitTags(t)));
         Map<String, String> errors = new HashMap<>();

@@ -9,6 +9,7 @@ import fr.parcsolidaire.web.HttpProblem;
 import fr.parcsolidaire.web.Input;
 import fr.parcsolidaire.web.Json;
 import fr.parcsolidaire.web.Pages;
+import fr.parcsolidaire.web.Query;
 import fr.parcsolidaire.web.Upload;
 import fr.parcsolidaire.web.ValidationException;
 import io.helidon.http.Status;
@@ -321,8 +322,7 @@ public final class LoansPages implements HttpService {
     }
 
     private static Map<String, String> query(ServerRequest req) {
-        return req.query().toMap().entrySet().stream()
-                .collect(Collectors.toMap(Map.Entry::getKey, e -> e.getValue().getFirst()));
+        return Query.first(req);
     }
 
     private static Map<String, String> values(Beneficiary b) {
