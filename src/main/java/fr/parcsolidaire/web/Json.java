@@ -74,7 +74,11 @@ public final class Json {
      */
     public static JsonValue value(ServerRequest req, String malformed) {
         RequestBody.requireUtf8(req);
-        byte[] body = RequestBody.read(req, MAX_BODY, "La requête est trop volumineuse (2 Mio au plus).");
+        return parse(RequestBody.read(req, MAX_BODY, "La requête est trop volumineuse (2 Mio au plus)."), malformed);
+    }
+
+    /** Bytes already read and capped: strict UTF-8 (a leading byte-order mark is allowed), then JSON. */
+    public static JsonValue parse(byte[] body, String malformed) {
         String text = RequestBody.utf8(body, 0, body.length);
         if (text.startsWith("\uFEFF")) {
             text = text.substring(1);
