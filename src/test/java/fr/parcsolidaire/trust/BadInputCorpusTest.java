@@ -665,8 +665,9 @@ class BadInputCorpusTest {
                 }
             }
         }
-        System.out.printf("Generated hostile corpus: %d requests in %.1f s, statuses %s%n", corpus.size(),
-                (System.nanoTime() - started) / 1e9, statuses);
+        System.out.printf("Generated hostile corpus: %d requests (%d with a body, %d addresses) in %.1f s, statuses %s%n",
+                corpus.size(), corpus.stream().filter(q -> q.method().equals("POST")).count(),
+                corpus.stream().filter(q -> q.method().equals("GET")).count(), (System.nanoTime() - started) / 1e9, statuses);
         assertTrue(corpus.size() >= 1000, "corpus size " + corpus.size());
         assertTrue(failures.isEmpty(), "seed " + seed + ", " + failures.size() + " failures:\n" + String.join("\n", failures));
         assertEquals(before, fingerprint(), "a refused request changed the database (seed " + seed + ")");

@@ -182,6 +182,60 @@ class FormBodyTest {
         assertEquals(200, browser.get("/machines?q=caf%C3%A9&state=&page=1").statusCode(), "a well-formed query still works");
     }
 
+    @Test
+    void theFormsPeopleReallySendAboveTheSmallCapStillPass() throws Exception {
+        Http social = Http.browser(Role.SOCIAL_WORKER);
+        long loan = fr.parcsolidaire.loans.LoanFixtures.loan(fr.parcsolidaire.Fixtures.readyMachine(),
+                fr.parcsolidaire.loans.LoanFixtures.beneficiary("Grande", "Signature"));
+        String staff = "data:image/png;base64," + java.util.Base64.getEncoder().encodeToString(scribble(1));
+        String beneficiary = "data:image/png;base64," + java.util.Base64.getEncoder().encodeToString(scribble(2));
+        byte[] body = ("staff=" + enc(staff) + "&beneficiary=" + enc(beneficiary) + "&_csrf=" + enc(social.csrf()))
+                .getBytes(StandardCharsets.US_ASCII);
+        assertTrue(body.length > 64 * 1024, "two signatures drawn on screen outweigh the small cap: " + body.length);
+        HttpResponse<String> signed = post(social, "/assignments/" + loan + "/sign", FORM, body, false);
+        assertEquals(303, signed.statusCode(), signed.body());
+        assertEquals(1, TestApp.get().count("SELECT count(*) FROM assignment_events WHERE assignment_id = " + loan
+                + " AND kind = 'CONTRACT_SIGNED'"));
+
+        Http technician = Http.browser(Role.TECHNICIAN);
+        StringBuilder intake = new StringBuilder("donorId=new&donor.name=Grand+don&donor.kind=COMPANY&receivedOn="
+                + java.time.LocalDate.now() + "&site=atelier");
+        String serial = "BIG-" + System.nanoTime() + "-";
+        for (int i = 0; i < 500; i++) {
+            String p = enc("machines[" + i + "].");
+            intake.append('&').append(p).append("type=LAPTOP&").append(p).append("brand=Lenovo&").append(p)
+                    .append("model=ThinkPad+X270&").append(p).append("serial=").append(serial).append(i);
+        }
+        intake.append("&_csrf=").append(enc(technician.csrf()));
+        assertTrue(intake.length() > 64 * 1024, "a donation of 500 machines typed row by row: " + intake.length());
+        HttpResponse<String> donation = post(technician, "/donations", FORM, intake.toString().getBytes(StandardCharsets.US_ASCII), false);
+        assertEquals(303, donation.statusCode(), BadInputCorpusTest.abbreviate(donation.body()));
+        assertEquals(500, TestApp.get().count("SELECT count(*) FROM machines WHERE serial LIKE '" + serial + "%'"));
+    }
+
+    /** A signature pad's PNG: 600 x 250 with a few hundred anti-aliased strokes, as a finger draws them (tens of KB). */
+    private static byte[] scribble(long seed) throws java.io.IOException {
+        var image = new java.awt.image.BufferedImage(600, 250, java.awt.image.BufferedImage.TYPE_INT_ARGB);
+        var g = image.createGraphics();
+        g.setRenderingHint(java.awt.RenderingHints.KEY_ANTIALIASING, java.awt.RenderingHints.VALUE_ANTIALIAS_ON);
+        g.setStroke(new java.awt.BasicStroke(2.5f));
+        g.setColor(java.awt.Color.BLACK);
+        java.util.Random random = new java.util.Random(seed);
+        int x = 20;
+        int y = 125;
+        for (int i = 0; i < 400; i++) {
+            int nx = Math.max(0, Math.min(599, x + random.nextInt(41) - 18));
+            int ny = Math.max(0, Math.min(249, y + random.nextInt(61) - 30));
+            g.drawLine(x, y, nx, ny);
+            x = nx;
+            y = ny;
+        }
+        g.dispose();
+        var out = new java.io.ByteArrayOutputStream();
+        javax.imageio.ImageIO.write(image, "png", out);
+        return out.toByteArray();
+    }
+
     // --- helpers shared with the corpus and the cost test
 
     record Timed(HttpResponse<String> response, Duration elapsed) {

@@ -268,7 +268,7 @@ final class HostileCorpus {
                 f.put("to", "FLYING");
             }
             default -> {
-                requireUnknownId(route);
+                requireUnknownIdOrReadOnly(route);
                 f.put("to", "FLYING");
                 f.put("kind", "ALIENS");
                 f.put("condition", "EXPLODED");
@@ -343,7 +343,7 @@ final class HostileCorpus {
                 j.put("startAt", "-5");
             }
             default -> {
-                requireUnknownId(route);
+                requireUnknownIdOrReadOnly(route);
                 j.put("to", q("FLYING"));
                 j.put("kind", q("ALIENS"));
                 j.put("condition", q("EXPLODED"));
@@ -638,6 +638,7 @@ final class HostileCorpus {
         }
     }
 
+    /** The photo scan only reads: any body is harmless there. */
     private static void requireUnknownIdOrReadOnly(Route route) {
         if (!route.path().equals("/scan/photo")) {
             requireUnknownId(route);
