@@ -44,11 +44,13 @@ import fr.parcsolidaire.labels.LabelPages;
 import fr.parcsolidaire.labels.LabelService;
 import fr.parcsolidaire.labels.ScanPages;
 import fr.parcsolidaire.web.ErrorHandling;
+import fr.parcsolidaire.web.FormLimits;
 import fr.parcsolidaire.web.FrenchDirectHandler;
 import fr.parcsolidaire.web.Guard;
 import fr.parcsolidaire.web.Pages;
 import fr.parcsolidaire.web.PublicHealth;
 import fr.parcsolidaire.web.PublicUrls;
+import fr.parcsolidaire.web.Query;
 import fr.parcsolidaire.web.SecurityHeaders;
 import io.helidon.config.Config;
 import io.helidon.health.HealthCheck;
@@ -101,7 +103,7 @@ public final class Main {
                 session.get("cache-ttl").as(Duration.class).orElse(Duration.ofSeconds(2)));
         Authenticator authenticator = new Authenticator(sessions);
         LoginThrottle throttle = LoginThrottle.fromConfig(database.client(), config.get("app.login"));
-        Guard guard = new Guard(authenticator);
+        Guard guard = new Guard(authenticator, FormLimits.from(config.get("app.limits")));
         Pages pages = new Pages();
         UserRepository users = new UserRepository(database);
         AccountService accounts = new AccountService(database, users, sessions);
@@ -135,6 +137,7 @@ public final class Main {
                 .directHandlers(FrenchDirectHandler.all())
                 .routing(routing -> {
                     routing.addFilter(securityHeaders::filter);
+                    routing.addFilter(Query::check);
                     routing.get("/health", new PublicHealth(List.of(databaseHealth)));
                     routing.register("/static", StaticContentFeature.createService(
                             ClasspathHandlerConfig.builder().location("static").build()));

@@ -56,6 +56,13 @@ public final class Http {
         return new Http(anon.base, newClient(null), json(r).getString("token"));
     }
 
+    /** Nobody signed in yet: holds the login page's CSRF cookie, and its token in {@link #csrf()}. */
+    public static Http loginForm() {
+        Http h = new Http(TestApp.get().baseUrl(), newClient(new CookieManager()), null);
+        h.csrf = csrfOf(h.get("/login").body());
+        return h;
+    }
+
     /** A browser session of a user of this role, logged in through the login form. */
     public static Http browser(Role role) {
         Http h = new Http(TestApp.get().baseUrl(), newClient(new CookieManager()), null);

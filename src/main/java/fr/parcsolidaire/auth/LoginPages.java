@@ -4,9 +4,7 @@ import fr.parcsolidaire.web.Form;
 import fr.parcsolidaire.web.Guard;
 import fr.parcsolidaire.web.HttpProblem;
 import fr.parcsolidaire.web.RetryLater;
-import io.helidon.common.media.type.MediaTypes;
 import fr.parcsolidaire.web.Pages;
-import io.helidon.common.parameters.Parameters;
 import io.helidon.http.HeaderNames;
 import io.helidon.http.SetCookie;
 import io.helidon.http.Status;
@@ -65,11 +63,11 @@ public final class LoginPages implements HttpService {
     }
 
     private void login(ServerRequest req, ServerResponse res) {
-        if (!req.headers().contentType().map(ct -> ct.mediaType().equals(MediaTypes.APPLICATION_FORM_URLENCODED)).orElse(false)) {
+        if (!Guard.isForm(req)) {
             throw new HttpProblem(Status.UNSUPPORTED_MEDIA_TYPE_415, "unsupported_media_type",
                     "La connexion se fait par le formulaire de la page de connexion.", Map.of());
         }
-        Form form = new Form(req.content().as(Parameters.class));
+        Form form = guard.readForm(req);
         String next = safeNext(form.get("next"));
         String username = Optional.ofNullable(form.get("username")).orElse("");
         String cookie = req.headers().cookies().first(LOGIN_CSRF_COOKIE).orElse("");

@@ -1,12 +1,12 @@
 package fr.parcsolidaire.inventory;
 
-import fr.parcsolidaire.web.Jsonp;
 import fr.parcsolidaire.auth.Permission;
 import fr.parcsolidaire.auth.Principal;
 import fr.parcsolidaire.web.Guard;
 import fr.parcsolidaire.web.HttpProblem;
 import fr.parcsolidaire.web.Input;
 import fr.parcsolidaire.web.Json;
+import fr.parcsolidaire.web.Query;
 import io.helidon.http.Status;
 import io.helidon.webserver.http.HttpRules;
 import io.helidon.webserver.http.HttpService;
@@ -14,8 +14,6 @@ import io.helidon.webserver.http.ServerRequest;
 import io.helidon.webserver.http.ServerResponse;
 import jakarta.json.JsonValue;
 
-import java.io.IOException;
-import java.io.InputStream;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -45,8 +43,7 @@ public final class InventoryApi implements HttpService {
                 .post("/api/v1/donations", Permission.INVENTORY_WRITE, this::createDonation)
                 .get("/api/v1/donations/{id}", Permission.INVENTORY_READ, this::donation)
                 .get("/api/v1/machines", Permission.INVENTORY_READ, (req, res, who) ->
-                        Json.ok(res, inventory.machines(MachineFilter.parse(req.query().toMap().entrySet().stream()
-                                .collect(java.util.stream.Collectors.toMap(Map.Entry::getKey, e -> e.getValue().getFirst()))))))
+                        Json.ok(res, inventory.machines(MachineFilter.parse(Query.first(req)))))
                 .get("/api/v1/machines/{tag}", Permission.INVENTORY_READ, (req, res, who) -> Json.okWritten(res, machine(req).json()))
                 .post("/api/v1/machines/{tag}/transitions", Permission.INVENTORY_WRITE, (req, res, who) ->
                         Json.ok(res, workshop.transition(tag(req), input(req), who.user())))
@@ -81,17 +78,9 @@ public final class InventoryApi implements HttpService {
         Json.ok(res, body);
     }
 
-    private void importHardware(ServerRequest req, ServerResponse res, Principal who) throws IOException {
+    private void importHardware(ServerRequest req, ServerResponse res, Principal who) {
         String tag = tag(req);
-        JsonValue root;
-        try (InputStream in = req.content().inputStream(); var reader = Jsonp.reader(in)) {
-            root = reader.readValue();
-        } catch (jakarta.json.JsonException | IllegalStateException e) {
-            throw HttpProblem.badRequest("JSON mal formé : envoyez la sortie de « lshw -json ».");
-        } catch (RuntimeException e) {
-            // The parser refuses input nested too deeply with a bare RuntimeException.
-            throw HttpProblem.badRequest("JSON mal formé ou trop imbriqué : envoyez la sortie de « lshw -json ».");
-        }
+        JsonValue root = Json.value(req, "JSON mal formé : envoyez la sortie de « lshw -json ».");
         LshwParser.Hardware hw;
         try {
             hw = LshwParser.parse(root);

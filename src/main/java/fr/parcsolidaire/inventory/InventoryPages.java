@@ -8,6 +8,7 @@ import fr.parcsolidaire.web.Guard;
 import fr.parcsolidaire.web.HttpProblem;
 import fr.parcsolidaire.web.Input;
 import fr.parcsolidaire.web.Pages;
+import fr.parcsolidaire.web.Query;
 import fr.parcsolidaire.web.ValidationException;
 import io.helidon.http.Status;
 import io.helidon.webserver.http.HttpRules;
@@ -20,7 +21,6 @@ import java.time.LocalDate;
 import java.util.HashMap;
 import java.util.Locale;
 import java.util.Map;
-import java.util.stream.Collectors;
 
 /** The workshop's pages: home and search, machine list, machine page with its steps, donations and donors. */
 public final class InventoryPages implements HttpService {
@@ -72,7 +72,7 @@ public final class InventoryPages implements HttpService {
                 .post("/m/{tag}/no-storage", Permission.INVENTORY_WRITE, (req, res, who) -> step(req, res, who, "no-storage", workshop::recordNoStorage))
                 .get("/donations", Permission.INVENTORY_READ, this::donations)
                 .get("/donations/new", Permission.INVENTORY_WRITE, (req, res, who) -> intakeForm(res, who, Status.OK_200, defaults(), Map.of(), INTAKE_ROWS))
-                .post("/donations", Permission.INVENTORY_WRITE, this::createDonation)
+                .postLargeForm("/donations", Permission.INVENTORY_WRITE, this::createDonation)
                 .get("/donations/{id}", Permission.INVENTORY_READ, this::donation)
                 .get("/donors", Permission.INVENTORY_READ, (req, res, who) -> pages.render(res, "inventory/donors.jte",
                         Map.of("me", who, "donors", inventory.donors())));
@@ -96,8 +96,7 @@ public final class InventoryPages implements HttpService {
     }
 
     private void list(ServerRequest req, ServerResponse res, Principal who) {
-        Map<String, String> query = req.query().toMap().entrySet().stream()
-                .collect(Collectors.toMap(Map.Entry::getKey, e -> e.getValue().getFirst()));
+        Map<String, String> query = Query.first(req);
         Map<String, Object> params = new HashMap<>();
         params.put("me", who);
         params.put("sites", inventory.sites());

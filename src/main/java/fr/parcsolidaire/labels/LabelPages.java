@@ -7,6 +7,7 @@ import fr.parcsolidaire.web.Form;
 import fr.parcsolidaire.web.Guard;
 import fr.parcsolidaire.web.Input;
 import fr.parcsolidaire.web.Pages;
+import fr.parcsolidaire.web.Query;
 import fr.parcsolidaire.web.ValidationException;
 import io.helidon.http.Status;
 import io.helidon.webserver.http.HttpRules;
@@ -45,12 +46,12 @@ public final class LabelPages implements HttpService {
     public void routing(HttpRules rules) {
         guard.on(rules)
                 .get("/labels/print", Permission.INVENTORY_WRITE, this::start)
-                .post("/labels/print", Permission.INVENTORY_WRITE, this::submit);
+                .postLargeForm("/labels/print", Permission.INVENTORY_WRITE, this::submit);
     }
 
     /** Entry from links and the machine list: ?tags=A&tags=B (or "A,B"), or the list's filter parameters. */
     private void start(ServerRequest req, ServerResponse res, Principal who) {
-        Map<String, List<String>> query = req.query().toMap();
+        Map<String, List<String>> query = Query.all(req);
         List<String> tags = new ArrayList<>();
         query.getOrDefault("tags", List.of()).forEach(t -> tags.addAll(LabelService.splitTags(t)));
         Map<String, String> errors = new HashMap<>();
@@ -96,7 +97,7 @@ public final class LabelPages implements HttpService {
 
     private void preview(ServerRequest req, ServerResponse res, Principal who, Map<String, String> values) {
         try {
-            LabelService.PrintRequest request = labels.request(Input.of(formOf(values)), LabelService.splitTags(values.get("tags")));
+            LabelService.PrintRequest request = labels.request(Input.of(Form.of(values)), LabelService.splitTags(values.get("tags")));
             List<LabelContent> contents = labels.contents(request, baseUrl.of(req), "tags");
             Preview preview = new Preview(SheetPreview.svg(request.layout(), contents, request.startAt()), contents.size(),
                     SheetRenderer.sheets(request.layout(), contents.size(), request.startAt()));
@@ -108,12 +109,6 @@ public final class LabelPages implements HttpService {
 
     private LabelService.PrintRequest request(Form form) {
         return labels.request(Input.of(form), LabelService.splitTags(form.get("tags")));
-    }
-
-    private static Form formOf(Map<String, String> values) {
-        io.helidon.common.parameters.Parameters.Builder b = io.helidon.common.parameters.Parameters.builder("form");
-        values.forEach((k, v) -> b.add(k, v == null ? "" : v));
-        return new Form(b.build());
     }
 
     /** What the preview shows: the SVG of the first sheet and the size of the run. */

@@ -9,6 +9,7 @@ import fr.parcsolidaire.web.HttpProblem;
 import fr.parcsolidaire.web.Input;
 import fr.parcsolidaire.web.Json;
 import fr.parcsolidaire.web.Pages;
+import fr.parcsolidaire.web.Query;
 import fr.parcsolidaire.web.Upload;
 import fr.parcsolidaire.web.ValidationException;
 import io.helidon.http.Status;
@@ -84,7 +85,7 @@ public final class LoansPages implements HttpService {
                     Json.ok(res, Map.of("location", "/assignments/" + id));
                 })
                 .get("/assignments/{id}/sign", Permission.ASSIGNMENTS_WRITE, (req, res, who) -> signPage(res, who, LoansApi.id(req), Status.OK_200, null))
-                .post("/assignments/{id}/sign", Permission.ASSIGNMENTS_WRITE, this::sign)
+                .postLargeForm("/assignments/{id}/sign", Permission.ASSIGNMENTS_WRITE, this::sign)
                 .post("/assignments/{id}/extend", Permission.ASSIGNMENTS_WRITE, (req, res, who) -> assignmentAction(req, res, who, "extend",
                         f -> assignments.extend(LoansApi.id(req), Input.of(f), who.user())))
                 .post("/assignments/{id}/return", Permission.ASSIGNMENTS_WRITE, (req, res, who) -> assignmentAction(req, res, who, "return",
@@ -322,8 +323,7 @@ public final class LoansPages implements HttpService {
     }
 
     private static Map<String, String> query(ServerRequest req) {
-        return req.query().toMap().entrySet().stream()
-                .collect(Collectors.toMap(Map.Entry::getKey, e -> e.getValue().getFirst()));
+        return Query.first(req);
     }
 
     private static Map<String, String> values(Beneficiary b) {

@@ -4,6 +4,7 @@ import fr.parcsolidaire.auth.Permission;
 import fr.parcsolidaire.auth.Principal;
 import fr.parcsolidaire.web.Guard;
 import fr.parcsolidaire.web.Pages;
+import fr.parcsolidaire.web.Query;
 import fr.parcsolidaire.web.ValidationException;
 import io.helidon.common.media.type.MediaType;
 import io.helidon.common.media.type.MediaTypes;
@@ -20,7 +21,6 @@ import java.io.UncheckedIOException;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.Collectors;
 
 /**
  * The coordinator's dashboard, its exports (CSV, XLSX) and the funder PDF, all REPORTS; the per-person
@@ -137,8 +137,7 @@ public final class ReportPages implements HttpService {
     }
 
     static Map<String, String> query(ServerRequest req) {
-        return req.query().toMap().entrySet().stream()
-                .collect(Collectors.toMap(Map.Entry::getKey, e -> e.getValue().getFirst()));
+        return Query.first(req);
     }
 
 }

@@ -4,7 +4,6 @@ import fr.parcsolidaire.auth.Authenticator;
 import fr.parcsolidaire.auth.Permission;
 import fr.parcsolidaire.auth.Principal;
 import io.helidon.common.media.type.MediaTypes;
-import io.helidon.common.parameters.Parameters;
 import io.helidon.http.HeaderNames;
 import io.helidon.http.Method;
 import io.helidon.http.Status;
@@ -32,10 +31,12 @@ public final class Guard {
     public static final String CSRF_HEADER = "X-CSRF-Token";
 
     private final Authenticator authenticator;
+    private final FormLimits limits;
     private final List<Route> routes = new ArrayList<>();
 
-    public Guard(Authenticator authenticator) {
+    public Guard(Authenticator authenticator, FormLimits limits) {
         this.authenticator = authenticator;
+        this.limits = limits;
     }
 
     public List<Route> routes() {
@@ -59,21 +60,26 @@ public final class Guard {
         }
 
         public Rules get(String path, Permission permission, Action action) {
-            return add(Method.GET, path, permission, action);
+            return add(Method.GET, path, permission, limits.formBytes(), action);
         }
 
         public Rules post(String path, Permission permission, Action action) {
-            return add(Method.POST, path, permission, action);
+            return add(Method.POST, path, permission, limits.formBytes(), action);
         }
 
-        private Rules add(Method method, String path, Permission permission, Action action) {
+        /** A form that legitimately carries more than most: capped at {@code app.limits.large-form-bytes}. */
+        public Rules postLargeForm(String path, Permission permission, Action action) {
+            return add(Method.POST, path, permission, limits.largeFormBytes(), action);
+        }
+
+        private Rules add(Method method, String path, Permission permission, long formBytes, Action action) {
             routes.add(new Route(method.text(), path, permission));
-            rules.route(method, path, protect(permission, action));
+            rules.route(method, path, protect(permission, formBytes, action));
             return this;
         }
     }
 
-    private Handler protect(Permission permission, Action action) {
+    private Handler protect(Permission permission, long formBytes, Action action) {
         return (req, res) -> {
             Optional<Principal> principal = authenticator.authenticate(req);
             if (principal.isEmpty()) {
@@ -85,7 +91,7 @@ public final class Guard {
                 throw HttpProblem.forbidden();
             }
             if (req.prologue().method() != Method.GET && !who.bearer()) {
-                checkCsrf(req, who);
+                checkCsrf(req, who, formBytes);
             }
             action.handle(req, res, who);
         };
@@ -104,15 +110,33 @@ public final class Guard {
                 .send();
     }
 
-    private static void checkCsrf(ServerRequest req, Principal who) {
-        String sent;
-        boolean form = req.headers().contentType()
+    /**
+     * The form of an anonymous page (the login), read like every other: UTF-8 only (415), at most
+     * {@code app.limits.form-bytes} (413, checked before reading), parsed in linear time.
+     */
+    public Form readForm(ServerRequest req) {
+        return readForm(req, limits.formBytes());
+    }
+
+    private Form readForm(ServerRequest req, long maxBytes) {
+        RequestBody.requireUtf8(req);
+        byte[] body = RequestBody.read(req, maxBytes,
+                "Le formulaire est trop volumineux (" + RequestBody.size(maxBytes) + " au plus) : raccourcissez les textes saisis.");
+        return new Form(UrlEncoded.parse(body, limits.fields()));
+    }
+
+    public static boolean isForm(ServerRequest req) {
+        return RequestBody.contentType(req)
                 .map(ct -> ct.mediaType().equals(MediaTypes.APPLICATION_FORM_URLENCODED))
                 .orElse(false);
-        if (form) {
-            Parameters parameters = req.content().as(Parameters.class);
-            req.context().register(new Form(parameters));
-            sent = parameters.first(CSRF_FIELD).orElse("");
+    }
+
+    private void checkCsrf(ServerRequest req, Principal who, long formBytes) {
+        String sent;
+        if (isForm(req)) {
+            Form form = readForm(req, formBytes);
+            req.context().register(form);
+            sent = Optional.ofNullable(form.get(CSRF_FIELD)).orElse("");
         } else {
             sent = req.headers().first(HeaderNames.create(CSRF_HEADER)).orElse("");
         }

@@ -48,7 +48,7 @@ public interface Input {
         public List<Input> list(String name) {
             String start = prefix + name;
             TreeSet<Integer> indexes = new TreeSet<>();
-            for (String key : form.parameters().names()) {
+            for (String key : form.names()) {
                 if (key.startsWith(start)) {
                     Matcher m = INDEX.matcher(key.substring(start.length()));
                     if (m.find()) {

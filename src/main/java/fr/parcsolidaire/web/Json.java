@@ -14,7 +14,8 @@ import jakarta.json.bind.Jsonb;
 import jakarta.json.bind.JsonbBuilder;
 import jakarta.json.bind.JsonbConfig;
 
-import java.io.InputStream;
+import java.io.StringReader;
+import java.math.BigDecimal;
 import java.util.List;
 import java.util.Map;
 
@@ -23,6 +24,8 @@ public final class Json {
 
     /** API bodies are small; anything larger is refused before parsing. */
     private static final long MAX_BODY = 2 * 1024 * 1024;
+    /** Digits after (or zeros before) the decimal point a number may have; far beyond any field's own range. */
+    private static final int MAX_SCALE = 400;
     private static final Jsonb JSONB = JsonbBuilder.create(new JsonbConfig().withFormatting(false));
 
     private Json() {
@@ -50,30 +53,43 @@ public final class Json {
         res.send(json);
     }
 
+    /** A JSON object body (Content-Type application/json or +json); every refusal is a French 4xx. */
     public static JsonObject object(ServerRequest req) {
-        if (!req.headers().contentType().map(ct -> ct.mediaType().subtype().equals("json")).orElse(false)) {
+        if (!RequestBody.contentType(req).map(ct -> ct.mediaType().subtype().equals("json")
+                || ct.mediaType().subtype().endsWith("+json")).orElse(false)) {
             throw new HttpProblem(Status.UNSUPPORTED_MEDIA_TYPE_415, "unsupported_media_type",
                     "Le corps de la requête doit être du JSON (Content-Type: application/json).", Map.of());
         }
-        if (req.headers().contentLength().orElse(0) > MAX_BODY) {
-            throw new HttpProblem(Status.REQUEST_ENTITY_TOO_LARGE_413, "too_large",
-                    "La requête est trop volumineuse.", Map.of());
+        JsonValue value = value(req, "JSON mal formé : vérifiez la syntaxe de la requête.");
+        if (value.getValueType() != JsonValue.ValueType.OBJECT) {
+            throw HttpProblem.badRequest("Un objet JSON est attendu.");
         }
-        try (InputStream in = req.content().inputStream(); var reader = Jsonp.reader(in)) {
-            JsonValue value = reader.readValue();
-            if (value.getValueType() != JsonValue.ValueType.OBJECT) {
-                throw HttpProblem.badRequest("Un objet JSON est attendu.");
-            }
-            return value.asJsonObject();
+        return value.asJsonObject();
+    }
+
+    /**
+     * Any JSON value, whatever the declared type (scripts post files with curl's default type): a declared
+     * charset must be UTF-8 (415), at most 2 MB, counted while reading since a chunked body declares no length
+     * (413), valid UTF-8 (400, never U+FFFD), then parsed (400 with {@code malformed}; nesting is bounded by the parser).
+     */
+    public static JsonValue value(ServerRequest req, String malformed) {
+        RequestBody.requireUtf8(req);
+        return parse(RequestBody.read(req, MAX_BODY, "La requête est trop volumineuse (2 Mio au plus)."), malformed);
+    }
+
+    /** Bytes already read and capped: strict UTF-8 (a leading byte-order mark is allowed), then JSON. */
+    public static JsonValue parse(byte[] body, String malformed) {
+        String text = RequestBody.utf8(body, 0, body.length);
+        if (text.startsWith("\uFEFF")) {
+            text = text.substring(1);
+        }
+        try (var reader = Jsonp.reader(new StringReader(text))) {
+            return reader.readValue();
         } catch (jakarta.json.JsonException e) {
-            throw HttpProblem.badRequest("JSON mal formé : vérifiez la syntaxe de la requête.");
-        } catch (HttpProblem e) {
-            throw e;
+            throw HttpProblem.badRequest(malformed);
         } catch (RuntimeException e) {
             // The parser refuses input nested too deeply with a bare RuntimeException.
             throw HttpProblem.badRequest("JSON mal formé ou trop imbriqué : vérifiez la syntaxe de la requête.");
-        } catch (java.io.IOException e) {
-            throw HttpProblem.badRequest("Corps de requête illisible.");
         }
     }
 
@@ -89,11 +105,23 @@ public final class Json {
         return switch (value.getValueType()) {
             case NULL -> null;
             case STRING -> ((JsonString) value).getString();
-            case NUMBER -> ((JsonNumber) value).bigDecimalValue().toPlainString();
+            case NUMBER -> plain((JsonNumber) value, field);
             case TRUE -> "true";
             case FALSE -> "false";
             default -> throw new ValidationException(Map.of(field, "Une valeur simple est attendue, pas un objet ni une liste."));
         };
+    }
+
+    /**
+     * A number written out in full. 1e999999999 is 15 bytes of JSON but a billion digits in full: refused
+     * before it is written out, since no field of this service takes a number of more than a few digits.
+     */
+    private static String plain(JsonNumber number, String field) {
+        BigDecimal n = number.bigDecimalValue();
+        if (Math.abs((long) n.scale()) > MAX_SCALE || n.precision() > MAX_SCALE) {
+            throw new ValidationException(Map.of(field, "Nombre hors des limites acceptées."));
+        }
+        return n.toPlainString();
     }
 
     public static JsonObject objectOrNull(JsonObject o, String name, String field) {

@@ -3,9 +3,6 @@ package fr.parcsolidaire.web;
 import io.helidon.http.Status;
 import io.helidon.webserver.http.ServerRequest;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
 import java.util.Arrays;
 import java.util.Map;
 import java.util.Set;
@@ -21,18 +18,9 @@ public record Upload(String contentType, byte[] bytes) {
     public static final String PNG = "image/png";
     public static final String PDF = "application/pdf";
 
-    /** Reads the body; refuses (413) anything over maxBytes and (415) any type not in accepted. */
+    /** Reads the body; refuses (413) anything over maxBytes, declared or read, and (415) any type not in accepted. */
     public static Upload read(ServerRequest req, long maxBytes, Set<String> accepted) {
-        byte[] bytes;
-        try (InputStream in = req.content().inputStream()) {
-            bytes = in.readNBytes((int) Math.min(Integer.MAX_VALUE - 8, maxBytes + 1));
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        if (bytes.length > maxBytes) {
-            throw new HttpProblem(Status.REQUEST_ENTITY_TOO_LARGE_413, "too_large",
-                    "Le fichier dépasse la taille maximale de " + (maxBytes / (1024 * 1024)) + " Mo.", Map.of());
-        }
+        byte[] bytes = RequestBody.read(req, maxBytes, "Le fichier dépasse la taille maximale de " + (maxBytes / (1024 * 1024)) + " Mo.");
         if (bytes.length == 0) {
             throw new HttpProblem(Status.BAD_REQUEST_400, "invalid", "Aucun fichier reçu.", Map.of());
         }

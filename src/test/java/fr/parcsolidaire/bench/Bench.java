@@ -22,6 +22,7 @@ public final class Bench {
         BENCHES.put("crash", fr.parcsolidaire.trust.ReliabilityBench::crash);
         BENCHES.put("dashboard", DashboardBench::run);
         BENCHES.put("labels", LabelsBench::run);
+        BENCHES.put("parsers", ParsersBench::run);
     }
 
     private Bench() {
@@ -37,7 +38,13 @@ public final class Bench {
                 System.err.println("Benchmark inconnu : " + name + " (connus : " + BENCHES.keySet() + ")");
                 System.exit(2);
             }
-            bench.run();
+            try {
+                bench.run();
+            } catch (RuntimeException e) {
+                // exec:java would otherwise wait forever for the test server's threads.
+                e.printStackTrace();
+                System.exit(1);
+            }
         }
         System.exit(0);
     }

@@ -3,8 +3,11 @@ package fr.parcsolidaire.trust;
 import fr.parcsolidaire.Fixtures;
 import fr.parcsolidaire.Http;
 import fr.parcsolidaire.TestApp;
+import fr.parcsolidaire.auth.Authenticator;
 import fr.parcsolidaire.auth.Role;
+import fr.parcsolidaire.auth.SessionStore;
 import fr.parcsolidaire.loans.LoanFixtures;
+import fr.parcsolidaire.web.FormLimits;
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import org.junit.jupiter.api.BeforeAll;
@@ -37,8 +40,27 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class BadInputCorpusTest {
 
     /** Who sends the request: a script with a bearer token, a browser session (forms get a valid CSRF token), or nobody. */
-    enum Caller { ANONYMOUS, TECHNICIAN_API, COORDINATOR_API, TECHNICIAN_BROWSER, ADMIN_BROWSER,
-        SOCIAL_WORKER_API, SOCIAL_WORKER_BROWSER, COORDINATOR_BROWSER }
+    enum Caller {
+        ANONYMOUS(null), TECHNICIAN_API(Role.TECHNICIAN), COORDINATOR_API(Role.COORDINATOR), TECHNICIAN_BROWSER(Role.TECHNICIAN),
+        ADMIN_BROWSER(Role.ADMIN), SOCIAL_WORKER_API(Role.SOCIAL_WORKER), SOCIAL_WORKER_BROWSER(Role.SOCIAL_WORKER),
+        COORDINATOR_BROWSER(Role.COORDINATOR), ADMIN_API(Role.ADMIN),
+        /** Nobody signed in, holding the login page's CSRF cookie. */
+        LOGIN_FORM(null);
+
+        private final Role role;
+
+        Caller(Role role) {
+            this.role = role;
+        }
+
+        Role role() {
+            return role;
+        }
+
+        boolean browser() {
+            return name().endsWith("_BROWSER");
+        }
+    }
 
     /** One malformed request. A form body is a map; a raw body goes with its content type. */
     record Case(String label, Caller caller, String method, String path, String contentType, String body) {
@@ -538,17 +560,21 @@ class BadInputCorpusTest {
                 get("page: social worker opens reports", Caller.SOCIAL_WORKER_BROWSER, "/reports"));
     }
 
+    static Map<Caller, Http> clients() {
+        Map<Caller, Http> clients = new LinkedHashMap<>();
+        for (Caller caller : Caller.values()) {
+            clients.put(caller, switch (caller) {
+                case ANONYMOUS -> Http.anonymous();
+                case LOGIN_FORM -> Http.loginForm();
+                default -> caller.browser() ? Http.browser(caller.role()) : Http.api(caller.role());
+            });
+        }
+        return clients;
+    }
+
     @Test
     void everyMalformedRequestGetsA4xxInFrenchAndTheDatabaseIsUnchanged() throws Exception {
-        Map<Caller, Http> clients = new LinkedHashMap<>();
-        clients.put(Caller.ANONYMOUS, Http.anonymous());
-        clients.put(Caller.TECHNICIAN_API, Http.api(Role.TECHNICIAN));
-        clients.put(Caller.COORDINATOR_API, Http.api(Role.COORDINATOR));
-        clients.put(Caller.TECHNICIAN_BROWSER, Http.browser(Role.TECHNICIAN));
-        clients.put(Caller.ADMIN_BROWSER, Http.browser(Role.ADMIN));
-        clients.put(Caller.SOCIAL_WORKER_API, Http.api(Role.SOCIAL_WORKER));
-        clients.put(Caller.SOCIAL_WORKER_BROWSER, Http.browser(Role.SOCIAL_WORKER));
-        clients.put(Caller.COORDINATOR_BROWSER, Http.browser(Role.COORDINATOR));
+        Map<Caller, Http> clients = clients();
         List<Case> corpus = corpus();
         Map<String, String> before = fingerprint();
         long auditBefore = TestApp.get().count("SELECT count(*) FROM beneficiary_access_log");
@@ -573,6 +599,108 @@ class BadInputCorpusTest {
         assertEquals(before, fingerprint(), "a refused request changed the database");
         assertEquals(0, TestApp.get().count("SELECT count(*) FROM (SELECT * FROM beneficiary_access_log ORDER BY id OFFSET "
                 + auditBefore + ") l WHERE l.action NOT IN ('READ', 'LIST')"), "only reads of re-shown pages were audited");
+    }
+
+    /**
+     * The generated hostile corpus ({@link HostileCorpus}): at least 1,000 more requests on every route that takes a body,
+     * and hostile query strings on those that read one. Every POST must be refused with a 4xx in French; no GET may
+     * answer 5xx; and the database is checked after each request (committed writes logged by {@link WriteLog}) as
+     * well as fingerprinted before and after the whole run. The seed is printed; -Dcorpus.seed=N replays a run.
+     */
+    @Test
+    void aGeneratedHostileCorpusIsRefusedInFrenchAndWritesNothing() throws Exception {
+        long seed = Long.getLong("corpus.seed", new java.security.SecureRandom().nextLong());
+        System.out.println("Generated hostile corpus: seed " + seed + " (replay with -Dcorpus.seed=" + seed + ")");
+        Map<Caller, Http> clients = clients();
+        Map<Caller, String> csrf = new LinkedHashMap<>();
+        clients.forEach((caller, http) -> {
+            if (http.csrf() != null) {
+                csrf.put(caller, http.csrf());
+            }
+        });
+        Map<Caller, String> rawAuth = rawAuthentication();
+        FormLimits limits = FormLimits.from(io.helidon.config.Config.just(io.helidon.config.ConfigSources.classpath("application.yaml"))
+                .get("app.limits"));
+        List<HostileCorpus.Request> corpus = new HostileCorpus(seed, limits, csrf).generate(TestApp.get().app().guard().routes());
+        Map<String, String> before = fingerprint();
+
+        List<String> failures = new ArrayList<>();
+        Map<Integer, Integer> statuses = new TreeMap<>();
+        long started = System.nanoTime();
+        try (Connection c = TestApp.get().connection(); WriteLog log = WriteLog.install(c)) {
+            long last = log.last();
+            for (HostileCorpus.Request q : corpus) {
+                int status;
+                String type;
+                String body;
+                try {
+                    if (q.method().equals("GET")) {
+                        RawHttp.Response r = RawHttp.get(TestApp.get().app().server().port(), q.path(), rawAuth.get(q.caller()));
+                        status = r.status();
+                        type = r.contentType();
+                        body = r.body();
+                    } else {
+                        HttpResponse<String> r = sendRaw(clients.get(q.caller()), q);
+                        status = r.statusCode();
+                        type = r.headers().firstValue("Content-Type").orElse("");
+                        body = r.body();
+                    }
+                } catch (RuntimeException e) {
+                    failures.add(q.label() + ": no answer (" + e + ")");
+                    continue;
+                }
+                statuses.merge(status, 1, Integer::sum);
+                String message = frenchMessage(type, body);
+                if (status >= 500 || (q.method().equals("POST") && status < 400)) {
+                    failures.add(q.label() + ": " + status + " " + abbreviate(body));
+                } else if (status >= 400 && (message == null || !isFrench(message))) {
+                    failures.add(q.label() + ": " + status + " without a French message: " + abbreviate(body));
+                } else if (body.contains(SCRIPT)) {
+                    failures.add(q.label() + ": the script came back unescaped");
+                }
+                long now = log.last();
+                if (now != last) {
+                    failures.add(q.label() + ": " + status + " but wrote " + log.since(last));
+                    last = now;
+                }
+            }
+        }
+        System.out.printf("Generated hostile corpus: %d requests (%d with a body, %d addresses) in %.1f s, statuses %s%n",
+                corpus.size(), corpus.stream().filter(q -> q.method().equals("POST")).count(),
+                corpus.stream().filter(q -> q.method().equals("GET")).count(), (System.nanoTime() - started) / 1e9, statuses);
+        assertTrue(corpus.size() >= 1000, "corpus size " + corpus.size());
+        assertTrue(failures.isEmpty(), "seed " + seed + ", " + failures.size() + " failures:\n" + String.join("\n", failures));
+        assertEquals(before, fingerprint(), "a refused request changed the database (seed " + seed + ")");
+    }
+
+    /** Header lines for GETs written on a raw socket: a web session cookie for browsers, a bearer token for scripts. */
+    private static Map<Caller, String> rawAuthentication() {
+        Map<Caller, String> headers = new LinkedHashMap<>();
+        for (Caller caller : Caller.values()) {
+            if (caller.role() == null) {
+                continue;
+            }
+            long userId = TestApp.get().count("SELECT id FROM users WHERE username = '" + TestApp.get().username(caller.role()) + "'");
+            String token = TestApp.get().app().sessions().open(userId, caller.browser() ? SessionStore.Kind.WEB : SessionStore.Kind.API);
+            headers.put(caller, caller.browser() ? "Cookie: " + Authenticator.COOKIE + "=" + token : "Authorization: Bearer " + token);
+        }
+        return headers;
+    }
+
+    /** A generated POST, its bytes as they are. */
+    private static HttpResponse<String> sendRaw(Http http, HostileCorpus.Request q) {
+        HttpRequest.Builder b = http.request(q.path()).timeout(java.time.Duration.ofSeconds(20));
+        if (!q.contentType().isEmpty()) {
+            b.header("Content-Type", q.contentType());
+        }
+        if (q.csrfHeader() != null) {
+            b.header(fr.parcsolidaire.web.Guard.CSRF_HEADER, q.csrfHeader());
+        }
+        byte[] body = q.body();
+        HttpRequest.BodyPublisher publisher = q.chunked()
+                ? HttpRequest.BodyPublishers.ofInputStream(() -> new java.io.ByteArrayInputStream(body))
+                : HttpRequest.BodyPublishers.ofByteArray(body);
+        return http.send(b.POST(publisher).build());
     }
 
     /**
@@ -616,10 +744,13 @@ class BadInputCorpusTest {
 
     /** The message shown to the person: the API's "message", or the page's alert and field errors. */
     static String frenchMessage(HttpResponse<String> r) {
-        String type = r.headers().firstValue("Content-Type").orElse("");
+        return frenchMessage(r.headers().firstValue("Content-Type").orElse(""), r.body());
+    }
+
+    static String frenchMessage(String type, String body) {
         if (type.startsWith("application/json")) {
-            try {
-                return Http.json(r).getString("message", null);
+            try (var reader = Json.createReader(new java.io.StringReader(body))) {
+                return reader.readObject().getString("message", null);
             } catch (RuntimeException e) {
                 return null;
             }
@@ -627,12 +758,16 @@ class BadInputCorpusTest {
         if (!type.startsWith("text/html")) {
             return null;
         }
-        Matcher m = ALERT.matcher(r.body());
+        Matcher m = ALERT.matcher(body);
         StringBuilder text = new StringBuilder();
         while (m.find()) {
             text.append(m.group(1) != null ? m.group(1) : m.group(2)).append(' ');
         }
         return text.isEmpty() ? null : text.toString();
+    }
+
+    static boolean isFrench(String message) {
+        return FRENCH.matcher(message).find();
     }
 
     static Case get(String label, Caller caller, String path) {
