@@ -51,7 +51,7 @@ class NoTraceLeftTest {
      */
     private static final Set<String> CODES = Set.of(
             "enrolment_events.from_status", "enrolment_events.to_status",
-            "assignments.machine_type", "machine_events.machine_type",
+            "assignments.machine_type", "machine_events.machine_type", "machine_first_use.machine_type",
             "machine_events.from_state", "machine_events.to_state");
     /** Columns that must have taken the words, so that the test cannot pass by writing nowhere. */
     private static final Set<String> MUST_HOLD_TEXT = Set.of("beneficiaries.last_name", "beneficiaries.first_name",
