@@ -37,7 +37,6 @@ import fr.parcsolidaire.reports.ReportPages;
 import fr.parcsolidaire.reports.ReportPeriod;
 import fr.parcsolidaire.reports.ReportService;
 import fr.parcsolidaire.reports.ReportsApi;
-import fr.parcsolidaire.labels.BaseUrl;
 import fr.parcsolidaire.labels.LabelApi;
 import fr.parcsolidaire.labels.LabelLayouts;
 import fr.parcsolidaire.labels.LabelPages;
@@ -67,6 +66,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Period;
 import java.util.List;
+import java.util.Optional;
 
 /** Wires configuration, database, services and routing. */
 public final class Main {
@@ -113,8 +113,9 @@ public final class Main {
         WorkshopService workshop = new WorkshopService(database, clock);
         BeneficiaryService beneficiaries = new BeneficiaryService(database, clock);
         CourseService courses = new CourseService(database, clock);
-        ContractService contracts = new ContractService(database, Structure.from(config),
-                PublicUrls.from(config, config.get("server.port").asInt().orElse(8080)), clock);
+        PublicUrls urls = new PublicUrls(Optional.ofNullable(System.getenv("BASE_URL")).filter(s -> !s.isBlank())
+                .orElse(config.get("app.base-url").asString().orElse("")), config.get("server.port").asInt().orElse(8080));
+        ContractService contracts = new ContractService(database, Structure.from(config), clock);
         AssignmentService assignments = new AssignmentService(database, workshop, contracts, clock);
 
         ReportService reports = new ReportService(database, ImpactFactors.from(config.get("app.impact")), clock);
@@ -126,9 +127,8 @@ public final class Main {
         LabelService labels = new LabelService(database,
                 LabelLayouts.load(java.nio.file.Path.of(config.get("app.labels.directory").asString().orElse("labels"))),
                 config.get("app.labels.owner").asString().orElse(""));
-        BaseUrl baseUrl = new BaseUrl(config);
 
-        Bootstrap.run(config, database, accounts, intake, workshop);
+        Bootstrap.run(config, database, accounts, intake, workshop, urls);
         SecurityHeaders securityHeaders = new SecurityHeaders(config.get("app.security.hsts").asBoolean().orElse(false));
 
         DatabaseHealthCheck databaseHealth = new DatabaseHealthCheck(database);
@@ -155,10 +155,10 @@ public final class Main {
                             .register(new ReportsApi(guard, reports))
                             .register(new DonorPackPages(guard, new DonorPack(database, clock)))
                             .register(new GdprRoutes(guard, pages, database, anonymiser, retentionPeriod))
-                            .register(new LoansPages(guard, pages, beneficiaries, courses, assignments, contracts, database))
-                            .register(new LoansApi(guard, beneficiaries, courses, assignments, contracts))
-                            .register(new LabelApi(guard, labels, baseUrl))
-                            .register(new LabelPages(guard, pages, labels, baseUrl))
+                            .register(new LoansPages(guard, pages, beneficiaries, courses, assignments, contracts, database, urls))
+                            .register(new LoansApi(guard, beneficiaries, courses, assignments, contracts, urls))
+                            .register(new LabelApi(guard, labels, urls))
+                            .register(new LabelPages(guard, pages, labels, urls))
                             .register(new ScanPages(guard, pages, database, workshop));
                 });
         observe(builder, config.get("app.management"), databaseHealth);

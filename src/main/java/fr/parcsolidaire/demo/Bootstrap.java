@@ -7,6 +7,7 @@ import fr.parcsolidaire.db.Database;
 import fr.parcsolidaire.db.Rows;
 import fr.parcsolidaire.inventory.IntakeService;
 import fr.parcsolidaire.inventory.WorkshopService;
+import fr.parcsolidaire.web.PublicUrls;
 import io.helidon.config.Config;
 
 import java.security.SecureRandom;
@@ -26,7 +27,7 @@ public final class Bootstrap {
     }
 
     public static void run(Config config, Database database, AccountService accounts, IntakeService intake,
-                           WorkshopService workshop) {
+                           WorkshopService workshop, PublicUrls urls) {
         for (Config site : config.get("app.sites").asNodeList().orElse(java.util.List.of())) {
             database.client().execute().createNamedDmlStatement("site-insert")
                     .addParam("code", site.get("code").asString().get())
@@ -49,7 +50,7 @@ public final class Bootstrap {
             }
             User admin = DemoData.users(database, accounts, password);
             if (DemoData.isEmpty(database)) {
-                DemoData.load(database, intake, workshop, admin);
+                DemoData.load(database, intake, workshop, urls, admin);
             }
             System.out.println("""
                     ----------------------------------------------------------------

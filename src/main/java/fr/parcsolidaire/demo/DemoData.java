@@ -10,6 +10,7 @@ import fr.parcsolidaire.inventory.IntakeService;
 import fr.parcsolidaire.inventory.MachineState;
 import fr.parcsolidaire.inventory.WorkshopService;
 import fr.parcsolidaire.web.Input;
+import fr.parcsolidaire.web.PublicUrls;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
 
@@ -58,7 +59,7 @@ final class DemoData {
         return database.client().execute().namedGet("donors-count").map(r -> Rows.longValue(r, "n")).orElse(0L) == 0;
     }
 
-    static void load(Database database, IntakeService intake, WorkshopService workshop, User actor) {
+    static void load(Database database, IntakeService intake, WorkshopService workshop, PublicUrls urls, User actor) {
         LocalDate today = LocalDate.now();
         List<IntakeService.NewMachine> machines = new java.util.ArrayList<>();
         machines.addAll(donate(intake, actor, donor("Mairie de Saint-Denis", "PUBLIC_BODY"), today.minusDays(60), "LAPTOP",
@@ -85,7 +86,7 @@ final class DemoData {
         for (int i = 0; i < machines.size() && i < plan.length; i++) {
             walk(database, workshop, actor, machines.get(i), plan[i], i);
         }
-        fr.parcsolidaire.loans.LoansDemo.load(database, workshop, actor);
+        fr.parcsolidaire.loans.LoansDemo.load(database, workshop, urls, actor);
     }
 
     private static JsonObject donor(String name, String kind) {

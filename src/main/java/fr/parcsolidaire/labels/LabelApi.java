@@ -5,6 +5,7 @@ import fr.parcsolidaire.auth.Principal;
 import fr.parcsolidaire.web.Guard;
 import fr.parcsolidaire.web.Input;
 import fr.parcsolidaire.web.Json;
+import fr.parcsolidaire.web.PublicUrls;
 import fr.parcsolidaire.web.ValidationException;
 import io.helidon.http.HeaderNames;
 import io.helidon.webserver.http.HttpRules;
@@ -24,12 +25,12 @@ public final class LabelApi implements HttpService {
 
     private final Guard guard;
     private final LabelService labels;
-    private final BaseUrl baseUrl;
+    private final PublicUrls urls;
 
-    public LabelApi(Guard guard, LabelService labels, BaseUrl baseUrl) {
+    public LabelApi(Guard guard, LabelService labels, PublicUrls urls) {
         this.guard = guard;
         this.labels = labels;
-        this.baseUrl = baseUrl;
+        this.urls = urls;
     }
 
     @Override
@@ -43,7 +44,7 @@ public final class LabelApi implements HttpService {
     private void print(ServerRequest req, ServerResponse res, Principal who) {
         JsonObject body = Json.object(req);
         LabelService.PrintRequest request = labels.request(Input.of(body), tags(body));
-        send(res, labels.print(request, baseUrl.of(req), who.user(), "tags"), request.layout().id());
+        send(res, labels.print(request, urls.base(req), who.user(), "tags"), request.layout().id());
     }
 
     static void send(ServerResponse res, byte[] pdf, String layoutId) {

@@ -7,6 +7,7 @@ import fr.parcsolidaire.web.Form;
 import fr.parcsolidaire.web.Guard;
 import fr.parcsolidaire.web.Input;
 import fr.parcsolidaire.web.Pages;
+import fr.parcsolidaire.web.PublicUrls;
 import fr.parcsolidaire.web.Query;
 import fr.parcsolidaire.web.ValidationException;
 import io.helidon.http.Status;
@@ -33,13 +34,13 @@ public final class LabelPages implements HttpService {
     private final Guard guard;
     private final Pages pages;
     private final LabelService labels;
-    private final BaseUrl baseUrl;
+    private final PublicUrls urls;
 
-    public LabelPages(Guard guard, Pages pages, LabelService labels, BaseUrl baseUrl) {
+    public LabelPages(Guard guard, Pages pages, LabelService labels, PublicUrls urls) {
         this.guard = guard;
         this.pages = pages;
         this.labels = labels;
-        this.baseUrl = baseUrl;
+        this.urls = urls;
     }
 
     @Override
@@ -86,7 +87,7 @@ public final class LabelPages implements HttpService {
         if ("pdf".equals(form.get("action"))) {
             try {
                 LabelService.PrintRequest request = request(form);
-                LabelApi.send(res, labels.print(request, baseUrl.of(req), who.user(), "tags"), request.layout().id());
+                LabelApi.send(res, labels.print(request, urls.base(req), who.user(), "tags"), request.layout().id());
             } catch (ValidationException e) {
                 render(res, who, Status.BAD_REQUEST_400, values, e.fields(), null);
             }
@@ -98,7 +99,7 @@ public final class LabelPages implements HttpService {
     private void preview(ServerRequest req, ServerResponse res, Principal who, Map<String, String> values) {
         try {
             LabelService.PrintRequest request = labels.request(Input.of(Form.of(values)), LabelService.splitTags(values.get("tags")));
-            List<LabelContent> contents = labels.contents(request, baseUrl.of(req), "tags");
+            List<LabelContent> contents = labels.contents(request, urls.base(req), "tags");
             Preview preview = new Preview(SheetPreview.svg(request.layout(), contents, request.startAt()), contents.size(),
                     SheetRenderer.sheets(request.layout(), contents.size(), request.startAt()));
             render(res, who, Status.OK_200, values, Map.of(), preview);

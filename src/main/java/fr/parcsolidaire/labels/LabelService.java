@@ -6,9 +6,9 @@ import fr.parcsolidaire.db.Database;
 import fr.parcsolidaire.db.Rows;
 import fr.parcsolidaire.inventory.MachineFilter;
 import fr.parcsolidaire.inventory.MachineType;
+import fr.parcsolidaire.inventory.MachineUrls;
 import fr.parcsolidaire.web.HttpProblem;
 import fr.parcsolidaire.web.Input;
-import fr.parcsolidaire.web.PublicUrls;
 import fr.parcsolidaire.web.ValidationException;
 import fr.parcsolidaire.web.Validator;
 import io.helidon.dbclient.DbRow;
@@ -97,7 +97,7 @@ public final class LabelService {
     }
 
     /** The labels of these machines, in the order asked; an unknown tag refuses the whole request. */
-    public List<LabelContent> contents(PrintRequest request, String baseUrl, String tagsField) {
+    public List<LabelContent> contents(PrintRequest request, String base, String tagsField) {
         Map<String, DbRow> rows = new HashMap<>();
         List<String> distinct = List.copyOf(new LinkedHashSet<>(request.tags()));
         database.client().execute().createNamedQuery("label-machines").addParam("tags", String.join(",", distinct))
@@ -107,18 +107,12 @@ public final class LabelService {
             throw new ValidationException(Map.of(tagsField, "Aucune machine ne porte " + (unknown.size() == 1
                     ? "le numéro " : "les numéros ") + abbreviate(unknown) + "."));
         }
-        String base = baseUrl.endsWith("/") ? baseUrl.substring(0, baseUrl.length() - 1) : baseUrl;
         List<LabelContent> labels = new ArrayList<>(request.tags().size());
         for (String tag : request.tags()) {
             DbRow r = rows.get(tag);
-            labels.add(new LabelContent(tag, qrPayload(base, tag), lines(request.layout(), r)));
+            labels.add(new LabelContent(tag, MachineUrls.forQr(base, tag), lines(request.layout(), r)));
         }
         return labels;
-    }
-
-    /** The URL a label encodes; upper-case when that changes nothing, for the denser alphanumeric QR mode. */
-    public static String qrPayload(String baseUrl, String tag) {
-        return new PublicUrls(baseUrl).machineForQr(tag);
     }
 
     private List<String> lines(LabelLayout layout, DbRow r) {
@@ -138,8 +132,8 @@ public final class LabelService {
     }
 
     /** Renders the sheet and records the print in each machine's history. */
-    public byte[] print(PrintRequest request, String baseUrl, User actor, String tagsField) {
-        List<LabelContent> labels = contents(request, baseUrl, tagsField);
+    public byte[] print(PrintRequest request, String base, User actor, String tagsField) {
+        List<LabelContent> labels = contents(request, base, tagsField);
         byte[] pdf;
         try {
             pdf = SheetRenderer.pdf(request.layout(), labels, request.startAt());

@@ -51,8 +51,11 @@ public final class AssignmentService {
         this.clock = clock;
     }
 
-    /** Assigns a READY machine; accessories come as a list (API, checkboxes) or, when null, as "a, b" text. */
-    public long assign(Input in, List<String> accessoryList, User actor) {
+    /**
+     * Assigns a READY machine; accessories come as a list (API, checkboxes) or, when null, as "a, b" text. The
+     * contract's QR leads to the machine under {@code base}, the public address (web/PublicUrls).
+     */
+    public long assign(Input in, List<String> accessoryList, User actor, String base) {
         Validator v = new Validator();
         String tag = v.required(in.field("machineTag"), in.text("machineTag"), 40);
         Integer beneficiaryId = v.integer(in.field("beneficiaryId"), in.text("beneficiaryId"), true, 1, Integer.MAX_VALUE);
@@ -123,7 +126,7 @@ public final class AssignmentService {
                 data.add("dueOn", due.toString());
             }
             event(tx, id, "CREATED", actor, note, data.build());
-            contracts.generate(tx, id, actor);
+            contracts.generate(tx, id, actor, base);
             return id;
         });
     }
@@ -188,15 +191,15 @@ public final class AssignmentService {
     }
 
     /** At the end of the course: the loan becomes a gift and the attestation de don is generated. */
-    public void convertToGift(long id, User actor) {
+    public void convertToGift(long id, User actor, String base) {
         database.inTransaction(tx -> {
-            convert(tx, activeLoan(tx, id, actor, "transformé en don"), null, actor);
+            convert(tx, activeLoan(tx, id, actor, "transformé en don"), null, actor, base);
             return null;
         });
     }
 
     /** Every active loan of the session's participants (not dropped out) becomes a gift; returns their ids. */
-    public List<Long> convertSession(long sessionId, User actor) {
+    public List<Long> convertSession(long sessionId, User actor, String base) {
         return database.inTransaction(tx -> {
             tx.createNamedGet("course-session-by-id").addParam("id", sessionId).execute()
                     .orElseThrow(() -> HttpProblem.notFound("Session introuvable."));
@@ -204,13 +207,13 @@ public final class AssignmentService {
                     .addParam("siteId", actor.siteScope()).execute()
                     .map(r -> Rows.longValue(r, "id")).toList();
             for (long id : ids) {
-                convert(tx, activeLoan(tx, id, actor, "transformé en don"), sessionId, actor);
+                convert(tx, activeLoan(tx, id, actor, "transformé en don"), sessionId, actor, base);
             }
             return ids;
         });
     }
 
-    private void convert(DbExecute tx, DbRow a, Long sessionId, User actor) {
+    private void convert(DbExecute tx, DbRow a, Long sessionId, User actor, String base) {
         long id = Rows.longValue(a, "id");
         tx.createNamedUpdate("assignment-to-gift").addParam("id", id).execute();
         Long session = sessionId != null ? sessionId : Rows.longOrNull(a, "session_id");
@@ -222,7 +225,7 @@ public final class AssignmentService {
             data.add("sessionId", session);
         }
         event(tx, id, "CONVERTED_TO_GIFT", actor, null, data.build());
-        contracts.generate(tx, id, actor);
+        contracts.generate(tx, id, actor, base);
     }
 
     public void incident(long id, Input in, User actor) {

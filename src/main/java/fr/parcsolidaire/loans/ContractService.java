@@ -7,10 +7,10 @@ import fr.parcsolidaire.db.Database;
 import fr.parcsolidaire.db.Rows;
 import fr.parcsolidaire.inventory.InventoryRepository;
 import fr.parcsolidaire.inventory.Machine;
+import fr.parcsolidaire.inventory.MachineUrls;
 import fr.parcsolidaire.web.Formats;
 import fr.parcsolidaire.web.HttpProblem;
 import fr.parcsolidaire.web.ImageBounds;
-import fr.parcsolidaire.web.PublicUrls;
 import fr.parcsolidaire.web.Upload;
 import io.helidon.dbclient.DbExecute;
 import io.helidon.http.Status;
@@ -38,18 +38,19 @@ public final class ContractService {
 
     private final Database database;
     private final Structure structure;
-    private final PublicUrls urls;
     private final Clock clock;
 
-    public ContractService(Database database, Structure structure, PublicUrls urls, Clock clock) {
+    public ContractService(Database database, Structure structure, Clock clock) {
         this.database = database;
         this.structure = structure;
-        this.urls = urls;
         this.clock = clock;
     }
 
-    /** Renders and archives the document of the assignment's current kind, inside the caller's transaction. */
-    long generate(DbExecute tx, long assignmentId, User actor) {
+    /**
+     * Renders and archives the document of the assignment's current kind, inside the caller's transaction; its QR
+     * leads to the machine's page under {@code base} (web/PublicUrls).
+     */
+    long generate(DbExecute tx, long assignmentId, User actor, String base) {
         DbRow a = tx.createNamedGet("assignment-by-id").addParam("id", assignmentId).addParam("siteId", (Object) null).execute()
                 .orElseThrow();
         Beneficiary b = tx.createNamedGet("beneficiary-by-id").addParam("id", Rows.longValue(a, "beneficiary_id"))
@@ -62,7 +63,7 @@ public final class ContractService {
         ContractDocument doc = new ContractDocument(docKind, structure, assignmentId, b.fullName(),
                 b.postcode() + " " + b.commune(), machine, AssignmentService.accessories(Rows.text(a, "accessories")),
                 Rows.date(a, "starts_on"), Rows.date(a, "due_on"), LocalDate.now(clock), actor.displayName(),
-                urls.machineForQr(machine.tag()));
+                MachineUrls.forQr(base, machine.tag()));
         byte[] pdf = ContractPdf.render(doc);
         long id = archive(tx, assignmentId, docKind, null, pdf, actor);
         AssignmentService.event(tx, assignmentId, "CONTRACT_GENERATED", actor, null, Jsonp.objectBuilder()

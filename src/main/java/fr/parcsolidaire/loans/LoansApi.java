@@ -6,6 +6,7 @@ import fr.parcsolidaire.web.Guard;
 import fr.parcsolidaire.web.HttpProblem;
 import fr.parcsolidaire.web.Input;
 import fr.parcsolidaire.web.Json;
+import fr.parcsolidaire.web.PublicUrls;
 import fr.parcsolidaire.web.Upload;
 import io.helidon.http.Status;
 import io.helidon.webserver.http.HttpRules;
@@ -30,14 +31,16 @@ public final class LoansApi implements HttpService {
     private final CourseService courses;
     private final AssignmentService assignments;
     private final ContractService contracts;
+    private final PublicUrls urls;
 
     public LoansApi(Guard guard, BeneficiaryService beneficiaries, CourseService courses, AssignmentService assignments,
-                    ContractService contracts) {
+                    ContractService contracts, PublicUrls urls) {
         this.guard = guard;
         this.beneficiaries = beneficiaries;
         this.courses = courses;
         this.assignments = assignments;
         this.contracts = contracts;
+        this.urls = urls;
     }
 
     @Override
@@ -67,7 +70,7 @@ public final class LoansApi implements HttpService {
                     Json.ok(res, Map.of("id", id(req)));
                 })
                 .post("/api/v1/sessions/{id}/convert-to-gift", Permission.ASSIGNMENTS_WRITE, (req, res, who) ->
-                        Json.ok(res, Map.of("converted", assignments.convertSession(id(req), who.user()))))
+                        Json.ok(res, Map.of("converted", assignments.convertSession(id(req), who.user(), urls.base(req)))))
                 .post("/api/v1/assignments", Permission.ASSIGNMENTS_WRITE, this::assign)
                 .get("/api/v1/assignments/overdue", Permission.ASSIGNMENTS_READ, (req, res, who) ->
                         Json.ok(res, overdue(who)))
@@ -81,7 +84,7 @@ public final class LoansApi implements HttpService {
                     Json.ok(res, assignments.get(id(req), who.user()));
                 })
                 .post("/api/v1/assignments/{id}/convert-to-gift", Permission.ASSIGNMENTS_WRITE, (req, res, who) -> {
-                    assignments.convertToGift(id(req), who.user());
+                    assignments.convertToGift(id(req), who.user(), urls.base(req));
                     Json.ok(res, assignments.get(id(req), who.user()));
                 })
                 .post("/api/v1/assignments/{id}/extend", Permission.ASSIGNMENTS_WRITE, (req, res, who) -> {
@@ -103,7 +106,7 @@ public final class LoansApi implements HttpService {
 
     private void assign(ServerRequest req, ServerResponse res, Principal who) {
         JsonObject body = Json.object(req);
-        created(res, assignments.assign(Input.of(body), strings(body, "accessories"), who.user()));
+        created(res, assignments.assign(Input.of(body), strings(body, "accessories"), who.user(), urls.base(req)));
     }
 
     private List<Map<String, Object>> overdue(Principal who) {

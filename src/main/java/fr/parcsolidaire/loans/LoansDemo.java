@@ -23,13 +23,12 @@ public final class LoansDemo {
     private LoansDemo() {
     }
 
-    public static void load(Database database, WorkshopService workshop, User actor) {
+    public static void load(Database database, WorkshopService workshop, PublicUrls urls, User actor) {
         Clock clock = Clock.systemDefaultZone();
         Config config = Config.create();
         BeneficiaryService beneficiaries = new BeneficiaryService(database, clock);
         CourseService courses = new CourseService(database, clock);
-        ContractService contracts = new ContractService(database, Structure.from(config),
-                PublicUrls.from(config, config.get("server.port").asInt().orElse(8080)), clock);
+        ContractService contracts = new ContractService(database, Structure.from(config), clock);
         AssignmentService assignments = new AssignmentService(database, workshop, contracts, clock);
         LocalDate today = LocalDate.now(clock);
 
@@ -55,7 +54,7 @@ public final class LoansDemo {
         String[] kinds = {"LOAN", "LOAN", "GIFT"};
         for (int i = 0; i < kinds.length && i < ready.size(); i++) {
             assignments.assign(input(Map.of("machineTag", ready.get(i).tag(), "beneficiaryId", String.valueOf(ids.get(i)),
-                    "kind", kinds[i], "sessionId", String.valueOf(session))), List.of("Chargeur", "Sacoche"), actor);
+                    "kind", kinds[i], "sessionId", String.valueOf(session))), List.of("Chargeur", "Sacoche"), actor, urls.base());
         }
     }
 

@@ -8,6 +8,7 @@ import fr.parcsolidaire.web.Guard;
 import fr.parcsolidaire.web.HttpProblem;
 import fr.parcsolidaire.web.Input;
 import fr.parcsolidaire.web.Json;
+import fr.parcsolidaire.web.PublicUrls;
 import fr.parcsolidaire.web.Pages;
 import fr.parcsolidaire.web.Query;
 import fr.parcsolidaire.web.Upload;
@@ -33,16 +34,18 @@ public final class LoansPages implements HttpService {
     private final CourseService courses;
     private final AssignmentService assignments;
     private final ContractService contracts;
+    private final PublicUrls urls;
     private final Database database;
 
     public LoansPages(Guard guard, Pages pages, BeneficiaryService beneficiaries, CourseService courses,
-                      AssignmentService assignments, ContractService contracts, Database database) {
+                      AssignmentService assignments, ContractService contracts, Database database, PublicUrls urls) {
         this.guard = guard;
         this.pages = pages;
         this.beneficiaries = beneficiaries;
         this.courses = courses;
         this.assignments = assignments;
         this.contracts = contracts;
+        this.urls = urls;
         this.database = database;
     }
 
@@ -65,7 +68,7 @@ public final class LoansPages implements HttpService {
                         courses.enrol(LoansApi.id(req), Input.of(Form.of(req)), who.user())))
                 .post("/enrolments/{id}/status", Permission.BENEFICIARIES_WRITE, this::enrolmentStatus)
                 .post("/sessions/{id}/convert", Permission.ASSIGNMENTS_WRITE, (req, res, who) -> sessionAction(req, res, who, () ->
-                        assignments.convertSession(LoansApi.id(req), who.user())))
+                        assignments.convertSession(LoansApi.id(req), who.user(), urls.base(req))))
                 .get("/assignments", Permission.ASSIGNMENTS_READ, (req, res, who) -> assignmentList(res, who, false))
                 .get("/assignments/overdue", Permission.ASSIGNMENTS_READ, (req, res, who) -> assignmentList(res, who, true))
                 .get("/assignments/new", Permission.ASSIGNMENTS_WRITE, this::newAssignment)
@@ -91,7 +94,7 @@ public final class LoansPages implements HttpService {
                 .post("/assignments/{id}/return", Permission.ASSIGNMENTS_WRITE, (req, res, who) -> assignmentAction(req, res, who, "return",
                         f -> assignments.returnLoan(LoansApi.id(req), Input.of(f), f.all("missingAccessories"), who.user())))
                 .post("/assignments/{id}/convert", Permission.ASSIGNMENTS_WRITE, (req, res, who) -> assignmentAction(req, res, who, "convert",
-                        f -> assignments.convertToGift(LoansApi.id(req), who.user())))
+                        f -> assignments.convertToGift(LoansApi.id(req), who.user(), urls.base(req))))
                 .post("/assignments/{id}/incident", Permission.ASSIGNMENTS_WRITE, (req, res, who) -> assignmentAction(req, res, who, "incident",
                         f -> assignments.incident(LoansApi.id(req), Input.of(f), who.user())));
     }
@@ -237,7 +240,7 @@ public final class LoansPages implements HttpService {
             if (form.get("otherAccessories") != null) {
                 accessories.addAll(List.of(form.get("otherAccessories").split(",")));
             }
-            long id = assignments.assign(Input.of(form), accessories, who.user());
+            long id = assignments.assign(Input.of(form), accessories, who.user(), urls.base(req));
             Pages.redirect(res, "/assignments/" + id);
         } catch (HttpProblem e) {
             if (e.status() != Status.BAD_REQUEST_400 && e.status() != Status.CONFLICT_409) {

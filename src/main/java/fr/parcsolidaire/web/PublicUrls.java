@@ -1,41 +1,41 @@
 package fr.parcsolidaire.web;
 
-import io.helidon.config.Config;
+import io.helidon.common.uri.UriInfo;
+import io.helidon.webserver.http.ServerRequest;
 
-import java.util.Locale;
-import java.util.Optional;
-
-/** The public address of the service, as printed in QR codes: {base-url}/m/{tag}. */
+/**
+ * The service's public address, the one printed on labels and documents: {@code BASE_URL} (or
+ * {@code app.base-url}) when set, the address behind a proxy; else the address the person is using right now,
+ * so that a phone on the same network reaches what it scans; else, with no request at hand (data written at
+ * start-up), {@code http://localhost:{port}}. Read once at start-up; features build their own paths on it.
+ */
 public final class PublicUrls {
 
-    private final String baseUrl;
+    private final String configured;
+    private final int port;
 
-    public PublicUrls(String baseUrl) {
-        this.baseUrl = baseUrl.endsWith("/") ? baseUrl.substring(0, baseUrl.length() - 1) : baseUrl;
+    /** @param configured the configured base URL, blank for none */
+    public PublicUrls(String configured, int port) {
+        this.configured = configured == null || configured.isBlank() ? null : withoutSlash(configured.strip());
+        this.port = port;
     }
 
-    /** BASE_URL, else app.base-url, else http://localhost:{port}. */
-    public static PublicUrls from(Config config, int port) {
-        String configured = Optional.ofNullable(System.getenv("BASE_URL")).filter(s -> !s.isBlank())
-                .or(() -> config.get("app.base-url").asString().asOptional().filter(s -> !s.isBlank()))
-                .orElse("http://localhost:" + port);
-        return new PublicUrls(configured);
+    /** The base URL, without a trailing slash, for what is printed while serving {@code req}. */
+    public String base(ServerRequest req) {
+        if (configured != null) {
+            return configured;
+        }
+        UriInfo uri = req.requestedUri();
+        boolean defaultPort = uri.port() == ("https".equals(uri.scheme()) ? 443 : 80);
+        return uri.scheme() + "://" + uri.host() + (defaultPort ? "" : ":" + uri.port());
     }
 
-    public String baseUrl() {
-        return baseUrl;
+    /** The base URL for what is printed outside any request (start-up). */
+    public String base() {
+        return configured != null ? configured : "http://localhost:" + port;
     }
 
-    /**
-     * The URL of a machine's page. When the base URL is all upper-case-safe (scheme and host are
-     * case-insensitive), it is written in capitals so the QR uses the denser alphanumeric mode.
-     */
-    public String machine(String tag) {
-        return baseUrl + "/m/" + tag;
-    }
-
-    public String machineForQr(String tag) {
-        String url = machine(tag);
-        return url.matches("(?i)https?://[a-z0-9.:-]+/m/[A-Z0-9-]+") ? url.toUpperCase(Locale.ROOT) : url;
+    private static String withoutSlash(String url) {
+        return url.endsWith("/") ? url.substring(0, url.length() - 1) : url;
     }
 }

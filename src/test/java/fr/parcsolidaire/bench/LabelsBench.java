@@ -3,10 +3,10 @@ package fr.parcsolidaire.bench;
 import fr.parcsolidaire.Fixtures;
 import fr.parcsolidaire.Http;
 import fr.parcsolidaire.auth.Role;
+import fr.parcsolidaire.inventory.MachineUrls;
 import fr.parcsolidaire.labels.LabelContent;
 import fr.parcsolidaire.labels.LabelLayout;
 import fr.parcsolidaire.labels.LabelLayouts;
-import fr.parcsolidaire.labels.LabelService;
 import jakarta.json.Json;
 
 import java.net.http.HttpRequest;
@@ -31,7 +31,7 @@ final class LabelsBench {
         List<LabelContent> thousand = new ArrayList<>();
         for (int i = 0; i < 1000; i++) {
             String tag = String.format("PS-2026-%05d", i + 1);
-            thousand.add(new LabelContent(tag, LabelService.qrPayload("https://parc.exemple.fr", tag),
+            thousand.add(new LabelContent(tag, MachineUrls.forQr("https://parc.exemple.fr", tag),
                     List.of("Ordinateur portable · Lenovo ThinkPad X270")));
         }
         List<LabelContent> one = List.of(thousand.getFirst());

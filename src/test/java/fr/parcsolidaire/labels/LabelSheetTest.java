@@ -1,5 +1,6 @@
 package fr.parcsolidaire.labels;
 
+import fr.parcsolidaire.inventory.MachineUrls;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.openpdf.text.pdf.PdfReader;
@@ -53,11 +54,11 @@ class LabelSheetTest {
     @Test
     void qrModulesAreLargeEnoughOnTheSmallestLabelEvenWithALongAddress() {
         LabelLayout smallest = SHIPPED.get("L7651").orElseThrow();
-        QrCode longUrl = QrCode.encode(LabelService.qrPayload("https://parc.centre-social-exemple.fr", "PS-2026-00042"),
+        QrCode longUrl = QrCode.encode(MachineUrls.forQr("https://parc.centre-social-exemple.fr", "PS-2026-00042"),
                 SheetRenderer.LEVEL);
         double module = SheetRenderer.moduleSize(smallest, longUrl);
         assertTrue(module >= LabelLayouts.MIN_MODULE_MM, "module " + module + " mm");
-        assertTrue(SheetRenderer.moduleSize(smallest, QrCode.encode(LabelService.qrPayload(BASE, "PS-2026-00042"),
+        assertTrue(SheetRenderer.moduleSize(smallest, QrCode.encode(MachineUrls.forQr(BASE, "PS-2026-00042"),
                 SheetRenderer.LEVEL)) >= 0.5, "a typical address gets modules of half a millimetre or more");
     }
 
@@ -152,7 +153,7 @@ class LabelSheetTest {
         List<LabelContent> labels = new ArrayList<>();
         for (int i = 0; i < count; i++) {
             String tag = String.format("PS-2026-%05d", first + i * 37);
-            labels.add(new LabelContent(tag, LabelService.qrPayload(BASE, tag),
+            labels.add(new LabelContent(tag, MachineUrls.forQr(BASE, tag),
                     List.of("Ordinateur portable · Lenovo ThinkPad X270", "Atelier Parc Solidaire", "Propriété de Parc Solidaire")));
         }
         return labels;

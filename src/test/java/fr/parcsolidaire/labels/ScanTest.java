@@ -4,6 +4,7 @@ import fr.parcsolidaire.Fixtures;
 import fr.parcsolidaire.Http;
 import fr.parcsolidaire.TestApp;
 import fr.parcsolidaire.auth.Role;
+import fr.parcsolidaire.inventory.MachineUrls;
 import jakarta.json.Json;
 import org.junit.jupiter.api.Test;
 
@@ -140,7 +141,7 @@ class ScanTest {
 
         LabelLayout ql = LabelLayouts.load(Path.of("labels")).get("QL-62x29").orElseThrow();
         byte[] pdf = SheetRenderer.pdf(ql, List.of(new LabelContent("PS-1999-99997",
-                LabelService.qrPayload(TestApp.get().baseUrl(), "PS-1999-99997"), List.of())), 1);
+                MachineUrls.forQr(TestApp.get().baseUrl(), "PS-1999-99997"), List.of())), 1);
         HttpResponse<String> unknown = upload(tech, jpeg(Raster.page(pdf, 1)));
         assertEquals(404, unknown.statusCode());
         assertTrue(Http.json(unknown).getString("message").contains("PS-1999-99997"));
