@@ -1,6 +1,6 @@
 package fr.parcsolidaire.auth;
 
-import fr.parcsolidaire.db.Rows;
+import fr.parcsolidaire.platform.sql.Rows;
 import fr.parcsolidaire.web.RetryLater;
 import io.helidon.config.Config;
 import io.helidon.dbclient.DbClient;

@@ -1,6 +1,6 @@
 package fr.parcsolidaire.auth;
 
-import fr.parcsolidaire.db.Rows;
+import fr.parcsolidaire.platform.sql.Rows;
 import io.helidon.dbclient.DbClient;
 import io.helidon.dbclient.DbRow;
 

@@ -2,8 +2,8 @@ package fr.parcsolidaire.gdpr;
 
 import fr.parcsolidaire.auth.Permission;
 import fr.parcsolidaire.auth.Principal;
-import fr.parcsolidaire.db.Database;
-import fr.parcsolidaire.db.Rows;
+import fr.parcsolidaire.platform.sql.Database;
+import fr.parcsolidaire.platform.sql.Rows;
 import fr.parcsolidaire.web.Form;
 import fr.parcsolidaire.web.HttpProblem;
 import fr.parcsolidaire.web.Input;

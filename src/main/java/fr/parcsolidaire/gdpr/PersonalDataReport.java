@@ -1,8 +1,8 @@
 package fr.parcsolidaire.gdpr;
 
 import fr.parcsolidaire.auth.User;
-import fr.parcsolidaire.db.Database;
-import fr.parcsolidaire.db.Rows;
+import fr.parcsolidaire.platform.sql.Database;
+import fr.parcsolidaire.platform.sql.Rows;
 import fr.parcsolidaire.loans.AgeBracket;
 import fr.parcsolidaire.loans.Situation;
 import fr.parcsolidaire.reports.PdfKit;

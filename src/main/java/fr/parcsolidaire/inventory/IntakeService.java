@@ -2,8 +2,8 @@ package fr.parcsolidaire.inventory;
 
 import fr.parcsolidaire.web.Jsonp;
 import fr.parcsolidaire.auth.User;
-import fr.parcsolidaire.db.Database;
-import fr.parcsolidaire.db.Rows;
+import fr.parcsolidaire.platform.sql.Database;
+import fr.parcsolidaire.platform.sql.Rows;
 import fr.parcsolidaire.web.HttpProblem;
 import fr.parcsolidaire.web.Input;
 import fr.parcsolidaire.web.Validator;

@@ -1,7 +1,7 @@
 package fr.parcsolidaire.inventory;
 
-import fr.parcsolidaire.db.Database;
-import fr.parcsolidaire.db.Rows;
+import fr.parcsolidaire.platform.sql.Database;
+import fr.parcsolidaire.platform.sql.Rows;
 import fr.parcsolidaire.web.Jsonp;
 import io.helidon.dbclient.DbExecute;
 import io.helidon.dbclient.DbRow;

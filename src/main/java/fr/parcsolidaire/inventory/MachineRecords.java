@@ -2,8 +2,8 @@ package fr.parcsolidaire.inventory;
 
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
-import fr.parcsolidaire.db.ChangeListener;
-import fr.parcsolidaire.db.Database;
+import fr.parcsolidaire.platform.sql.ChangeListener;
+import fr.parcsolidaire.platform.sql.Database;
 import fr.parcsolidaire.web.Json;
 
 import java.time.Duration;

@@ -1,6 +1,6 @@
 package fr.parcsolidaire.inventory;
 
-import fr.parcsolidaire.db.Rows;
+import fr.parcsolidaire.platform.sql.Rows;
 import fr.parcsolidaire.web.HttpProblem;
 import io.helidon.dbclient.DbExecute;
 

@@ -2,8 +2,8 @@ package fr.parcsolidaire.labels;
 
 import fr.parcsolidaire.web.Jsonp;
 import fr.parcsolidaire.auth.User;
-import fr.parcsolidaire.db.Database;
-import fr.parcsolidaire.db.Rows;
+import fr.parcsolidaire.platform.sql.Database;
+import fr.parcsolidaire.platform.sql.Rows;
 import fr.parcsolidaire.inventory.MachineFilter;
 import fr.parcsolidaire.inventory.MachineType;
 import fr.parcsolidaire.inventory.MachineUrls;

@@ -1,8 +1,8 @@
 package fr.parcsolidaire.loans;
 
 import fr.parcsolidaire.auth.User;
-import fr.parcsolidaire.db.Database;
-import fr.parcsolidaire.db.Rows;
+import fr.parcsolidaire.platform.sql.Database;
+import fr.parcsolidaire.platform.sql.Rows;
 import fr.parcsolidaire.web.HttpProblem;
 import fr.parcsolidaire.web.Input;
 import fr.parcsolidaire.web.ValidationException;

@@ -2,7 +2,7 @@ package fr.parcsolidaire.loans;
 
 import fr.parcsolidaire.web.Jsonp;
 import fr.parcsolidaire.auth.User;
-import fr.parcsolidaire.db.Database;
+import fr.parcsolidaire.platform.sql.Database;
 import fr.parcsolidaire.inventory.WorkshopService;
 import fr.parcsolidaire.web.Input;
 import fr.parcsolidaire.web.PublicUrls;

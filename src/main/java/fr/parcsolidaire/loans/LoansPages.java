@@ -2,7 +2,7 @@ package fr.parcsolidaire.loans;
 
 import fr.parcsolidaire.auth.Permission;
 import fr.parcsolidaire.auth.Principal;
-import fr.parcsolidaire.db.Database;
+import fr.parcsolidaire.platform.sql.Database;
 import fr.parcsolidaire.web.Form;
 import fr.parcsolidaire.web.Guard;
 import fr.parcsolidaire.web.HttpProblem;

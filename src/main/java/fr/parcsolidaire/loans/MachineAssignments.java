@@ -2,7 +2,7 @@ package fr.parcsolidaire.loans;
 
 import fr.parcsolidaire.auth.Permission;
 import fr.parcsolidaire.auth.User;
-import fr.parcsolidaire.db.Database;
+import fr.parcsolidaire.platform.sql.Database;
 
 import java.util.List;
 

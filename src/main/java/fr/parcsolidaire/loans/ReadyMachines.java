@@ -1,7 +1,7 @@
 package fr.parcsolidaire.loans;
 
-import fr.parcsolidaire.db.Database;
-import fr.parcsolidaire.db.Rows;
+import fr.parcsolidaire.platform.sql.Database;
+import fr.parcsolidaire.platform.sql.Rows;
 import fr.parcsolidaire.inventory.Grade;
 import fr.parcsolidaire.inventory.MachineType;
 import fr.parcsolidaire.web.ValidationException;

@@ -1,7 +1,7 @@
 package fr.parcsolidaire.reports;
 
-import fr.parcsolidaire.db.Database;
-import fr.parcsolidaire.db.Rows;
+import fr.parcsolidaire.platform.sql.Database;
+import fr.parcsolidaire.platform.sql.Rows;
 import fr.parcsolidaire.inventory.DonorKind;
 import fr.parcsolidaire.inventory.MachineState;
 import fr.parcsolidaire.inventory.MachineType;

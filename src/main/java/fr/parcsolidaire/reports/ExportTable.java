@@ -1,6 +1,6 @@
 package fr.parcsolidaire.reports;
 
-import fr.parcsolidaire.db.Rows;
+import fr.parcsolidaire.platform.sql.Rows;
 import io.helidon.dbclient.DbRow;
 
 import java.util.ArrayList;

@@ -1,7 +1,7 @@
 package fr.parcsolidaire.reports;
 
 import fr.parcsolidaire.auth.User;
-import fr.parcsolidaire.db.Database;
+import fr.parcsolidaire.platform.sql.Database;
 import fr.parcsolidaire.gdpr.AccessLog;
 import fr.parcsolidaire.web.Formats;
 import io.helidon.dbclient.DbRow;

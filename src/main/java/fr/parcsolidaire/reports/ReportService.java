@@ -1,8 +1,8 @@
 package fr.parcsolidaire.reports;
 
 import fr.parcsolidaire.auth.User;
-import fr.parcsolidaire.db.Database;
-import fr.parcsolidaire.db.Rows;
+import fr.parcsolidaire.platform.sql.Database;
+import fr.parcsolidaire.platform.sql.Rows;
 import fr.parcsolidaire.inventory.MachineType;
 import fr.parcsolidaire.web.ValidationException;
 import io.helidon.dbclient.DbRow;

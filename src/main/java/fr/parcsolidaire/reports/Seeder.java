@@ -1,8 +1,8 @@
 package fr.parcsolidaire.reports;
 
-import fr.parcsolidaire.db.Database;
-import fr.parcsolidaire.db.DatabaseCoordinates;
-import fr.parcsolidaire.db.DatabaseLocator;
+import fr.parcsolidaire.platform.sql.Database;
+import fr.parcsolidaire.platform.sql.DatabaseCoordinates;
+import fr.parcsolidaire.platform.sql.DatabaseLocator;
 import io.helidon.config.Config;
 import io.helidon.config.ConfigSources;
 import org.postgresql.PGConnection;

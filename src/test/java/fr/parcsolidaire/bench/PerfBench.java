@@ -1,8 +1,8 @@
 package fr.parcsolidaire.bench;
 
 import fr.parcsolidaire.auth.PasswordHasher;
-import fr.parcsolidaire.db.Database;
-import fr.parcsolidaire.db.DatabaseCoordinates;
+import fr.parcsolidaire.platform.sql.Database;
+import fr.parcsolidaire.platform.sql.DatabaseCoordinates;
 import fr.parcsolidaire.reports.Seeder;
 import jakarta.json.Json;
 import jakarta.json.JsonArrayBuilder;

@@ -1,4 +1,4 @@
-package fr.parcsolidaire.db;
+package fr.parcsolidaire.platform.sql;
 
 import org.postgresql.PGConnection;
 import org.postgresql.PGNotification;

@@ -1,4 +1,4 @@
-package fr.parcsolidaire.db;
+package fr.parcsolidaire.platform.sql;
 
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;

@@ -1,4 +1,4 @@
-package fr.parcsolidaire.db;
+package fr.parcsolidaire.platform.sql;
 
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;

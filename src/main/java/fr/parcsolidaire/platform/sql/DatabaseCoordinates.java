@@ -1,4 +1,4 @@
-package fr.parcsolidaire.db;
+package fr.parcsolidaire.platform.sql;
 
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 

@@ -1,4 +1,4 @@
-package fr.parcsolidaire.db;
+package fr.parcsolidaire.platform.sql;
 
 import io.helidon.config.Config;
 import io.helidon.dbclient.DbClient;

@@ -1,4 +1,4 @@
-package fr.parcsolidaire.db;
+package fr.parcsolidaire.platform.sql;
 
 import io.helidon.dbclient.DbClient;
 import io.helidon.health.HealthCheck;
