@@ -1,6 +1,6 @@
 package fr.parcsolidaire;
 
-import fr.parcsolidaire.auth.Role;
+import fr.parcsolidaire.platform.security.Role;
 import jakarta.json.Json;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;

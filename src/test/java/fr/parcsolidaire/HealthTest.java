@@ -18,10 +18,10 @@ class HealthTest {
 
     @Test
     void unknownPagesAnswerInFrenchWithoutAStackTrace() {
-        HttpResponse<String> r = Http.api(fr.parcsolidaire.auth.Role.TECHNICIAN).get("/api/v1/machines/PS-2000-99999");
+        HttpResponse<String> r = Http.api(fr.parcsolidaire.platform.security.Role.TECHNICIAN).get("/api/v1/machines/PS-2000-99999");
         assertEquals(404, r.statusCode());
         assertTrue(Http.json(r).getString("message").startsWith("Aucune machine"));
-        HttpResponse<String> page = Http.browser(fr.parcsolidaire.auth.Role.TECHNICIAN).get("/m/PS-2000-99999");
+        HttpResponse<String> page = Http.browser(fr.parcsolidaire.platform.security.Role.TECHNICIAN).get("/m/PS-2000-99999");
         assertEquals(404, page.statusCode());
         assertTrue(page.body().contains("Introuvable"));
         assertTrue(!page.body().contains("Exception"));
@@ -29,7 +29,7 @@ class HealthTest {
 
     @Test
     void unknownRoutesAre404InFrenchNot500() {
-        HttpResponse<String> api = Http.api(fr.parcsolidaire.auth.Role.TECHNICIAN).postJson("/api/v1/nowhere", "{}");
+        HttpResponse<String> api = Http.api(fr.parcsolidaire.platform.security.Role.TECHNICIAN).postJson("/api/v1/nowhere", "{}");
         assertEquals(404, api.statusCode());
         assertTrue(Http.json(api).getString("message").startsWith("Cette page n'existe pas."));
         HttpResponse<String> page = Http.anonymous().get("/nulle-part");

@@ -1,7 +1,7 @@
 package fr.parcsolidaire;
 
-import fr.parcsolidaire.auth.PasswordHasher;
-import fr.parcsolidaire.auth.Role;
+import fr.parcsolidaire.platform.security.PasswordHasher;
+import fr.parcsolidaire.platform.security.Role;
 import io.helidon.config.Config;
 import io.helidon.config.ConfigSources;
 

@@ -1,16 +1,16 @@
 package fr.parcsolidaire.demo;
 
-import fr.parcsolidaire.web.Jsonp;
-import fr.parcsolidaire.auth.AccountService;
-import fr.parcsolidaire.auth.Role;
-import fr.parcsolidaire.auth.User;
+import fr.parcsolidaire.platform.http.Jsonp;
+import fr.parcsolidaire.accounts.AccountService;
+import fr.parcsolidaire.platform.security.Role;
+import fr.parcsolidaire.platform.security.User;
 import fr.parcsolidaire.platform.sql.Database;
 import fr.parcsolidaire.platform.sql.Rows;
 import fr.parcsolidaire.inventory.IntakeService;
 import fr.parcsolidaire.inventory.MachineState;
 import fr.parcsolidaire.inventory.WorkshopService;
-import fr.parcsolidaire.web.Input;
-import fr.parcsolidaire.web.PublicUrls;
+import fr.parcsolidaire.platform.http.Input;
+import fr.parcsolidaire.platform.http.PublicUrls;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
 

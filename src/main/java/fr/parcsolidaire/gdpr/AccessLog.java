@@ -1,6 +1,6 @@
 package fr.parcsolidaire.gdpr;
 
-import fr.parcsolidaire.auth.User;
+import fr.parcsolidaire.platform.security.User;
 import io.helidon.dbclient.DbExecute;
 
 /**

@@ -1,10 +1,10 @@
 package fr.parcsolidaire.gdpr;
 
-import fr.parcsolidaire.web.Jsonp;
-import fr.parcsolidaire.auth.User;
+import fr.parcsolidaire.platform.http.Jsonp;
+import fr.parcsolidaire.platform.security.User;
 import fr.parcsolidaire.platform.sql.Database;
 import fr.parcsolidaire.platform.sql.Rows;
-import fr.parcsolidaire.web.HttpProblem;
+import fr.parcsolidaire.platform.http.HttpProblem;
 import io.helidon.dbclient.DbTransaction;
 import jakarta.json.JsonObjectBuilder;
 

@@ -1,15 +1,15 @@
 package fr.parcsolidaire.gdpr;
 
-import fr.parcsolidaire.auth.Permission;
-import fr.parcsolidaire.auth.Principal;
+import fr.parcsolidaire.platform.security.Permission;
+import fr.parcsolidaire.platform.security.Principal;
 import fr.parcsolidaire.platform.sql.Database;
 import fr.parcsolidaire.platform.sql.Rows;
-import fr.parcsolidaire.web.Form;
-import fr.parcsolidaire.web.HttpProblem;
-import fr.parcsolidaire.web.Input;
-import fr.parcsolidaire.web.Json;
-import fr.parcsolidaire.web.Guard;
-import fr.parcsolidaire.web.Pages;
+import fr.parcsolidaire.platform.http.Form;
+import fr.parcsolidaire.platform.http.HttpProblem;
+import fr.parcsolidaire.platform.http.Input;
+import fr.parcsolidaire.platform.http.Json;
+import fr.parcsolidaire.platform.http.Guard;
+import fr.parcsolidaire.platform.http.Pages;
 import io.helidon.common.media.type.MediaTypes;
 import io.helidon.http.HeaderNames;
 import io.helidon.http.Status;

@@ -1,7 +1,7 @@
 package fr.parcsolidaire.inventory;
 
 import fr.parcsolidaire.platform.sql.Rows;
-import fr.parcsolidaire.web.HttpProblem;
+import fr.parcsolidaire.platform.http.HttpProblem;
 import io.helidon.dbclient.DbExecute;
 import io.helidon.dbclient.DbRow;
 

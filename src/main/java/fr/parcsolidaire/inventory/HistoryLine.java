@@ -1,6 +1,6 @@
 package fr.parcsolidaire.inventory;
 
-import fr.parcsolidaire.web.Formats;
+import fr.parcsolidaire.platform.http.Formats;
 
 import java.util.ArrayList;
 import java.util.List;

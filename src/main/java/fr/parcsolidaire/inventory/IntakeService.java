@@ -1,12 +1,12 @@
 package fr.parcsolidaire.inventory;
 
-import fr.parcsolidaire.web.Jsonp;
-import fr.parcsolidaire.auth.User;
+import fr.parcsolidaire.platform.http.Jsonp;
+import fr.parcsolidaire.platform.security.User;
 import fr.parcsolidaire.platform.sql.Database;
 import fr.parcsolidaire.platform.sql.Rows;
-import fr.parcsolidaire.web.HttpProblem;
-import fr.parcsolidaire.web.Input;
-import fr.parcsolidaire.web.Validator;
+import fr.parcsolidaire.platform.http.HttpProblem;
+import fr.parcsolidaire.platform.http.Input;
+import fr.parcsolidaire.platform.http.Validator;
 import io.helidon.dbclient.DbExecute;
 
 import java.time.Clock;

@@ -1,12 +1,12 @@
 package fr.parcsolidaire.inventory;
 
-import fr.parcsolidaire.auth.Permission;
-import fr.parcsolidaire.auth.Principal;
-import fr.parcsolidaire.web.Guard;
-import fr.parcsolidaire.web.HttpProblem;
-import fr.parcsolidaire.web.Input;
-import fr.parcsolidaire.web.Json;
-import fr.parcsolidaire.web.Query;
+import fr.parcsolidaire.platform.security.Permission;
+import fr.parcsolidaire.platform.security.Principal;
+import fr.parcsolidaire.platform.http.Guard;
+import fr.parcsolidaire.platform.http.HttpProblem;
+import fr.parcsolidaire.platform.http.Input;
+import fr.parcsolidaire.platform.http.Json;
+import fr.parcsolidaire.platform.http.Query;
 import io.helidon.http.Status;
 import io.helidon.webserver.http.HttpRules;
 import io.helidon.webserver.http.HttpService;

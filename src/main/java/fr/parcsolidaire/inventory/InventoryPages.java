@@ -1,15 +1,15 @@
 package fr.parcsolidaire.inventory;
 
-import fr.parcsolidaire.auth.Permission;
-import fr.parcsolidaire.auth.Principal;
-import fr.parcsolidaire.auth.User;
-import fr.parcsolidaire.web.Form;
-import fr.parcsolidaire.web.Guard;
-import fr.parcsolidaire.web.HttpProblem;
-import fr.parcsolidaire.web.Input;
-import fr.parcsolidaire.web.Pages;
-import fr.parcsolidaire.web.Query;
-import fr.parcsolidaire.web.ValidationException;
+import fr.parcsolidaire.platform.security.Permission;
+import fr.parcsolidaire.platform.security.Principal;
+import fr.parcsolidaire.platform.security.User;
+import fr.parcsolidaire.platform.http.Form;
+import fr.parcsolidaire.platform.http.Guard;
+import fr.parcsolidaire.platform.http.HttpProblem;
+import fr.parcsolidaire.platform.http.Input;
+import fr.parcsolidaire.platform.http.Pages;
+import fr.parcsolidaire.platform.http.Query;
+import fr.parcsolidaire.platform.http.ValidationException;
 import io.helidon.http.Status;
 import io.helidon.webserver.http.HttpRules;
 import io.helidon.webserver.http.HttpService;

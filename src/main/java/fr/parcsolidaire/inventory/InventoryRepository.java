@@ -2,7 +2,7 @@ package fr.parcsolidaire.inventory;
 
 import fr.parcsolidaire.platform.sql.Database;
 import fr.parcsolidaire.platform.sql.Rows;
-import fr.parcsolidaire.web.Jsonp;
+import fr.parcsolidaire.platform.http.Jsonp;
 import io.helidon.dbclient.DbExecute;
 import io.helidon.dbclient.DbRow;
 import jakarta.json.JsonArray;

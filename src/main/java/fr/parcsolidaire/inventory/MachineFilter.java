@@ -1,6 +1,6 @@
 package fr.parcsolidaire.inventory;
 
-import fr.parcsolidaire.web.Validator;
+import fr.parcsolidaire.platform.http.Validator;
 
 import java.util.LinkedHashMap;
 import java.util.Map;

@@ -4,7 +4,7 @@ import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import fr.parcsolidaire.platform.sql.ChangeListener;
 import fr.parcsolidaire.platform.sql.Database;
-import fr.parcsolidaire.web.Json;
+import fr.parcsolidaire.platform.http.Json;
 
 import java.time.Duration;
 import java.util.List;

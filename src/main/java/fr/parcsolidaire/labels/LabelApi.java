@@ -1,12 +1,12 @@
 package fr.parcsolidaire.labels;
 
-import fr.parcsolidaire.auth.Permission;
-import fr.parcsolidaire.auth.Principal;
-import fr.parcsolidaire.web.Guard;
-import fr.parcsolidaire.web.Input;
-import fr.parcsolidaire.web.Json;
-import fr.parcsolidaire.web.PublicUrls;
-import fr.parcsolidaire.web.ValidationException;
+import fr.parcsolidaire.platform.security.Permission;
+import fr.parcsolidaire.platform.security.Principal;
+import fr.parcsolidaire.platform.http.Guard;
+import fr.parcsolidaire.platform.http.Input;
+import fr.parcsolidaire.platform.http.Json;
+import fr.parcsolidaire.platform.http.PublicUrls;
+import fr.parcsolidaire.platform.http.ValidationException;
 import io.helidon.http.HeaderNames;
 import io.helidon.webserver.http.HttpRules;
 import io.helidon.webserver.http.HttpService;

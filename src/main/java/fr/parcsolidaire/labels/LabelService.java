@@ -1,16 +1,16 @@
 package fr.parcsolidaire.labels;
 
-import fr.parcsolidaire.web.Jsonp;
-import fr.parcsolidaire.auth.User;
+import fr.parcsolidaire.platform.http.Jsonp;
+import fr.parcsolidaire.platform.security.User;
 import fr.parcsolidaire.platform.sql.Database;
 import fr.parcsolidaire.platform.sql.Rows;
 import fr.parcsolidaire.inventory.MachineFilter;
 import fr.parcsolidaire.inventory.MachineType;
 import fr.parcsolidaire.inventory.MachineUrls;
-import fr.parcsolidaire.web.HttpProblem;
-import fr.parcsolidaire.web.Input;
-import fr.parcsolidaire.web.ValidationException;
-import fr.parcsolidaire.web.Validator;
+import fr.parcsolidaire.platform.http.HttpProblem;
+import fr.parcsolidaire.platform.http.Input;
+import fr.parcsolidaire.platform.http.ValidationException;
+import fr.parcsolidaire.platform.http.Validator;
 import io.helidon.dbclient.DbRow;
 
 import java.util.ArrayList;

@@ -1,6 +1,6 @@
 package fr.parcsolidaire.labels;
 
-import fr.parcsolidaire.web.HttpProblem;
+import fr.parcsolidaire.platform.http.HttpProblem;
 
 import java.util.Locale;
 import java.util.regex.Matcher;

@@ -1,8 +1,8 @@
 package fr.parcsolidaire.loans;
 
-import fr.parcsolidaire.auth.Permission;
-import fr.parcsolidaire.web.Jsonp;
-import fr.parcsolidaire.auth.User;
+import fr.parcsolidaire.platform.security.Permission;
+import fr.parcsolidaire.platform.http.Jsonp;
+import fr.parcsolidaire.platform.security.User;
 import fr.parcsolidaire.platform.sql.Database;
 import fr.parcsolidaire.platform.sql.Rows;
 import fr.parcsolidaire.inventory.Lifecycle;
@@ -10,10 +10,10 @@ import fr.parcsolidaire.inventory.MachineHistory;
 import fr.parcsolidaire.inventory.MachineState;
 import fr.parcsolidaire.inventory.MachineType;
 import fr.parcsolidaire.inventory.WorkshopService;
-import fr.parcsolidaire.web.HttpProblem;
-import fr.parcsolidaire.web.Input;
-import fr.parcsolidaire.web.ValidationException;
-import fr.parcsolidaire.web.Validator;
+import fr.parcsolidaire.platform.http.HttpProblem;
+import fr.parcsolidaire.platform.http.Input;
+import fr.parcsolidaire.platform.http.ValidationException;
+import fr.parcsolidaire.platform.http.Validator;
 import io.helidon.dbclient.DbExecute;
 import io.helidon.dbclient.DbRow;
 import jakarta.json.JsonArrayBuilder;
@@ -142,7 +142,7 @@ public final class AssignmentService {
             LocalDate before = Rows.date(a, "due_on");
             if (!dueOn.isAfter(before)) {
                 throw new ValidationException(Map.of(in.field("dueOn"), "La nouvelle date doit suivre l'échéance actuelle ("
-                        + fr.parcsolidaire.web.Formats.date(before) + ")."));
+                        + fr.parcsolidaire.platform.http.Formats.date(before) + ")."));
             }
             tx.createNamedUpdate("assignment-set-due").addParam("dueOn", dueOn).addParam("id", id).execute();
             event(tx, id, "EXTENDED", actor, note, Jsonp.objectBuilder()

@@ -4,7 +4,7 @@ import com.google.zxing.qrcode.decoder.ErrorCorrectionLevel;
 import fr.parcsolidaire.inventory.Machine;
 import fr.parcsolidaire.inventory.StorageDevice;
 import fr.parcsolidaire.labels.QrCode;
-import fr.parcsolidaire.web.Formats;
+import fr.parcsolidaire.platform.http.Formats;
 import org.openpdf.text.Chunk;
 import org.openpdf.text.Document;
 import org.openpdf.text.DocumentException;

@@ -1,17 +1,17 @@
 package fr.parcsolidaire.loans;
 
-import fr.parcsolidaire.web.Jsonp;
-import fr.parcsolidaire.auth.User;
+import fr.parcsolidaire.platform.http.Jsonp;
+import fr.parcsolidaire.platform.security.User;
 import fr.parcsolidaire.gdpr.AccessLog;
 import fr.parcsolidaire.platform.sql.Database;
 import fr.parcsolidaire.platform.sql.Rows;
 import fr.parcsolidaire.inventory.InventoryRepository;
 import fr.parcsolidaire.inventory.Machine;
 import fr.parcsolidaire.inventory.MachineUrls;
-import fr.parcsolidaire.web.Formats;
-import fr.parcsolidaire.web.HttpProblem;
-import fr.parcsolidaire.web.ImageBounds;
-import fr.parcsolidaire.web.Upload;
+import fr.parcsolidaire.platform.http.Formats;
+import fr.parcsolidaire.platform.http.HttpProblem;
+import fr.parcsolidaire.platform.http.ImageBounds;
+import fr.parcsolidaire.platform.http.Upload;
 import io.helidon.dbclient.DbExecute;
 import io.helidon.http.Status;
 import io.helidon.dbclient.DbRow;

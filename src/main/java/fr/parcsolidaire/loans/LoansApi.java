@@ -1,13 +1,13 @@
 package fr.parcsolidaire.loans;
 
-import fr.parcsolidaire.auth.Permission;
-import fr.parcsolidaire.auth.Principal;
-import fr.parcsolidaire.web.Guard;
-import fr.parcsolidaire.web.HttpProblem;
-import fr.parcsolidaire.web.Input;
-import fr.parcsolidaire.web.Json;
-import fr.parcsolidaire.web.PublicUrls;
-import fr.parcsolidaire.web.Upload;
+import fr.parcsolidaire.platform.security.Permission;
+import fr.parcsolidaire.platform.security.Principal;
+import fr.parcsolidaire.platform.http.Guard;
+import fr.parcsolidaire.platform.http.HttpProblem;
+import fr.parcsolidaire.platform.http.Input;
+import fr.parcsolidaire.platform.http.Json;
+import fr.parcsolidaire.platform.http.PublicUrls;
+import fr.parcsolidaire.platform.http.Upload;
 import io.helidon.http.Status;
 import io.helidon.webserver.http.HttpRules;
 import io.helidon.webserver.http.HttpService;
@@ -138,7 +138,7 @@ public final class LoansApi implements HttpService {
 
     /** A PNG sent as base64, with or without the "data:image/png;base64," prefix a canvas gives. */
     static byte[] png(JsonObject body, String name) {
-        String text = fr.parcsolidaire.web.Json.text(body, name, name);
+        String text = fr.parcsolidaire.platform.http.Json.text(body, name, name);
         return decodePng(text);
     }
 

@@ -1,11 +1,11 @@
 package fr.parcsolidaire.loans;
 
-import fr.parcsolidaire.web.Jsonp;
-import fr.parcsolidaire.auth.User;
+import fr.parcsolidaire.platform.http.Jsonp;
+import fr.parcsolidaire.platform.security.User;
 import fr.parcsolidaire.platform.sql.Database;
 import fr.parcsolidaire.inventory.WorkshopService;
-import fr.parcsolidaire.web.Input;
-import fr.parcsolidaire.web.PublicUrls;
+import fr.parcsolidaire.platform.http.Input;
+import fr.parcsolidaire.platform.http.PublicUrls;
 import io.helidon.config.Config;
 
 import java.time.Clock;

@@ -1,7 +1,7 @@
 package fr.parcsolidaire.loans;
 
-import fr.parcsolidaire.auth.Permission;
-import fr.parcsolidaire.auth.User;
+import fr.parcsolidaire.platform.security.Permission;
+import fr.parcsolidaire.platform.security.User;
 import fr.parcsolidaire.platform.sql.Database;
 
 import java.util.List;

@@ -4,8 +4,8 @@ import fr.parcsolidaire.platform.sql.Database;
 import fr.parcsolidaire.platform.sql.Rows;
 import fr.parcsolidaire.inventory.Grade;
 import fr.parcsolidaire.inventory.MachineType;
-import fr.parcsolidaire.web.ValidationException;
-import fr.parcsolidaire.web.Validator;
+import fr.parcsolidaire.platform.http.ValidationException;
+import fr.parcsolidaire.platform.http.Validator;
 
 import java.math.BigDecimal;
 import java.util.List;

@@ -1,7 +1,7 @@
 package fr.parcsolidaire.reports;
 
 import fr.parcsolidaire.inventory.MachineType;
-import fr.parcsolidaire.web.Formats;
+import fr.parcsolidaire.platform.http.Formats;
 import io.helidon.config.Config;
 import org.openpdf.text.Document;
 

@@ -6,8 +6,8 @@ import fr.parcsolidaire.inventory.DonorKind;
 import fr.parcsolidaire.inventory.MachineState;
 import fr.parcsolidaire.inventory.MachineType;
 import fr.parcsolidaire.inventory.StorageKind;
-import fr.parcsolidaire.web.Formats;
-import fr.parcsolidaire.web.HttpProblem;
+import fr.parcsolidaire.platform.http.Formats;
+import fr.parcsolidaire.platform.http.HttpProblem;
 import io.helidon.dbclient.DbExecute;
 import io.helidon.dbclient.DbRow;
 

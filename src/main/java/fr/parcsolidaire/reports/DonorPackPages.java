@@ -1,8 +1,8 @@
 package fr.parcsolidaire.reports;
 
-import fr.parcsolidaire.auth.Permission;
-import fr.parcsolidaire.web.Guard;
-import fr.parcsolidaire.web.HttpProblem;
+import fr.parcsolidaire.platform.security.Permission;
+import fr.parcsolidaire.platform.http.Guard;
+import fr.parcsolidaire.platform.http.HttpProblem;
 import io.helidon.webserver.http.HttpRules;
 import io.helidon.webserver.http.HttpService;
 import io.helidon.webserver.http.ServerRequest;

@@ -1,9 +1,9 @@
 package fr.parcsolidaire.reports;
 
-import fr.parcsolidaire.auth.User;
+import fr.parcsolidaire.platform.security.User;
 import fr.parcsolidaire.platform.sql.Database;
 import fr.parcsolidaire.gdpr.AccessLog;
-import fr.parcsolidaire.web.Formats;
+import fr.parcsolidaire.platform.http.Formats;
 import io.helidon.dbclient.DbRow;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;

@@ -1,11 +1,11 @@
 package fr.parcsolidaire.reports;
 
-import fr.parcsolidaire.auth.Permission;
-import fr.parcsolidaire.auth.Principal;
-import fr.parcsolidaire.web.Guard;
-import fr.parcsolidaire.web.Pages;
-import fr.parcsolidaire.web.Query;
-import fr.parcsolidaire.web.ValidationException;
+import fr.parcsolidaire.platform.security.Permission;
+import fr.parcsolidaire.platform.security.Principal;
+import fr.parcsolidaire.platform.http.Guard;
+import fr.parcsolidaire.platform.http.Pages;
+import fr.parcsolidaire.platform.http.Query;
+import fr.parcsolidaire.platform.http.ValidationException;
 import io.helidon.common.media.type.MediaType;
 import io.helidon.common.media.type.MediaTypes;
 import io.helidon.http.HeaderNames;

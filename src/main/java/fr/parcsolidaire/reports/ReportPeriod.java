@@ -1,6 +1,6 @@
 package fr.parcsolidaire.reports;
 
-import fr.parcsolidaire.web.Validator;
+import fr.parcsolidaire.platform.http.Validator;
 
 import java.time.LocalDate;
 import java.time.OffsetDateTime;

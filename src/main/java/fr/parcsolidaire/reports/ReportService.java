@@ -1,10 +1,10 @@
 package fr.parcsolidaire.reports;
 
-import fr.parcsolidaire.auth.User;
+import fr.parcsolidaire.platform.security.User;
 import fr.parcsolidaire.platform.sql.Database;
 import fr.parcsolidaire.platform.sql.Rows;
 import fr.parcsolidaire.inventory.MachineType;
-import fr.parcsolidaire.web.ValidationException;
+import fr.parcsolidaire.platform.http.ValidationException;
 import io.helidon.dbclient.DbRow;
 
 import java.math.BigDecimal;

@@ -1,6 +1,6 @@
 package fr.parcsolidaire.reports;
 
-import fr.parcsolidaire.web.Jsonp;
+import fr.parcsolidaire.platform.http.Jsonp;
 import fr.parcsolidaire.inventory.MachineType;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;

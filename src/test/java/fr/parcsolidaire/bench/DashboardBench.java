@@ -1,7 +1,7 @@
 package fr.parcsolidaire.bench;
 
 import fr.parcsolidaire.Main;
-import fr.parcsolidaire.auth.PasswordHasher;
+import fr.parcsolidaire.platform.security.PasswordHasher;
 import fr.parcsolidaire.reports.ImpactFactors;
 import fr.parcsolidaire.reports.ReportPeriod;
 import fr.parcsolidaire.reports.ReportService;

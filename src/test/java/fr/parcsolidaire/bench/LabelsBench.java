@@ -2,7 +2,7 @@ package fr.parcsolidaire.bench;
 
 import fr.parcsolidaire.Fixtures;
 import fr.parcsolidaire.Http;
-import fr.parcsolidaire.auth.Role;
+import fr.parcsolidaire.platform.security.Role;
 import fr.parcsolidaire.inventory.MachineUrls;
 import fr.parcsolidaire.labels.LabelContent;
 import fr.parcsolidaire.labels.LabelLayout;

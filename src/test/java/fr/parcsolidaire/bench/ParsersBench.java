@@ -1,10 +1,10 @@
 package fr.parcsolidaire.bench;
 
 import fr.parcsolidaire.Http;
-import fr.parcsolidaire.auth.Role;
-import fr.parcsolidaire.web.HttpProblem;
-import fr.parcsolidaire.web.Json;
-import fr.parcsolidaire.web.UrlEncoded;
+import fr.parcsolidaire.platform.security.Role;
+import fr.parcsolidaire.platform.http.HttpProblem;
+import fr.parcsolidaire.platform.http.Json;
+import fr.parcsolidaire.platform.http.UrlEncoded;
 import io.helidon.common.GenericType;
 import io.helidon.common.parameters.Parameters;
 import io.helidon.http.HeaderNames;

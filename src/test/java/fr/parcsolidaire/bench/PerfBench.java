@@ -1,6 +1,6 @@
 package fr.parcsolidaire.bench;
 
-import fr.parcsolidaire.auth.PasswordHasher;
+import fr.parcsolidaire.platform.security.PasswordHasher;
 import fr.parcsolidaire.platform.sql.Database;
 import fr.parcsolidaire.platform.sql.DatabaseCoordinates;
 import fr.parcsolidaire.reports.Seeder;

@@ -4,7 +4,7 @@ import fr.parcsolidaire.Fixtures;
 import fr.parcsolidaire.Http;
 import fr.parcsolidaire.PdfText;
 import fr.parcsolidaire.TestApp;
-import fr.parcsolidaire.auth.Role;
+import fr.parcsolidaire.platform.security.Role;
 import fr.parcsolidaire.loans.LoanFixtures;
 import jakarta.json.JsonObject;
 import org.junit.jupiter.api.Test;

@@ -3,7 +3,7 @@ package fr.parcsolidaire.inventory;
 import fr.parcsolidaire.Fixtures;
 import fr.parcsolidaire.Http;
 import fr.parcsolidaire.TestApp;
-import fr.parcsolidaire.auth.Role;
+import fr.parcsolidaire.platform.security.Role;
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import org.junit.jupiter.api.Test;

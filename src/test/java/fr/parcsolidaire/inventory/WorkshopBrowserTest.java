@@ -2,7 +2,7 @@ package fr.parcsolidaire.inventory;
 
 import fr.parcsolidaire.Browser;
 import fr.parcsolidaire.TestApp;
-import fr.parcsolidaire.auth.Role;
+import fr.parcsolidaire.platform.security.Role;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;

@@ -2,9 +2,9 @@ package fr.parcsolidaire.labels;
 
 import fr.parcsolidaire.Fixtures;
 import fr.parcsolidaire.Http;
-import fr.parcsolidaire.auth.Role;
-import fr.parcsolidaire.web.ImageBombs;
-import fr.parcsolidaire.web.ImageBounds;
+import fr.parcsolidaire.platform.security.Role;
+import fr.parcsolidaire.platform.http.ImageBombs;
+import fr.parcsolidaire.platform.http.ImageBounds;
 import org.junit.jupiter.api.Test;
 
 import java.net.http.HttpResponse;

@@ -3,8 +3,8 @@ package fr.parcsolidaire.loans;
 import fr.parcsolidaire.Fixtures;
 import fr.parcsolidaire.Http;
 import fr.parcsolidaire.TestApp;
-import fr.parcsolidaire.auth.Role;
-import fr.parcsolidaire.web.ImageBombs;
+import fr.parcsolidaire.platform.security.Role;
+import fr.parcsolidaire.platform.http.ImageBombs;
 import jakarta.json.Json;
 import org.junit.jupiter.api.Test;
 

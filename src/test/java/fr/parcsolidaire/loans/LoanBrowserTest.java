@@ -3,7 +3,7 @@ package fr.parcsolidaire.loans;
 import fr.parcsolidaire.Browser;
 import fr.parcsolidaire.Fixtures;
 import fr.parcsolidaire.TestApp;
-import fr.parcsolidaire.auth.Role;
+import fr.parcsolidaire.platform.security.Role;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;

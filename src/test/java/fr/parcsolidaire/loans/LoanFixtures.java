@@ -2,7 +2,7 @@ package fr.parcsolidaire.loans;
 
 import fr.parcsolidaire.Fixtures;
 import fr.parcsolidaire.Http;
-import fr.parcsolidaire.auth.Role;
+import fr.parcsolidaire.platform.security.Role;
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
 

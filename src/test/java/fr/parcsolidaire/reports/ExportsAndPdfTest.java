@@ -2,7 +2,7 @@ package fr.parcsolidaire.reports;
 
 import fr.parcsolidaire.Fixtures;
 import fr.parcsolidaire.Http;
-import fr.parcsolidaire.auth.Role;
+import fr.parcsolidaire.platform.security.Role;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVRecord;
 import org.dhatim.fastexcel.reader.ReadableWorkbook;

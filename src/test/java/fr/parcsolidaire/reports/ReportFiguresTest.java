@@ -2,7 +2,7 @@ package fr.parcsolidaire.reports;
 
 import fr.parcsolidaire.Fixtures;
 import fr.parcsolidaire.Http;
-import fr.parcsolidaire.auth.Role;
+import fr.parcsolidaire.platform.security.Role;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonString;
 import org.junit.jupiter.api.BeforeAll;

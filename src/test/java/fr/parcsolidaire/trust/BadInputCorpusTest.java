@@ -3,11 +3,11 @@ package fr.parcsolidaire.trust;
 import fr.parcsolidaire.Fixtures;
 import fr.parcsolidaire.Http;
 import fr.parcsolidaire.TestApp;
-import fr.parcsolidaire.auth.Authenticator;
-import fr.parcsolidaire.auth.Role;
-import fr.parcsolidaire.auth.SessionStore;
+import fr.parcsolidaire.platform.security.Authenticator;
+import fr.parcsolidaire.platform.security.Role;
+import fr.parcsolidaire.platform.security.SessionStore;
 import fr.parcsolidaire.loans.LoanFixtures;
-import fr.parcsolidaire.web.FormLimits;
+import fr.parcsolidaire.platform.http.FormLimits;
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import org.junit.jupiter.api.BeforeAll;
@@ -694,7 +694,7 @@ class BadInputCorpusTest {
             b.header("Content-Type", q.contentType());
         }
         if (q.csrfHeader() != null) {
-            b.header(fr.parcsolidaire.web.Guard.CSRF_HEADER, q.csrfHeader());
+            b.header(fr.parcsolidaire.platform.http.Guard.CSRF_HEADER, q.csrfHeader());
         }
         byte[] body = q.body();
         HttpRequest.BodyPublisher publisher = q.chunked()

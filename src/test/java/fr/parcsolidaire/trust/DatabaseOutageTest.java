@@ -2,7 +2,7 @@ package fr.parcsolidaire.trust;
 
 import fr.parcsolidaire.Http;
 import fr.parcsolidaire.TestApp;
-import fr.parcsolidaire.auth.PasswordHasher;
+import fr.parcsolidaire.platform.security.PasswordHasher;
 import org.junit.jupiter.api.Test;
 
 import java.net.http.HttpResponse;

@@ -1,8 +1,8 @@
 package fr.parcsolidaire.trust;
 
 import fr.parcsolidaire.trust.BadInputCorpusTest.Caller;
-import fr.parcsolidaire.web.FormLimits;
-import fr.parcsolidaire.web.Route;
+import fr.parcsolidaire.platform.http.FormLimits;
+import fr.parcsolidaire.platform.http.Route;
 
 import java.io.ByteArrayOutputStream;
 import java.net.URLEncoder;

@@ -1,7 +1,7 @@
 package fr.parcsolidaire.trust;
 
 import fr.parcsolidaire.TestApp;
-import fr.parcsolidaire.auth.Role;
+import fr.parcsolidaire.platform.security.Role;
 import org.junit.jupiter.api.Test;
 
 import java.sql.Connection;

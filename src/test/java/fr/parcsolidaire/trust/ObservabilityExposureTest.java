@@ -2,7 +2,7 @@ package fr.parcsolidaire.trust;
 
 import fr.parcsolidaire.Http;
 import fr.parcsolidaire.TestApp;
-import fr.parcsolidaire.auth.PasswordHasher;
+import fr.parcsolidaire.platform.security.PasswordHasher;
 import jakarta.json.JsonObject;
 import org.junit.jupiter.api.Test;
 
@@ -87,7 +87,7 @@ class ObservabilityExposureTest {
     @Test
     void metricsAndHealthDetailsAreServedOnTheManagementPortOnly() {
         assertEquals(404, Http.anonymous().get("/metrics").statusCode());
-        assertEquals(404, Http.api(fr.parcsolidaire.auth.Role.ADMIN).get("/metrics").statusCode());
+        assertEquals(404, Http.api(fr.parcsolidaire.platform.security.Role.ADMIN).get("/metrics").statusCode());
         try (ScratchApp scratch = ScratchApp.fresh(Map.of("app.management.port", "0"))) {
             assertEquals(404, scratch.get("/metrics", null).statusCode());
             HttpResponse<String> metrics = management(scratch, "/metrics");

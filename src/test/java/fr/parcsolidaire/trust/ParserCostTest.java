@@ -1,7 +1,7 @@
 package fr.parcsolidaire.trust;
 
 import fr.parcsolidaire.Http;
-import fr.parcsolidaire.auth.Role;
+import fr.parcsolidaire.platform.security.Role;
 import fr.parcsolidaire.trust.FormBodyTest.Timed;
 import org.junit.jupiter.api.Test;
 

@@ -2,7 +2,7 @@ package fr.parcsolidaire.trust;
 
 import fr.parcsolidaire.Main;
 import fr.parcsolidaire.TestApp;
-import fr.parcsolidaire.auth.PasswordHasher;
+import fr.parcsolidaire.platform.security.PasswordHasher;
 import io.helidon.config.Config;
 import io.helidon.config.ConfigSources;
 

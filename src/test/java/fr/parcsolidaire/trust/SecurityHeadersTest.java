@@ -1,8 +1,8 @@
 package fr.parcsolidaire.trust;
 
 import fr.parcsolidaire.Http;
-import fr.parcsolidaire.auth.Role;
-import fr.parcsolidaire.web.SecurityHeaders;
+import fr.parcsolidaire.platform.security.Role;
+import fr.parcsolidaire.platform.http.SecurityHeaders;
 import org.junit.jupiter.api.Test;
 
 import java.net.http.HttpResponse;

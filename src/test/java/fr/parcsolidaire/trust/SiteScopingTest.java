@@ -3,8 +3,8 @@ package fr.parcsolidaire.trust;
 import fr.parcsolidaire.Fixtures;
 import fr.parcsolidaire.Http;
 import fr.parcsolidaire.TestApp;
-import fr.parcsolidaire.auth.PasswordHasher;
-import fr.parcsolidaire.auth.Role;
+import fr.parcsolidaire.platform.security.PasswordHasher;
+import fr.parcsolidaire.platform.security.Role;
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import org.junit.jupiter.api.BeforeAll;
@@ -83,7 +83,7 @@ class SiteScopingTest {
         assertTrue(Http.json(other).getJsonObject("fields").getString("site").contains("rattaché"));
         assertEquals(400, Http.browserAs("co-scope-a").get("/reports/machines.csv?site=scope-b").statusCode());
         // An unattached coordinator still chooses any site.
-        assertEquals(200, Http.api(fr.parcsolidaire.auth.Role.COORDINATOR).get("/api/v1/reports/summary?site=scope-b").statusCode());
+        assertEquals(200, Http.api(fr.parcsolidaire.platform.security.Role.COORDINATOR).get("/api/v1/reports/summary?site=scope-b").statusCode());
     }
 
     private static void user(String name, String role, long site, String hash) {

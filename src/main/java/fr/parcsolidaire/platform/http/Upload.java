@@ -1,0 +1,84 @@
+package fr.parcsolidaire.platform.http;
+
+import io.helidon.http.Status;
+import io.helidon.webserver.http.ServerRequest;
+
+import java.util.Arrays;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * A file sent as the raw request body (pages send it with fetch from app.js, scripts with curl --data-binary),
+ * which avoids multipart parsing altogether. The size is capped while reading and the type is decided
+ * from the first bytes, never from the name or the declared Content-Type.
+ */
+public record Upload(String contentType, byte[] bytes) {
+
+    public static final String JPEG = "image/jpeg";
+    public static final String PNG = "image/png";
+    public static final String PDF = "application/pdf";
+
+    /** Reads the body; refuses (413) anything over maxBytes, declared or read, and (415) any type not in accepted. */
+    public static Upload read(ServerRequest req, long maxBytes, Set<String> accepted) {
+        byte[] bytes = RequestBody.read(req, maxBytes, "Le fichier dépasse la taille maximale de " + (maxBytes / (1024 * 1024)) + " Mo.");
+        if (bytes.length == 0) {
+            throw new HttpProblem(Status.BAD_REQUEST_400, "invalid", "Aucun fichier reçu.", Map.of());
+        }
+        String type = sniff(bytes);
+        if (type == null || !accepted.contains(type)) {
+            throw new HttpProblem(Status.UNSUPPORTED_MEDIA_TYPE_415, "unsupported_type",
+                    "Type de fichier non accepté : envoyez " + describe(accepted) + ".", Map.of());
+        }
+        return new Upload(type, bytes);
+    }
+
+    /** The type the content really has, from its magic number, or null. */
+    public static String sniff(byte[] b) {
+        if (startsWith(b, 0xFF, 0xD8, 0xFF)) {
+            return JPEG;
+        }
+        if (startsWith(b, 0x89, 'P', 'N', 'G', 0x0D, 0x0A, 0x1A, 0x0A)) {
+            return PNG;
+        }
+        if (startsWith(b, '%', 'P', 'D', 'F', '-')) {
+            return PDF;
+        }
+        return null;
+    }
+
+    private static boolean startsWith(byte[] bytes, int... magic) {
+        if (bytes.length < magic.length) {
+            return false;
+        }
+        for (int i = 0; i < magic.length; i++) {
+            if ((bytes[i] & 0xFF) != magic[i]) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static String describe(Set<String> accepted) {
+        return String.join(", ", accepted.stream().sorted().map(t -> switch (t) {
+            case JPEG -> "une photo JPEG";
+            case PNG -> "une image PNG";
+            case PDF -> "un PDF";
+            default -> t;
+        }).toList());
+    }
+
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof Upload u && u.contentType.equals(contentType) && Arrays.equals(u.bytes, bytes);
+    }
+
+    @Override
+    public int hashCode() {
+        return 31 * contentType.hashCode() + Arrays.hashCode(bytes);
+    }
+
+    @Override
+    public String toString() {
+        return "Upload[" + contentType + ", " + bytes.length + " bytes]";
+    }
+}

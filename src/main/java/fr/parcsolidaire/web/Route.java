@@ -1,7 +1,0 @@
-package fr.parcsolidaire.web;
-
-import fr.parcsolidaire.auth.Permission;
-
-/** One protected route: what it answers and what it requires. The role-matrix test walks all of them. */
-public record Route(String method, String path, Permission permission) {
-}
