@@ -1,13 +1,13 @@
 package fr.parcsolidaire.gdpr;
 
+import fr.parcsolidaire.loans.AgeBracket;
+import fr.parcsolidaire.loans.Situation;
+import fr.parcsolidaire.platform.http.Formats;
+import fr.parcsolidaire.platform.http.HttpProblem;
+import fr.parcsolidaire.platform.pdf.PdfKit;
 import fr.parcsolidaire.platform.security.User;
 import fr.parcsolidaire.platform.sql.Database;
 import fr.parcsolidaire.platform.sql.Rows;
-import fr.parcsolidaire.loans.AgeBracket;
-import fr.parcsolidaire.loans.Situation;
-import fr.parcsolidaire.reports.PdfKit;
-import fr.parcsolidaire.platform.http.Formats;
-import fr.parcsolidaire.platform.http.HttpProblem;
 import io.helidon.dbclient.DbExecute;
 import io.helidon.dbclient.DbRow;
 

@@ -1,6 +1,7 @@
 package fr.parcsolidaire.labels;
 
 import com.google.zxing.qrcode.decoder.ErrorCorrectionLevel;
+import fr.parcsolidaire.platform.pdf.QrCode;
 
 import java.io.IOException;
 import java.io.Reader;

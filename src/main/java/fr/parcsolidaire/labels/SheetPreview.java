@@ -1,5 +1,7 @@
 package fr.parcsolidaire.labels;
 
+import fr.parcsolidaire.platform.pdf.QrCode;
+
 import java.util.List;
 import java.util.Locale;
 

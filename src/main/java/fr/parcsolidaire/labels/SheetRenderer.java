@@ -1,6 +1,8 @@
 package fr.parcsolidaire.labels;
 
 import com.google.zxing.qrcode.decoder.ErrorCorrectionLevel;
+import fr.parcsolidaire.platform.pdf.PdfKit;
+import fr.parcsolidaire.platform.pdf.QrCode;
 import org.openpdf.text.Document;
 import org.openpdf.text.DocumentException;
 import org.openpdf.text.Rectangle;
@@ -9,8 +11,6 @@ import org.openpdf.text.pdf.PdfContentByte;
 import org.openpdf.text.pdf.PdfWriter;
 
 import java.io.ByteArrayOutputStream;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -25,8 +25,6 @@ public final class SheetRenderer {
     /** Error correction M: survives smudges and scratches yet keeps the code small enough for 21 mm labels. */
     public static final ErrorCorrectionLevel LEVEL = ErrorCorrectionLevel.M;
     private static final float MIN_FONT = 3.5f;
-    private static final BaseFont REGULAR = font(BaseFont.HELVETICA);
-    private static final BaseFont BOLD = font(BaseFont.HELVETICA_BOLD);
 
     private SheetRenderer() {
     }
@@ -95,9 +93,9 @@ public final class SheetRenderer {
         List<TextLine> lines = new ArrayList<>();
         double textLeft = left + layout.padding() * 2 + side;
         double width = pt(layout.textWidth());
-        lines.add(fit(BOLD, label.tag(), (float) layout.tagFontSize(), width));
+        lines.add(fit(PdfKit.HELVETICA_BOLD, label.tag(), (float) layout.tagFontSize(), width));
         for (String line : label.lines()) {
-            lines.add(fit(REGULAR, line, (float) layout.lineFontSize(), width));
+            lines.add(fit(PdfKit.HELVETICA, line, (float) layout.lineFontSize(), width));
         }
         double available = pt(layout.labelHeight() - 2 * layout.padding());
         double height = 0;
@@ -139,13 +137,5 @@ public final class SheetRenderer {
 
     static float pt(double mm) {
         return (float) (mm * POINTS_PER_MM);
-    }
-
-    private static BaseFont font(String name) {
-        try {
-            return BaseFont.createFont(name, BaseFont.CP1252, BaseFont.NOT_EMBEDDED);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
     }
 }

@@ -3,8 +3,9 @@ package fr.parcsolidaire.loans;
 import com.google.zxing.qrcode.decoder.ErrorCorrectionLevel;
 import fr.parcsolidaire.inventory.Machine;
 import fr.parcsolidaire.inventory.StorageDevice;
-import fr.parcsolidaire.labels.QrCode;
 import fr.parcsolidaire.platform.http.Formats;
+import fr.parcsolidaire.platform.pdf.PdfKit;
+import fr.parcsolidaire.platform.pdf.QrCode;
 import org.openpdf.text.Chunk;
 import org.openpdf.text.Document;
 import org.openpdf.text.DocumentException;
@@ -15,7 +16,6 @@ import org.openpdf.text.PageSize;
 import org.openpdf.text.Paragraph;
 import org.openpdf.text.Phrase;
 import org.openpdf.text.Rectangle;
-import org.openpdf.text.pdf.BaseFont;
 import org.openpdf.text.pdf.ColumnText;
 import org.openpdf.text.pdf.PdfContentByte;
 import org.openpdf.text.pdf.PdfPCell;
@@ -28,8 +28,6 @@ import org.openpdf.text.pdf.PdfWriter;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -53,8 +51,6 @@ public final class ContractPdf {
     static final float BENEFICIARY_BOX_X = PageSize.A4.getWidth() - MARGIN - BOX_WIDTH;
     private static final float QR_MODULE = 2.2f;
 
-    private static final BaseFont REGULAR = font("fonts/DejaVuSans.ttf");
-    private static final BaseFont BOLD = font("fonts/DejaVuSans-Bold.ttf");
     private static final Map<ContractDocument.Kind, ContractClauses> CLAUSES = new LinkedHashMap<>();
 
     static {
@@ -71,11 +67,11 @@ public final class ContractPdf {
     }
 
     public static byte[] render(ContractDocument doc) {
-        Font body = new Font(REGULAR, 9.5f);
-        Font small = new Font(REGULAR, 8);
-        Font bold = new Font(BOLD, 9.5f);
-        Font heading = new Font(BOLD, 11);
-        Font title = new Font(BOLD, 14);
+        Font body = new Font(PdfKit.REGULAR, 9.5f);
+        Font small = new Font(PdfKit.REGULAR, 8);
+        Font bold = new Font(PdfKit.BOLD, 9.5f);
+        Font heading = new Font(PdfKit.BOLD, 11);
+        Font title = new Font(PdfKit.BOLD, 14);
         ContractClauses clauses = CLAUSES.get(doc.kind());
         Map<String, String> values = placeholders(doc);
 
@@ -172,7 +168,7 @@ public final class ContractPdf {
             PdfContentByte canvas = stamper.getOverContent(reader.getNumberOfPages());
             place(canvas, staffPng, STAFF_BOX_X);
             place(canvas, beneficiaryPng, BENEFICIARY_BOX_X);
-            ColumnText.showTextAligned(canvas, Element.ALIGN_LEFT, new Phrase(signedLine, new Font(REGULAR, 8)),
+            ColumnText.showTextAligned(canvas, Element.ALIGN_LEFT, new Phrase(signedLine, new Font(PdfKit.REGULAR, 8)),
                     MARGIN, BOX_Y - 14, 0);
             stamper.close();
             reader.close();
@@ -303,19 +299,6 @@ public final class ContractPdf {
     private static Paragraph indented(Paragraph p, float right) {
         p.setIndentationRight(right);
         return p;
-    }
-
-    private static BaseFont font(String resource) {
-        try (InputStream in = ContractPdf.class.getClassLoader().getResourceAsStream(resource)) {
-            if (in == null) {
-                throw new IllegalStateException("Missing font " + resource);
-            }
-            return BaseFont.createFont(resource, BaseFont.IDENTITY_H, BaseFont.EMBEDDED, true, in.readAllBytes(), null);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        } catch (DocumentException e) {
-            throw new IllegalStateException(e);
-        }
     }
 
     /** "page x / y" at the foot of every page; y is written once the document is complete. */

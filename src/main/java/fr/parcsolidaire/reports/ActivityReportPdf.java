@@ -2,6 +2,7 @@ package fr.parcsolidaire.reports;
 
 import fr.parcsolidaire.inventory.MachineType;
 import fr.parcsolidaire.platform.http.Formats;
+import fr.parcsolidaire.platform.pdf.PdfKit;
 import io.helidon.config.Config;
 import org.openpdf.text.Document;
 
@@ -58,13 +59,13 @@ public final class ActivityReportPdf {
             rows.add(total);
             doc.add(PdfKit.table(headers, rows, 2.2f, 1, 1, 1, 1, 1, 1, 1, 1, 1));
             doc.add(PdfKit.text("Machines prêtes en stock au jour du rapport : " + s.totalReadyStock() + "."));
-            doc.add(PdfKit.chart(writer, ChartData.monthlyFlows(s), 515, 200));
+            doc.add(PdfChart.draw(writer, ChartData.monthlyFlows(s), 515, 200));
 
             doc.add(PdfKit.heading("Durée de reconditionnement"));
             doc.add(PdfKit.text(s.durations().medianDays() == null ? "Aucune machine remise en état sur la période."
                     : String.format(java.util.Locale.FRANCE, "Médiane : %.1f jours de l'entrée à la mise en état « prête » (%d machines).",
                     s.durations().medianDays(), s.durations().machines())));
-            doc.add(PdfKit.chart(writer, ChartData.durations(s), 515, 160));
+            doc.add(PdfChart.draw(writer, ChartData.durations(s), 515, 160));
 
             doc.add(PdfKit.heading("Bénéficiaires servis"));
             doc.add(PdfKit.text("Personnes distinctes ayant reçu un prêt ou un don : " + s.beneficiaries().total().shown()

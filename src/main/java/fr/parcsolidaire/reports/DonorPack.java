@@ -1,13 +1,14 @@
 package fr.parcsolidaire.reports;
 
-import fr.parcsolidaire.platform.sql.Database;
-import fr.parcsolidaire.platform.sql.Rows;
 import fr.parcsolidaire.inventory.DonorKind;
 import fr.parcsolidaire.inventory.MachineState;
 import fr.parcsolidaire.inventory.MachineType;
 import fr.parcsolidaire.inventory.StorageKind;
 import fr.parcsolidaire.platform.http.Formats;
 import fr.parcsolidaire.platform.http.HttpProblem;
+import fr.parcsolidaire.platform.pdf.PdfKit;
+import fr.parcsolidaire.platform.sql.Database;
+import fr.parcsolidaire.platform.sql.Rows;
 import io.helidon.dbclient.DbExecute;
 import io.helidon.dbclient.DbRow;
 

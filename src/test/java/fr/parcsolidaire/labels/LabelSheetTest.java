@@ -1,6 +1,7 @@
 package fr.parcsolidaire.labels;
 
 import fr.parcsolidaire.inventory.MachineUrls;
+import fr.parcsolidaire.platform.pdf.QrCode;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.openpdf.text.pdf.PdfReader;

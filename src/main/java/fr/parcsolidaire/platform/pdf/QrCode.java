@@ -1,4 +1,4 @@
-package fr.parcsolidaire.labels;
+package fr.parcsolidaire.platform.pdf;
 
 import com.google.zxing.BarcodeFormat;
 import com.google.zxing.EncodeHintType;
@@ -48,21 +48,8 @@ public final class QrCode {
         int size = matrix.getWidth();
         canvas.saveState();
         canvas.setRGBColorFill(0, 0, 0);
-        for (int row = 0; row < size; row++) {
-            float top = y + (size - row) * module;
-            int col = 0;
-            while (col < size) {
-                if (!matrix.get(col, row)) {
-                    col++;
-                    continue;
-                }
-                int start = col;
-                while (col < size && matrix.get(col, row)) {
-                    col++;
-                }
-                canvas.rectangle(x + start * module, top - module, (col - start) * module, module);
-            }
-        }
+        forEachRun((row, start, length) ->
+                canvas.rectangle(x + start * module, y + (size - row - 1) * module, length * module, module));
         canvas.fill();
         canvas.restoreState();
     }
