@@ -27,12 +27,6 @@ SELECT m.id, 'LABEL_PRINTED', :actorId, CAST(:data AS jsonb)
   FROM machines m
  WHERE m.tag = ANY(string_to_array(:tags, ','))
 
--- name: machine-location-lock
-SELECT id, location FROM machines WHERE tag = :tag FOR UPDATE
-
--- name: machine-set-location
-UPDATE machines SET location = :location, updated_at = now() WHERE id = :id
-
 -- name: scan-machines
 SELECT m.tag, m.state, m.type, m.brand, m.model, m.location
   FROM machines m

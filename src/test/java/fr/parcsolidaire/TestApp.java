@@ -1,5 +1,7 @@
 package fr.parcsolidaire;
 
+import fr.parcsolidaire.inventory.InventoryFeature;
+import fr.parcsolidaire.platform.Server;
 import fr.parcsolidaire.platform.security.PasswordHasher;
 import fr.parcsolidaire.platform.security.Role;
 import io.helidon.config.Config;
@@ -8,9 +10,11 @@ import io.helidon.config.ConfigSources;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
+import java.time.Duration;
 import java.util.EnumMap;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.TimeoutException;
 
 /**
  * The real service, started once per test JVM on a free port against a fresh PostgreSQL database
@@ -23,11 +27,11 @@ public final class TestApp {
             "jdbc:postgresql://127.0.0.1:5432/postgres");
     private static TestApp instance;
 
-    private final Main.App app;
+    private final Server.Running app;
     private final String jdbcUrl;
     private final Map<Role, String> usernames = new EnumMap<>(Role.class);
 
-    private TestApp(Main.App app, String jdbcUrl) {
+    private TestApp(Server.Running app, String jdbcUrl) {
         this.app = app;
         this.jdbcUrl = jdbcUrl;
     }
@@ -55,7 +59,7 @@ public final class TestApp {
                 .addSource(ConfigSources.classpath("application.yaml"))
                 .disableEnvironmentVariablesSource()
                 .build();
-        Main.App app = Main.start(config);
+        Server.Running app = Main.start(config);
         TestApp t = new TestApp(app, url);
         for (Role role : Role.values()) {
             String username = "t-" + role.name().toLowerCase().replace('_', '-');
@@ -70,7 +74,7 @@ public final class TestApp {
         return t;
     }
 
-    public Main.App app() {
+    public Server.Running app() {
         return app;
     }
 
@@ -90,8 +94,8 @@ public final class TestApp {
     public void sql(String statement) {
         exec(jdbcUrl, statement);
         try {
-            app.machineRecords().catchUp(java.time.Duration.ofSeconds(10));
-        } catch (java.util.concurrent.TimeoutException e) {
+            app.feature(InventoryFeature.class).catchUp(Duration.ofSeconds(10));
+        } catch (TimeoutException e) {
             throw new IllegalStateException("the service did not hear PostgreSQL's notices", e);
         }
     }

@@ -1,15 +1,15 @@
 package fr.parcsolidaire.accounts;
 
+import fr.parcsolidaire.platform.http.HttpProblem;
+import fr.parcsolidaire.platform.http.Jsonp;
+import fr.parcsolidaire.platform.http.ValidationException;
+import fr.parcsolidaire.platform.http.Validator;
 import fr.parcsolidaire.platform.security.PasswordHasher;
 import fr.parcsolidaire.platform.security.Role;
 import fr.parcsolidaire.platform.security.SessionStore;
 import fr.parcsolidaire.platform.security.User;
-import fr.parcsolidaire.platform.http.Jsonp;
 import fr.parcsolidaire.platform.sql.Database;
 import fr.parcsolidaire.platform.sql.Rows;
-import fr.parcsolidaire.platform.http.HttpProblem;
-import fr.parcsolidaire.platform.http.ValidationException;
-import fr.parcsolidaire.platform.http.Validator;
 
 import java.util.Map;
 import java.util.Optional;
@@ -94,7 +94,7 @@ public final class AccountService {
         database.inTransaction(tx -> {
             Long siteId = null;
             if (code != null) {
-                siteId = tx.createNamedGet("site-by-code").addParam("code", code).execute().map(r -> Rows.longValue(r, "id"))
+                siteId = tx.createNamedGet("user-site-by-code").addParam("code", code).execute().map(r -> Rows.longValue(r, "id"))
                         .orElseThrow(() -> new ValidationException(Map.of("site", "Site inconnu : choisissez-en un dans la liste.")));
             }
             User before = lock(tx, userId);

@@ -1,9 +1,9 @@
 package fr.parcsolidaire.accounts;
 
-import fr.parcsolidaire.platform.security.User;
-import fr.parcsolidaire.platform.sql.Rows;
 import fr.parcsolidaire.platform.http.RetryLater;
-import io.helidon.config.Config;
+import fr.parcsolidaire.platform.security.User;
+import fr.parcsolidaire.platform.settings.Settings;
+import fr.parcsolidaire.platform.sql.Rows;
 import io.helidon.dbclient.DbClient;
 import io.helidon.http.HeaderNames;
 import io.helidon.http.Status;
@@ -45,13 +45,10 @@ public final class LoginThrottle {
         this.trustForwardedFor = trustForwardedFor;
     }
 
-    public static LoginThrottle fromConfig(DbClient db, Config login) {
-        return new LoginThrottle(db,
-                login.get("max-failures-per-user").asInt().orElse(5),
-                login.get("max-failures-per-ip").asInt().orElse(20),
-                login.get("window").as(Duration.class).orElse(Duration.ofMinutes(15)),
-                login.get("lockout").as(Duration.class).orElse(Duration.ofMinutes(15)),
-                login.get("trust-forwarded-for").asBoolean().orElse(false));
+    /** From the {@code app.login} settings. */
+    static LoginThrottle from(DbClient db, Settings login) {
+        return new LoginThrottle(db, login.integer("max-failures-per-user"), login.integer("max-failures-per-ip"),
+                login.duration("window"), login.duration("lockout"), login.flag("trust-forwarded-for"));
     }
 
     /**

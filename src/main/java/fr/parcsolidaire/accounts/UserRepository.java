@@ -34,6 +34,10 @@ public final class UserRepository {
         return database.client().execute().createNamedGet("user-by-id").addParam("id", id).execute().map(User::fromRow);
     }
 
+    public long count() {
+        return database.client().execute().namedGet("users-count").map(r -> Rows.longValue(r, "n")).orElseThrow();
+    }
+
     public List<User> all() {
         return database.client().execute().namedQuery("users-all").map(User::fromRow).toList();
     }

@@ -1,20 +1,20 @@
 package fr.parcsolidaire.demo;
 
-import fr.parcsolidaire.platform.http.Jsonp;
 import fr.parcsolidaire.accounts.AccountService;
-import fr.parcsolidaire.platform.security.Role;
-import fr.parcsolidaire.platform.security.User;
-import fr.parcsolidaire.platform.sql.Database;
-import fr.parcsolidaire.platform.sql.Rows;
 import fr.parcsolidaire.inventory.IntakeService;
 import fr.parcsolidaire.inventory.MachineState;
 import fr.parcsolidaire.inventory.WorkshopService;
 import fr.parcsolidaire.platform.http.Input;
-import fr.parcsolidaire.platform.http.PublicUrls;
+import fr.parcsolidaire.platform.http.Jsonp;
+import fr.parcsolidaire.platform.security.Role;
+import fr.parcsolidaire.platform.security.User;
+import fr.parcsolidaire.platform.sql.Database;
+import fr.parcsolidaire.platform.sql.Rows;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
 
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -59,9 +59,9 @@ final class DemoData {
         return database.client().execute().namedGet("donors-count").map(r -> Rows.longValue(r, "n")).orElse(0L) == 0;
     }
 
-    static void load(Database database, IntakeService intake, WorkshopService workshop, PublicUrls urls, User actor) {
+    static void load(Database database, IntakeService intake, WorkshopService workshop, User actor) {
         LocalDate today = LocalDate.now();
-        List<IntakeService.NewMachine> machines = new java.util.ArrayList<>();
+        List<IntakeService.NewMachine> machines = new ArrayList<>();
         machines.addAll(donate(intake, actor, donor("Mairie de Saint-Denis", "PUBLIC_BODY"), today.minusDays(60), "LAPTOP",
                 "Lenovo", "ThinkPad T480", 8));
         machines.addAll(donate(intake, actor, donor("Cabinet Martin & Associés", "COMPANY"), today.minusDays(45), "LAPTOP",
@@ -86,7 +86,6 @@ final class DemoData {
         for (int i = 0; i < machines.size() && i < plan.length; i++) {
             walk(database, workshop, actor, machines.get(i), plan[i], i);
         }
-        fr.parcsolidaire.loans.LoansDemo.load(database, workshop, urls, actor);
     }
 
     private static JsonObject donor(String name, String kind) {

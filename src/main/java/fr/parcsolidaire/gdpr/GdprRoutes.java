@@ -1,15 +1,15 @@
 package fr.parcsolidaire.gdpr;
 
+import fr.parcsolidaire.platform.http.Form;
+import fr.parcsolidaire.platform.http.Guard;
+import fr.parcsolidaire.platform.http.HttpProblem;
+import fr.parcsolidaire.platform.http.Input;
+import fr.parcsolidaire.platform.http.Json;
+import fr.parcsolidaire.platform.http.Pages;
 import fr.parcsolidaire.platform.security.Permission;
 import fr.parcsolidaire.platform.security.Principal;
 import fr.parcsolidaire.platform.sql.Database;
 import fr.parcsolidaire.platform.sql.Rows;
-import fr.parcsolidaire.platform.http.Form;
-import fr.parcsolidaire.platform.http.HttpProblem;
-import fr.parcsolidaire.platform.http.Input;
-import fr.parcsolidaire.platform.http.Json;
-import fr.parcsolidaire.platform.http.Guard;
-import fr.parcsolidaire.platform.http.Pages;
 import io.helidon.common.media.type.MediaTypes;
 import io.helidon.http.HeaderNames;
 import io.helidon.http.Status;
@@ -38,11 +38,12 @@ public final class GdprRoutes implements HttpService {
     private final Anonymiser anonymiser;
     private final Period retention;
 
-    public GdprRoutes(Guard guard, Pages pages, Database database, Anonymiser anonymiser, Period retention) {
+    GdprRoutes(Guard guard, Pages pages, Database database, Anonymiser anonymiser, Period retention,
+               PersonalDataReport report) {
         this.guard = guard;
         this.pages = pages;
         this.database = database;
-        this.report = new PersonalDataReport(database);
+        this.report = report;
         this.anonymiser = anonymiser;
         this.retention = retention;
     }
@@ -55,7 +56,8 @@ public final class GdprRoutes implements HttpService {
                 .get("/beneficiaries/{id}/personal-data.pdf", Permission.BENEFICIARIES_READ, this::personalDataPdf)
                 .post("/api/v1/beneficiaries/{id}/anonymise", Permission.BENEFICIARIES_WRITE, this::anonymiseApi)
                 .post("/beneficiaries/{id}/anonymise", Permission.BENEFICIARIES_WRITE, this::anonymiseForm)
-                .get("/privacy", Permission.SIGNED_IN, this::privacy)
+                // The information every person is owed, signed in or not (GDPR art. 13).
+                .getForAnyone("/privacy", this::privacy)
                 .get("/admin/audit", Permission.ADMINISTRATION, this::auditPage)
                 .get("/api/v1/audit", Permission.ADMINISTRATION, (req, res, who) -> Json.ok(res, audit(req)));
     }

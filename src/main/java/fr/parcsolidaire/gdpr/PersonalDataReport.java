@@ -1,7 +1,5 @@
 package fr.parcsolidaire.gdpr;
 
-import fr.parcsolidaire.loans.AgeBracket;
-import fr.parcsolidaire.loans.Situation;
 import fr.parcsolidaire.platform.http.Formats;
 import fr.parcsolidaire.platform.http.HttpProblem;
 import fr.parcsolidaire.platform.pdf.PdfKit;
@@ -29,9 +27,11 @@ public final class PersonalDataReport {
     }
 
     private final Database database;
+    private final PersonLabels labels;
 
-    public PersonalDataReport(Database database) {
+    PersonalDataReport(Database database, PersonLabels labels) {
         this.database = database;
+        this.labels = labels;
     }
 
     public List<Section> collect(long beneficiaryId, User who) {
@@ -45,8 +45,8 @@ public final class PersonalDataReport {
                     List.of("Téléphone", orDash(Rows.text(b, "phone"))),
                     List.of("Courriel", orDash(Rows.text(b, "email"))),
                     List.of("Commune", Rows.text(b, "commune") + " (" + Rows.text(b, "postcode") + ")"),
-                    List.of("Tranche d'âge", AgeBracket.valueOf(Rows.text(b, "age_bracket")).label()),
-                    List.of("Situation", Situation.valueOf(Rows.text(b, "situation")).label()),
+                    List.of("Tranche d'âge", labels.ageBracket(Rows.text(b, "age_bracket"))),
+                    List.of("Situation", labels.situation(Rows.text(b, "situation"))),
                     List.of("Structure orientatrice", orDash(Rows.text(b, "referring_structure"))),
                     List.of("Travailleur social référent", orDash(Rows.text(b, "social_worker"))),
                     List.of("Site", Rows.text(b, "site_name")),

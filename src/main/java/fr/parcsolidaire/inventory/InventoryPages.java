@@ -1,8 +1,5 @@
 package fr.parcsolidaire.inventory;
 
-import fr.parcsolidaire.platform.security.Permission;
-import fr.parcsolidaire.platform.security.Principal;
-import fr.parcsolidaire.platform.security.User;
 import fr.parcsolidaire.platform.http.Form;
 import fr.parcsolidaire.platform.http.Guard;
 import fr.parcsolidaire.platform.http.HttpProblem;
@@ -10,6 +7,9 @@ import fr.parcsolidaire.platform.http.Input;
 import fr.parcsolidaire.platform.http.Pages;
 import fr.parcsolidaire.platform.http.Query;
 import fr.parcsolidaire.platform.http.ValidationException;
+import fr.parcsolidaire.platform.security.Permission;
+import fr.parcsolidaire.platform.security.Principal;
+import fr.parcsolidaire.platform.security.User;
 import io.helidon.http.Status;
 import io.helidon.webserver.http.HttpRules;
 import io.helidon.webserver.http.HttpService;
@@ -19,8 +19,10 @@ import io.helidon.webserver.http.ServerResponse;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.function.Supplier;
 
 /** The workshop's pages: home and search, machine list, machine page with its steps, donations and donors. */
 public final class InventoryPages implements HttpService {
@@ -44,9 +46,10 @@ public final class InventoryPages implements HttpService {
     private final IntakeService intake;
     private final WorkshopService workshop;
     private final Clock clock;
+    private final Supplier<MachineAssignments> assignments;
 
-    public InventoryPages(Guard guard, Pages pages, InventoryRepository inventory, MachineRecords records,
-                          IntakeService intake, WorkshopService workshop, Clock clock) {
+    InventoryPages(Guard guard, Pages pages, InventoryRepository inventory, MachineRecords records,
+                   IntakeService intake, WorkshopService workshop, Clock clock, Supplier<MachineAssignments> assignments) {
         this.guard = guard;
         this.pages = pages;
         this.inventory = inventory;
@@ -54,6 +57,7 @@ public final class InventoryPages implements HttpService {
         this.intake = intake;
         this.workshop = workshop;
         this.clock = clock;
+        this.assignments = assignments;
     }
 
     @Override
@@ -109,7 +113,7 @@ public final class InventoryPages implements HttpService {
             pages.render(res, "inventory/machines.jte", params);
         } catch (ValidationException e) {
             params.put("filter", new MachineFilter(null, null, null, null, null, null, 1));
-            params.put("page", new MachinePage(java.util.List.of(), 1, MachineFilter.PAGE_SIZE, 0));
+            params.put("page", new MachinePage(List.of(), 1, MachineFilter.PAGE_SIZE, 0));
             params.put("errors", e.fields());
             pages.render(res, Status.BAD_REQUEST_400, "inventory/machines.jte", params);
         }
@@ -160,8 +164,7 @@ public final class InventoryPages implements HttpService {
         params.put("saved", message == null ? req.query().first("saved").map(SAVED::get).orElse(null) : null);
         params.put("today", LocalDate.now(clock).toString());
         params.put("assignments", who.user().can(Permission.ASSIGNMENTS_READ) && machine.everAssigned()
-                ? fr.parcsolidaire.loans.MachineAssignments.of(
-                inventory.database(), machine.id(), who.user()) : java.util.List.of());
+                ? assignments.get().of(machine.id(), who.user()) : List.of());
         pages.render(res, status, "inventory/machine.jte", params);
     }
 

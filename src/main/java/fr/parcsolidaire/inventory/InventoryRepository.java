@@ -1,8 +1,8 @@
 package fr.parcsolidaire.inventory;
 
+import fr.parcsolidaire.platform.http.Jsonp;
 import fr.parcsolidaire.platform.sql.Database;
 import fr.parcsolidaire.platform.sql.Rows;
-import fr.parcsolidaire.platform.http.Jsonp;
 import io.helidon.dbclient.DbExecute;
 import io.helidon.dbclient.DbRow;
 import jakarta.json.JsonArray;
@@ -28,9 +28,11 @@ public final class InventoryRepository {
         this.database = database;
     }
 
-    /** For other capabilities' read-only sections of inventory pages (the machine's assignments). */
-    public Database database() {
-        return database;
+    /** A site declared in the settings (app.sites): created when missing, left as it is otherwise. */
+    void ensureSite(String code, String name, String tagPrefix, String address) {
+        database.client().execute().createNamedDmlStatement("site-insert")
+                .addParam("code", code).addParam("name", name).addParam("tagPrefix", tagPrefix)
+                .addParam("address", address).execute();
     }
 
     public List<Site> sites() {

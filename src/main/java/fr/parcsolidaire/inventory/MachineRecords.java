@@ -2,9 +2,10 @@ package fr.parcsolidaire.inventory;
 
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
+import fr.parcsolidaire.platform.http.Json;
 import fr.parcsolidaire.platform.sql.ChangeListener;
 import fr.parcsolidaire.platform.sql.Database;
-import fr.parcsolidaire.platform.http.Json;
+import fr.parcsolidaire.platform.sql.DatabaseCoordinates;
 
 import java.time.Duration;
 import java.util.List;
@@ -18,7 +19,7 @@ import java.util.concurrent.atomic.AtomicLong;
  * workshop scans the same machines over and over while it works on them.
  *
  * <p>Never stale for longer than a notice takes: the V12 triggers announce every change, whoever made it.
- * This instance forgets what it wrote right after its own commit ({@link Database#afterMachineChanges});
+ * This instance forgets what it wrote right after its own commit ({@link Database#onCommit});
  * the others on PostgreSQL's notice. While the notice channel is down nothing is kept and every read goes
  * to the database.
  */
@@ -37,21 +38,25 @@ public final class MachineRecords implements AutoCloseable {
      */
     private final AtomicLong forgettings = new AtomicLong();
 
-    private MachineRecords(InventoryRepository inventory, long maxBytes) {
+    private MachineRecords(InventoryRepository inventory, DatabaseCoordinates coordinates, long maxBytes) {
         this.inventory = inventory;
         this.cache = Caffeine.newBuilder()
                 .maximumWeight(maxBytes)
                 // The JSON's size stands for the whole entry's: the objects weigh about as much again.
                 .weigher((String tag, Cached c) -> 2 * c.json().length + 256)
                 .build();
-        this.listener = new ChangeListener(inventory.database().coordinates(), "machine_changed", this::forget,
-                this::forgetAll);
+        this.listener = new ChangeListener(coordinates, "machine_changed", this::forget, this::forgetAll);
     }
 
     /** {@code maxMiB} 0 turns the memory off: every lookup then reads PostgreSQL. */
-    public static MachineRecords start(InventoryRepository inventory, int maxMiB) {
-        MachineRecords records = new MachineRecords(inventory, Math.max(0, maxMiB) * 1024L * 1024L);
-        inventory.database().afterMachineChanges(records::forget);
+    static MachineRecords start(InventoryRepository inventory, Database database, int maxMiB) {
+        MachineRecords records = new MachineRecords(inventory, database.coordinates(), Math.max(0, maxMiB) * 1024L * 1024L);
+        // The machines a transaction changed, as the V12 triggers list them ("*" for all), are only visible inside it.
+        database.onCommit(tx -> tx.createNamedGet("machines-changed-in-transaction").execute()
+                .map(r -> r.column("tags").get(String.class))
+                .filter(tags -> !tags.isEmpty())
+                .<Runnable>map(tags -> () -> records.forget(tags))
+                .orElse(null));
         if (maxMiB > 0) {
             records.listener.start();
         }

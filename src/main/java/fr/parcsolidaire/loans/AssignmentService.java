@@ -1,10 +1,5 @@
 package fr.parcsolidaire.loans;
 
-import fr.parcsolidaire.platform.security.Permission;
-import fr.parcsolidaire.platform.http.Jsonp;
-import fr.parcsolidaire.platform.security.User;
-import fr.parcsolidaire.platform.sql.Database;
-import fr.parcsolidaire.platform.sql.Rows;
 import fr.parcsolidaire.inventory.Lifecycle;
 import fr.parcsolidaire.inventory.MachineHistory;
 import fr.parcsolidaire.inventory.MachineState;
@@ -12,8 +7,13 @@ import fr.parcsolidaire.inventory.MachineType;
 import fr.parcsolidaire.inventory.WorkshopService;
 import fr.parcsolidaire.platform.http.HttpProblem;
 import fr.parcsolidaire.platform.http.Input;
+import fr.parcsolidaire.platform.http.Jsonp;
 import fr.parcsolidaire.platform.http.ValidationException;
 import fr.parcsolidaire.platform.http.Validator;
+import fr.parcsolidaire.platform.security.Permission;
+import fr.parcsolidaire.platform.security.User;
+import fr.parcsolidaire.platform.sql.Database;
+import fr.parcsolidaire.platform.sql.Rows;
 import io.helidon.dbclient.DbExecute;
 import io.helidon.dbclient.DbRow;
 import jakarta.json.JsonArrayBuilder;
@@ -256,6 +256,14 @@ public final class AssignmentService {
 
     public Assignment get(long id, User reader) {
         return find(id, reader).orElseThrow(() -> HttpProblem.notFound("Attribution introuvable."));
+    }
+
+    /** The assignments of one machine, newest first: names only for those who may see them, only of their site. */
+    List<Assignment> ofMachine(long machineId, User reader) {
+        Long site = reader.siteScope();
+        return database.client().execute().createNamedQuery("machine-assignments")
+                .addParam(machineId).addParam(site).addParam(site)
+                .execute().map(r -> assignment(r, reader.can(Permission.BENEFICIARIES_READ))).toList();
     }
 
     public List<Assignment> list(Long beneficiaryId, Long machineId, AssignmentStatus status, User reader) {

@@ -1,14 +1,10 @@
 package fr.parcsolidaire.loans;
 
+import fr.parcsolidaire.platform.http.Input;
 import fr.parcsolidaire.platform.http.Jsonp;
 import fr.parcsolidaire.platform.security.User;
 import fr.parcsolidaire.platform.sql.Database;
-import fr.parcsolidaire.inventory.WorkshopService;
-import fr.parcsolidaire.platform.http.Input;
-import fr.parcsolidaire.platform.http.PublicUrls;
-import io.helidon.config.Config;
 
-import java.time.Clock;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
@@ -18,19 +14,15 @@ import java.util.Map;
  * Demo data of the loans capability, through the real services: the course "À portée de clics" with a
  * session, a few fictitious participants, two loans and a gift taken from the demo's READY machines.
  */
-public final class LoansDemo {
+final class LoansDemo {
 
     private LoansDemo() {
     }
 
-    public static void load(Database database, WorkshopService workshop, PublicUrls urls, User actor) {
-        Clock clock = Clock.systemDefaultZone();
-        Config config = Config.create();
-        BeneficiaryService beneficiaries = new BeneficiaryService(database, clock);
-        CourseService courses = new CourseService(database, clock);
-        ContractService contracts = new ContractService(database, Structure.from(config), clock);
-        AssignmentService assignments = new AssignmentService(database, workshop, contracts, clock);
-        LocalDate today = LocalDate.now(clock);
+    /** Takes its machines among the READY ones; contracts point at {@code base} (web/PublicUrls, at start-up). */
+    static void load(Database database, BeneficiaryService beneficiaries, CourseService courses,
+                     AssignmentService assignments, User actor, String base) {
+        LocalDate today = assignments.today();
 
         long course = courses.createCourse(input(Map.of("name", "À portée de clics",
                 "description", "Parcours d'initiation au numérique : allumer, naviguer, démarches en ligne, messagerie.")), actor);
@@ -54,7 +46,7 @@ public final class LoansDemo {
         String[] kinds = {"LOAN", "LOAN", "GIFT"};
         for (int i = 0; i < kinds.length && i < ready.size(); i++) {
             assignments.assign(input(Map.of("machineTag", ready.get(i).tag(), "beneficiaryId", String.valueOf(ids.get(i)),
-                    "kind", kinds[i], "sessionId", String.valueOf(session))), List.of("Chargeur", "Sacoche"), actor, urls.base());
+                    "kind", kinds[i], "sessionId", String.valueOf(session))), List.of("Chargeur", "Sacoche"), actor, base);
         }
     }
 

@@ -3,7 +3,7 @@ package fr.parcsolidaire.reports;
 import fr.parcsolidaire.inventory.MachineType;
 import fr.parcsolidaire.platform.http.Formats;
 import fr.parcsolidaire.platform.pdf.PdfKit;
-import io.helidon.config.Config;
+import fr.parcsolidaire.platform.settings.Settings;
 import org.openpdf.text.Document;
 
 import java.util.ArrayList;
@@ -19,9 +19,9 @@ public final class ActivityReportPdf {
     private final String structureDetails;
 
     /** Structure identity from app.structure.name / app.structure.details; else the report's site name. */
-    public ActivityReportPdf(Config structure) {
-        this.structureName = structure.get("name").asString().filter(s -> !s.isBlank()).orElse(null);
-        this.structureDetails = structure.get("details").asString().filter(s -> !s.isBlank()).orElse(null);
+    ActivityReportPdf(Settings structure) {
+        this.structureName = structure.optionalText("name").orElse(null);
+        this.structureDetails = structure.optionalText("details").orElse(null);
     }
 
     public byte[] render(Summary s) {

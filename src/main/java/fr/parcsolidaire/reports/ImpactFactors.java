@@ -1,10 +1,11 @@
 package fr.parcsolidaire.reports;
 
 import fr.parcsolidaire.inventory.MachineType;
-import io.helidon.config.Config;
+import fr.parcsolidaire.platform.settings.Settings;
 
 import java.math.BigDecimal;
 import java.util.EnumMap;
+import java.util.Locale;
 import java.util.Map;
 
 /**
@@ -25,36 +26,17 @@ public record ImpactFactors(Map<MachineType, Factor> factors, String source) {
     public record Factor(BigDecimal weightKg, BigDecimal co2ePerYearKg, BigDecimal years) {
     }
 
-    private static final Map<MachineType, Factor> DEFAULTS = Map.of(
-            MachineType.LAPTOP, factor("2.2", "27", "3"),
-            MachineType.DESKTOP, factor("8", "27", "3"),
-            MachineType.SCREEN, factor("5", "10", "3"),
-            MachineType.TABLET, factor("0.5", "10", "2"),
-            MachineType.PHONE, factor("0.2", "10", "2"),
-            MachineType.PRINTER, factor("6", "5", "2"),
-            MachineType.ACCESSORY, factor("0.3", "0", "2"));
-
-    public static ImpactFactors from(Config impact) {
+    /** From the {@code app.impact} settings: one entry per machine type under "types", and the source. */
+    public static ImpactFactors from(Settings impact) {
         Map<MachineType, Factor> factors = new EnumMap<>(MachineType.class);
         for (MachineType type : MachineType.values()) {
-            Config c = impact.get("types").get(type.name().toLowerCase());
-            Factor d = DEFAULTS.get(type);
-            factors.put(type, new Factor(
-                    c.get("weight-kg").asString().map(BigDecimal::new).orElse(d.weightKg()),
-                    c.get("co2e-per-year-kg").asString().map(BigDecimal::new).orElse(d.co2ePerYearKg()),
-                    c.get("years").asString().map(BigDecimal::new).orElse(d.years())));
+            Settings c = impact.section("types." + type.name().toLowerCase(Locale.ROOT));
+            factors.put(type, new Factor(c.decimal("weight-kg"), c.decimal("co2e-per-year-kg"), c.decimal("years")));
         }
-        String source = impact.get("source").asString().orElse(
-                "ADEME 2022, « Évaluation de l'impact environnemental d'un ensemble de produits reconditionnés » "
-                        + "(27 kg CO2e évités par an de seconde vie pour un ordinateur portable) ; autres types : estimations du projet.");
-        return new ImpactFactors(factors, source);
+        return new ImpactFactors(factors, impact.text("source"));
     }
 
     public Factor of(MachineType type) {
         return factors.get(type);
-    }
-
-    private static Factor factor(String weight, String co2, String years) {
-        return new Factor(new BigDecimal(weight), new BigDecimal(co2), new BigDecimal(years));
     }
 }

@@ -1,6 +1,8 @@
 package fr.parcsolidaire.reports;
 
+import fr.parcsolidaire.platform.settings.Settings;
 import fr.parcsolidaire.platform.sql.Database;
+import fr.parcsolidaire.platform.sql.Statements;
 import fr.parcsolidaire.platform.sql.DatabaseCoordinates;
 import fr.parcsolidaire.platform.sql.DatabaseLocator;
 import io.helidon.config.Config;
@@ -71,8 +73,12 @@ public final class Seeder {
             System.err.println("Refusé : APP_MODE=production.");
             System.exit(2);
         }
-        Config config = Config.just(ConfigSources.create(Map.of("db.local.name", database)));
-        try (DatabaseCoordinates db = DatabaseLocator.locate(config)) {
+        Config config = Config.builder()
+                .addSource(ConfigSources.create(Map.of("db.local.name", database)))
+                .addSource(ConfigSources.classpath("application.yaml"))
+                .disableEnvironmentVariablesSource()
+                .build();
+        try (DatabaseCoordinates db = DatabaseLocator.locate(Settings.of(config).section("db"))) {
             new Seeder().run(db, machines);
         }
         System.exit(0);
@@ -187,7 +193,7 @@ public final class Seeder {
                 st.execute("SELECT setval(pg_get_serial_sequence('" + t + "', 'id'), (SELECT max(id) FROM " + t + "))");
             }
             // COPY ran with triggers off: the machines' first handovers (V14) are written here.
-            st.execute(Database.statementText("report-first-use-refresh"));
+            st.execute(Statements.text("statements/reports.sql", "report-first-use-refresh"));
             // Sets the visibility map too, so that the reports' index-only scans work on the fresh data.
             st.execute("VACUUM ANALYZE");
             // COPY with triggers off announced nothing (V12): a running service forgets every machine it kept.

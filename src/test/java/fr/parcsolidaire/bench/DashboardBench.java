@@ -1,7 +1,9 @@
 package fr.parcsolidaire.bench;
 
 import fr.parcsolidaire.Main;
+import fr.parcsolidaire.platform.Server;
 import fr.parcsolidaire.platform.security.PasswordHasher;
+import fr.parcsolidaire.platform.settings.Settings;
 import fr.parcsolidaire.reports.ImpactFactors;
 import fr.parcsolidaire.reports.ReportPeriod;
 import fr.parcsolidaire.reports.ReportService;
@@ -39,7 +41,7 @@ final class DashboardBench {
                 .addSource(ConfigSources.classpath("application.yaml"))
                 .disableEnvironmentVariablesSource()
                 .build();
-        Main.App app = Main.start(config);
+        Server.Running app = Main.start(config);
         try {
             String password = UUID.randomUUID().toString();
             exec(url, "INSERT INTO users (username, display_name, role, password_hash) VALUES ('bench-coordination', "
@@ -53,7 +55,7 @@ final class DashboardBench {
                     .build()).body().replaceAll(".*\"token\":\"([^\"]+)\".*", "$1");
             HttpRequest summary = HttpRequest.newBuilder(URI.create(base + "/api/v1/reports/summary"))
                     .header("Authorization", "Bearer " + token).GET().build();
-            ReportService service = new ReportService(app.database(), ImpactFactors.from(config.get("app.impact")), Clock.systemDefaultZone());
+            ReportService service = new ReportService(app.database(), ImpactFactors.from(Settings.of(config).section("app.impact")), Clock.systemDefaultZone());
             ReportPeriod year = service.period(Map.of());
             System.out.printf("dashboard on %,d machines, %,d events, %,d assignments, %,d beneficiaries%n", machines,
                     count(url, "SELECT count(*) FROM machine_events"), count(url, "SELECT count(*) FROM assignments"),

@@ -1,8 +1,8 @@
 package fr.parcsolidaire.bench;
 
 import fr.parcsolidaire.platform.security.PasswordHasher;
-import fr.parcsolidaire.platform.sql.Database;
 import fr.parcsolidaire.platform.sql.DatabaseCoordinates;
+import fr.parcsolidaire.platform.sql.Statements;
 import fr.parcsolidaire.reports.Seeder;
 import jakarta.json.Json;
 import jakarta.json.JsonArrayBuilder;
@@ -125,7 +125,7 @@ final class PerfBench {
 
     /** The service's scan-lookup statement, by primary key so that pgbench can draw a random machine. */
     private static String recordQueryById() {
-        String sql = Database.statementText("machine-by-tag");
+        String sql = Statements.text("statements/inventory.sql", "machine-by-tag");
         String byId = sql.replace("WHERE m.tag = ?", "WHERE m.id = :id");
         if (byId.equals(sql)) {
             throw new IllegalStateException("machine-by-tag ne se termine plus par « WHERE m.tag = ? » : adaptez le banc");

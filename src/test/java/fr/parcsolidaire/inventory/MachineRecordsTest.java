@@ -3,8 +3,8 @@ package fr.parcsolidaire.inventory;
 import fr.parcsolidaire.Fixtures;
 import fr.parcsolidaire.Http;
 import fr.parcsolidaire.TestApp;
-import fr.parcsolidaire.platform.security.Role;
 import fr.parcsolidaire.loans.LoanFixtures;
+import fr.parcsolidaire.platform.security.Role;
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import org.junit.jupiter.api.Test;
@@ -47,7 +47,7 @@ class MachineRecordsTest {
     @Test
     void eachWriteOfTheServiceIsSeenByTheVeryNextLookup() {
         String tag = Fixtures.intake(1).getFirst();
-        assertTrue(TestApp.get().app().machineRecords().remembering(), "the test runs with the memory on");
+        assertTrue(TestApp.get().app().feature(InventoryFeature.class).remembering(), "the test runs with the memory on");
         lookup(tag);
         lookup(tag);
 
@@ -146,8 +146,8 @@ class MachineRecordsTest {
                     + "WHERE application_name = 'parc-listen-machine_changed' AND datname = current_database()");
             st.execute("UPDATE machines SET location = 'Pendant la coupure' WHERE tag = '" + tag + "'");
         }
-        TestApp.get().app().machineRecords().catchUp(Duration.ofSeconds(15));
-        assertTrue(TestApp.get().app().machineRecords().remembering(), "listening again");
+        TestApp.get().app().feature(InventoryFeature.class).catchUp(Duration.ofSeconds(15));
+        assertTrue(TestApp.get().app().feature(InventoryFeature.class).remembering(), "listening again");
         assertEquals("Pendant la coupure", lookup(tag).getString("location"));
     }
 }

@@ -3,11 +3,14 @@ package fr.parcsolidaire.trust;
 import fr.parcsolidaire.Fixtures;
 import fr.parcsolidaire.Http;
 import fr.parcsolidaire.TestApp;
+import fr.parcsolidaire.loans.LoanFixtures;
+import fr.parcsolidaire.platform.http.FormLimits;
 import fr.parcsolidaire.platform.security.Authenticator;
 import fr.parcsolidaire.platform.security.Role;
 import fr.parcsolidaire.platform.security.SessionStore;
-import fr.parcsolidaire.loans.LoanFixtures;
-import fr.parcsolidaire.platform.http.FormLimits;
+import fr.parcsolidaire.platform.settings.Settings;
+import io.helidon.config.Config;
+import io.helidon.config.ConfigSources;
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import org.junit.jupiter.api.BeforeAll;
@@ -619,8 +622,8 @@ class BadInputCorpusTest {
             }
         });
         Map<Caller, String> rawAuth = rawAuthentication();
-        FormLimits limits = FormLimits.from(io.helidon.config.Config.just(io.helidon.config.ConfigSources.classpath("application.yaml"))
-                .get("app.limits"));
+        FormLimits limits = FormLimits.from(Settings.of(Config.just(ConfigSources.classpath("application.yaml")))
+                .section("app.limits"));
         List<HostileCorpus.Request> corpus = new HostileCorpus(seed, limits, csrf).generate(TestApp.get().app().guard().routes());
         Map<String, String> before = fingerprint();
 

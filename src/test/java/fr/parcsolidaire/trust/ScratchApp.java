@@ -2,6 +2,7 @@ package fr.parcsolidaire.trust;
 
 import fr.parcsolidaire.Main;
 import fr.parcsolidaire.TestApp;
+import fr.parcsolidaire.platform.Server;
 import fr.parcsolidaire.platform.security.PasswordHasher;
 import io.helidon.config.Config;
 import io.helidon.config.ConfigSources;
@@ -29,13 +30,13 @@ final class ScratchApp implements AutoCloseable {
     static final String ADMIN_URL = "jdbc:postgresql://127.0.0.1:5432/postgres";
     static final String ADMIN_USER = "t-scratch-admin";
 
-    private final Main.App app;
+    private final Server.Running app;
     private final String database;
     private final HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5))
             .followRedirects(HttpClient.Redirect.NEVER).build();
     private boolean stopped;
 
-    private ScratchApp(Main.App app, String database) {
+    private ScratchApp(Server.Running app, String database) {
         this.app = app;
         this.database = database;
     }
@@ -81,7 +82,7 @@ final class ScratchApp implements AutoCloseable {
         return new ScratchApp(Main.start(config), ownedDatabase);
     }
 
-    Main.App app() {
+    Server.Running app() {
         return app;
     }
 

@@ -1,6 +1,6 @@
 package fr.parcsolidaire.platform.http;
 
-import io.helidon.config.Config;
+import fr.parcsolidaire.platform.settings.Settings;
 
 /**
  * Caps on urlencoded form bodies (application.yaml, {@code app.limits}): checked before a byte is parsed.
@@ -10,12 +10,8 @@ import io.helidon.config.Config;
  */
 public record FormLimits(long formBytes, long largeFormBytes, int fields) {
 
-    public static final FormLimits DEFAULTS = new FormLimits(64 * 1024, 8 * 1024 * 1024, 5000);
-
-    public static FormLimits from(Config limits) {
-        return new FormLimits(
-                limits.get("form-bytes").asLong().orElse(DEFAULTS.formBytes()),
-                limits.get("large-form-bytes").asLong().orElse(DEFAULTS.largeFormBytes()),
-                limits.get("form-fields").asInt().orElse(DEFAULTS.fields()));
+    public static FormLimits from(Settings limits) {
+        return new FormLimits(limits.longInteger("form-bytes"), limits.longInteger("large-form-bytes"),
+                limits.integer("form-fields"));
     }
 }

@@ -67,6 +67,15 @@ public final class Guard {
             return add(Method.POST, path, permission, limits.formBytes(), action);
         }
 
+        /**
+         * A page for anyone, signed in or not (who is, if anyone, is handed over for the page's navigation). It is
+         * not listed among the protected routes the role-matrix test walks.
+         */
+        public Rules getForAnyone(String path, Action action) {
+            rules.get(path, (req, res) -> action.handle(req, res, authenticator.authenticate(req).orElse(null)));
+            return this;
+        }
+
         /** A form that legitimately carries more than most: capped at {@code app.limits.large-form-bytes}. */
         public Rules postLargeForm(String path, Permission permission, Action action) {
             return add(Method.POST, path, permission, limits.largeFormBytes(), action);

@@ -1,5 +1,6 @@
 package fr.parcsolidaire.platform.security;
 
+import fr.parcsolidaire.platform.settings.Settings;
 import fr.parcsolidaire.platform.sql.Rows;
 import io.helidon.dbclient.DbClient;
 import io.helidon.dbclient.DbRow;
@@ -23,6 +24,9 @@ public final class SessionStore {
 
     public enum Kind { WEB, API }
 
+    /** The statements of the sessions. */
+    public static final String STATEMENTS = "statements/security.sql";
+
     private static final SecureRandom RANDOM = new SecureRandom();
     private static final int MAX_CACHED = 10_000;
 
@@ -39,6 +43,12 @@ public final class SessionStore {
     private final Map<String, Cached> cache = new ConcurrentHashMap<>();
 
     private record Cached(Principal principal, Kind kind, long until) {
+    }
+
+    /** From the {@code app.session} settings. */
+    public static SessionStore from(DbClient db, Settings session) {
+        return new SessionStore(db, session.duration("web-lifetime"), session.duration("web-idle"),
+                session.duration("api-lifetime"), session.duration("cache-ttl"));
     }
 
     public SessionStore(DbClient db, Duration webLifetime, Duration webIdle, Duration apiLifetime, Duration cacheTtl) {

@@ -1,6 +1,7 @@
 package fr.parcsolidaire.platform.sql;
 
-import io.helidon.config.Config;
+import fr.parcsolidaire.platform.settings.Settings;
+import fr.parcsolidaire.platform.settings.StartupRefused;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 
 import java.io.IOException;
@@ -25,29 +26,30 @@ public final class DatabaseLocator {
     private DatabaseLocator() {
     }
 
-    public static DatabaseCoordinates locate(Config config) {
-        Optional<String> url = env("DATABASE_URL").or(() -> config.get("db.connection.url").asString().asOptional());
-        String user = env("DATABASE_USER").orElseGet(() -> config.get("db.connection.username").asString().orElse("postgres"));
-        String password = env("DATABASE_PASSWORD").orElseGet(() -> config.get("db.connection.password").asString().orElse(""));
+    /** From the {@code db} settings: {@code connection.url} (or DATABASE_URL), else {@code local}, else {@code embedded}. */
+    public static DatabaseCoordinates locate(Settings db) {
+        Optional<String> url = db.optionalText("connection.url");
+        String user = db.text("connection.username");
+        String password = db.text("connection.password");
         if (url.isPresent()) {
             return new DatabaseCoordinates(url.get(), user, password, null);
         }
-        String name = config.get("db.local.name").asString().orElse("parc_solidaire");
-        String host = config.get("db.local.host").asString().orElse("127.0.0.1");
-        int port = config.get("db.local.port").asInt().orElse(5432);
+        String name = db.text("local.name");
+        String host = db.text("local.host");
+        int port = db.integer("local.port");
         if (portOpen(host, port)) {
             String server = "jdbc:postgresql://" + host + ":" + port + "/";
             createDatabaseIfMissing(server + "postgres", user, password, name);
             return new DatabaseCoordinates(server + name, user, password, null);
         }
         if (isRoot()) {
-            throw new IllegalStateException("""
-                    Aucune base PostgreSQL trouvée. Démarrez PostgreSQL sur 127.0.0.1:5432 \
+            throw new StartupRefused("""
+                    Aucune base PostgreSQL trouvée. Démarrez PostgreSQL sur %s:%d \
                     (pg_ctlcluster 15 main start, ou apt-get install -y postgresql), \
                     ou indiquez-en une avec DATABASE_URL=jdbc:postgresql://hôte:5432/base. \
-                    La base embarquée ne peut pas tourner en root.""");
+                    La base embarquée ne peut pas tourner en root.""".formatted(host, port));
         }
-        return startEmbedded(Path.of(config.get("db.embedded.directory").asString().orElse("data")), name);
+        return startEmbedded(Path.of(db.text("embedded.directory")), name);
     }
 
     private static DatabaseCoordinates startEmbedded(Path directory, String name) {
@@ -99,9 +101,5 @@ public final class DatabaseLocator {
 
     private static boolean isRoot() {
         return "root".equals(System.getProperty("user.name"));
-    }
-
-    private static Optional<String> env(String name) {
-        return Optional.ofNullable(System.getenv(name)).filter(v -> !v.isBlank());
     }
 }

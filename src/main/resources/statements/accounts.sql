@@ -1,3 +1,64 @@
+-- name: user-credentials
+SELECT id, username, display_name, role, active, site_id, password_hash
+  FROM users
+ WHERE username = :username
+
+-- name: user-by-id
+SELECT id, username, display_name, role, active, site_id
+  FROM users
+ WHERE id = :id
+
+-- name: users-all
+SELECT id, username, display_name, role, active, site_id
+  FROM users
+ ORDER BY active DESC, username
+
+-- name: user-insert
+INSERT INTO users (username, display_name, role, password_hash)
+VALUES (:username, :displayName, :role, :passwordHash)
+RETURNING id
+
+-- name: user-lock
+SELECT id, username, display_name, role, active, site_id
+  FROM users
+ WHERE id = :id
+   FOR UPDATE
+
+-- name: user-set-role
+UPDATE users SET role = :role WHERE id = :id
+
+-- name: user-set-password
+UPDATE users SET password_hash = :passwordHash WHERE id = :id
+
+-- name: user-set-active
+UPDATE users SET active = :active WHERE id = :id
+
+-- name: user-event-insert
+INSERT INTO user_events (user_id, actor_id, kind, data)
+VALUES (:userId, :actorId, :kind, CAST(:data AS jsonb))
+
+-- name: user-events
+SELECT e.at, e.kind, CAST(e.data AS text) AS data, a.username AS actor
+  FROM user_events e
+  LEFT JOIN users a ON a.id = e.actor_id
+ WHERE e.user_id = :userId
+ ORDER BY e.id
+
+-- name: sessions-revoke-user
+DELETE FROM sessions WHERE user_id = :userId
+
+-- name: users-count
+SELECT count(*) AS n FROM users
+
+-- name: user-id-by-username
+SELECT id FROM users WHERE username = :username
+
+-- name: user-set-site
+UPDATE users SET site_id = :siteId WHERE id = :id
+
+-- name: user-sites
+SELECT id, code, name FROM sites ORDER BY name
+
 -- One login attempt for one key ("user:…" or "ip:…"), counted before its password is checked: the count goes up
 -- and the answer comes back in the same statement, under the row's lock, so parallel attempts cannot all pass the
 -- check before any of them is counted. allowed is false while the key is locked or past its limit. Reaching the
@@ -44,3 +105,6 @@ DELETE FROM login_throttle WHERE key = :key
 DELETE FROM login_throttle
  WHERE window_start < now() - make_interval(secs => :windowSeconds)
    AND (locked_until IS NULL OR locked_until < now())
+
+-- name: user-site-by-code
+SELECT id FROM sites WHERE code = :code

@@ -1,0 +1,14 @@
+package fr.parcsolidaire.gdpr;
+
+/**
+ * The French words for what a beneficiary's record stores as codes (age bracket, situation), for the right-of-access
+ * report. The loans feature owns those codes and provides this (gdpr does not know loans; Main wires them).
+ */
+public interface PersonLabels {
+
+    /** "FROM_45_TO_59" → "45 à 59 ans". */
+    String ageBracket(String code);
+
+    /** "JOB_SEEKER" → "Demandeur d'emploi". */
+    String situation(String code);
+}

@@ -1,0 +1,2 @@
+-- name: health-check
+SELECT 1
