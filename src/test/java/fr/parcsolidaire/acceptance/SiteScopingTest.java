@@ -1,0 +1,245 @@
+package fr.parcsolidaire.acceptance;
+
+import fr.parcsolidaire.Fixtures;
+import fr.parcsolidaire.Http;
+import fr.parcsolidaire.TestApp;
+import fr.parcsolidaire.platform.security.PasswordHasher;
+import fr.parcsolidaire.platform.security.Role;
+import jakarta.json.Json;
+import jakarta.json.JsonObject;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * IDOR: a social worker (or coordinator) attached to one site reaches nothing of another site's beneficiaries,
+ * assignments, documents, scans or personal-data exports: the answer is the 404 of an unknown id, word for word,
+ * and nothing is written. Administrators and unattached users keep every site; other roles get their 403.
+ */
+class SiteScopingTest {
+
+    private static final long UNKNOWN = 987_654_321L;
+
+    private static long siteA;
+    private static long siteB;
+    private static long personB;
+    private static long assignmentB;
+    private static long contractB;
+    private static long scanB;
+    private static long sessionB;
+    private static long enrolmentB;
+    private static String tagB;
+
+    @BeforeAll
+    static void twoSites() {
+        TestApp t = TestApp.get();
+        siteA = t.count("SELECT min(id) FROM sites");
+        t.sql("INSERT INTO sites (code, name, tag_prefix) VALUES ('scope-b', 'Site B (portée)', 'SB') ON CONFLICT DO NOTHING");
+        siteB = t.count("SELECT id FROM sites WHERE code = 'scope-b'");
+        String hash = PasswordHasher.hash(TestApp.PASSWORD);
+        user("sw-scope-a", "SOCIAL_WORKER", siteA, hash);
+        user("sw-scope-b", "SOCIAL_WORKER", siteB, hash);
+        user("co-scope-a", "COORDINATOR", siteA, hash);
+        user("ad-scope-a", "ADMIN", siteA, hash);
+
+        Http b = Http.apiAs("sw-scope-b");
+        personB = id(b.postJson("/api/v1/beneficiaries", Json.createObjectBuilder().add("lastName", "Autresite")
+                .add("firstName", "Bérénice").add("commune", "Bobigny").add("postcode", "93000").add("ageBracket", "FROM_26_TO_44")
+                .add("situation", "RSA").add("gdprNoticeOn", LocalDate.now().toString()).build()));
+        assertEquals(siteB, t.count("SELECT site_id FROM beneficiaries WHERE id = " + personB), "registered on the worker's own site");
+        tagB = Fixtures.readyMachine();
+        assignmentB = id(b.postJson("/api/v1/assignments", Json.createObjectBuilder().add("machineTag", tagB)
+                .add("beneficiaryId", personB).add("kind", "LOAN").add("dueOn", LocalDate.now().plusMonths(2).toString()).build()));
+        contractB = t.count("SELECT max(id) FROM contracts WHERE assignment_id = " + assignmentB);
+        HttpRequest scan = b.request("/api/v1/assignments/" + assignmentB + "/scans")
+                .POST(HttpRequest.BodyPublishers.ofByteArray("%PDF-1.4\n%scan\n".getBytes())).build();
+        scanB = id(b.send(scan));
+        long course = id(b.postJson("/api/v1/courses", Json.createObjectBuilder().add("name", "Portée " + System.nanoTime()).build()));
+        sessionB = id(b.postJson("/api/v1/courses/" + course + "/sessions", Json.createObjectBuilder().add("label", "B")
+                .add("site", "scope-b").add("startsOn", LocalDate.now().minusDays(5).toString())
+                .add("endsOn", LocalDate.now().plusDays(20).toString()).build()));
+        enrolmentB = id(b.postJson("/api/v1/sessions/" + sessionB + "/enrolments",
+                Json.createObjectBuilder().add("beneficiaryId", personB).build()));
+    }
+
+    @Test
+    void aCoordinatorAttachedToASiteReportsOnThatSiteOnly() {
+        Http coordinator = Http.apiAs("co-scope-a");
+        String siteACode = "atelier";
+        HttpResponse<String> own = coordinator.get("/api/v1/reports/summary");
+        assertEquals(200, own.statusCode(), own.body());
+        assertTrue(own.body().contains("\"" + siteACode + "\""), "the summary is forced to the coordinator's site: " + own.body());
+        HttpResponse<String> other = coordinator.get("/api/v1/reports/summary?site=scope-b");
+        assertEquals(400, other.statusCode());
+        assertTrue(Http.json(other).getJsonObject("fields").getString("site").contains("rattaché"));
+        assertEquals(400, Http.browserAs("co-scope-a").get("/reports/machines.csv?site=scope-b").statusCode());
+        // An unattached coordinator still chooses any site.
+        assertEquals(200, Http.api(fr.parcsolidaire.platform.security.Role.COORDINATOR).get("/api/v1/reports/summary?site=scope-b").statusCode());
+    }
+
+    private static void user(String name, String role, long site, String hash) {
+        TestApp.get().sql("INSERT INTO users (username, display_name, role, password_hash, site_id) VALUES ('" + name
+                + "', 'Portée " + name + "', '" + role + "', '" + hash + "', " + site + ") ON CONFLICT DO NOTHING");
+    }
+
+    private static long id(HttpResponse<String> r) {
+        assertEquals(201, r.statusCode(), r.body());
+        return Http.json(r).getJsonNumber("id").longValue();
+    }
+
+    private static long fingerprint() {
+        return TestApp.get().count("SELECT (SELECT count(*) FROM beneficiary_events) * 1000000"
+                + " + (SELECT count(*) FROM assignment_events) * 10000 + (SELECT count(*) FROM contract_scans) * 100"
+                + " + (SELECT count(*) FROM enrolment_events) + (SELECT count(*) FROM contracts) * 7"
+                + " + (SELECT count(*) FROM assignments WHERE status <> 'ACTIVE') * 13"
+                + " + (SELECT count(*) FROM beneficiaries WHERE anonymised_at IS NOT NULL) * 17");
+    }
+
+    @Test
+    void aWorkerOfAnotherSiteGetsTheUnknownIdAnswerOverTheApiAndChangesNothing() {
+        Http a = Http.apiAs("sw-scope-a");
+        long before = fingerprint();
+        String unknownBeneficiary = a.get("/api/v1/beneficiaries/" + UNKNOWN).body();
+        String unknownAssignment = a.get("/api/v1/assignments/" + UNKNOWN).body();
+        expect404(unknownBeneficiary, a.get("/api/v1/beneficiaries/" + personB));
+        expect404(unknownBeneficiary, a.postJson("/api/v1/beneficiaries/" + personB, Json.createObjectBuilder()
+                .add("lastName", "Pirate").add("firstName", "X").add("commune", "Paris").add("postcode", "75001")
+                .add("ageBracket", "FROM_26_TO_44").add("situation", "RSA").add("gdprNoticeOn", LocalDate.now().toString()).build()));
+        expect404(unknownBeneficiary, a.get("/api/v1/beneficiaries/" + personB + "/personal-data"));
+        expect404(unknownBeneficiary, a.postJson("/api/v1/beneficiaries/" + personB + "/anonymise", "{\"confirm\": true}"));
+        expect404(unknownAssignment, a.get("/api/v1/assignments/" + assignmentB));
+        expect404(null, a.get("/api/v1/assignments/" + assignmentB + "/contract.pdf"));
+        for (String action : List.of("return", "extend", "incidents", "convert-to-gift")) {
+            JsonObject body = Json.createObjectBuilder().add("condition", "GOOD").add("kind", "BREAKAGE")
+                    .add("dueOn", LocalDate.now().plusMonths(6).toString()).build();
+            expect404(unknownAssignment, a.postJson("/api/v1/assignments/" + assignmentB + "/" + action, body));
+        }
+        HttpRequest scan = a.request("/api/v1/assignments/" + assignmentB + "/scans")
+                .POST(HttpRequest.BodyPublishers.ofByteArray("%PDF-1.4\n%intrus\n".getBytes())).build();
+        expect404(unknownAssignment, a.send(scan));
+        expect404(unknownAssignment, a.postJson("/api/v1/assignments/" + assignmentB + "/signatures",
+                Json.createObjectBuilder().add("staff", TINY_PNG).add("beneficiary", TINY_PNG).build()));
+        expect404(null, a.postJson("/api/v1/enrolments/" + enrolmentB + "/status",
+                Json.createObjectBuilder().add("status", "DROPPED_OUT").build()));
+
+        HttpResponse<String> assign = a.postJson("/api/v1/assignments", Json.createObjectBuilder()
+                .add("machineTag", Fixtures.readyMachine()).add("beneficiaryId", personB).add("kind", "GIFT").build());
+        assertEquals(400, assign.statusCode(), assign.body());
+        assertTrue(assign.body().contains("Bénéficiaire introuvable."), assign.body());
+        HttpResponse<String> enrol = a.postJson("/api/v1/sessions/" + sessionB + "/enrolments",
+                Json.createObjectBuilder().add("beneficiaryId", personB).build());
+        assertEquals(400, enrol.statusCode(), enrol.body());
+        HttpResponse<String> elsewhere = a.postJson("/api/v1/beneficiaries", Json.createObjectBuilder().add("lastName", "Ailleurs")
+                .add("firstName", "Y").add("commune", "Bobigny").add("postcode", "93000").add("ageBracket", "FROM_26_TO_44")
+                .add("situation", "RSA").add("gdprNoticeOn", LocalDate.now().toString()).add("site", "scope-b").build());
+        assertEquals(400, elsewhere.statusCode(), elsewhere.body());
+        assertTrue(Http.json(elsewhere).getJsonObject("fields").getString("site").contains("votre site"), elsewhere.body());
+        Fixtures.expect(200, a.postJson("/api/v1/sessions/" + sessionB + "/convert-to-gift", "{}"));
+
+        String list = a.get("/api/v1/beneficiaries?q=Autresite").body();
+        assertFalse(list.contains("Autresite"), list);
+        assertFalse(a.get("/api/v1/assignments/overdue").body().contains("\"id\":" + assignmentB + ","));
+        assertEquals(before, fingerprint(), "nothing written by the refused requests");
+        assertEquals(1, TestApp.get().count("SELECT count(*) FROM assignments WHERE id = " + assignmentB + " AND status = 'ACTIVE'"));
+        assertEquals(0, TestApp.get().count("SELECT count(*) FROM beneficiaries WHERE last_name IN ('Pirate', 'Ailleurs')"));
+    }
+
+    @Test
+    void aWorkerOfAnotherSiteGetsTheUnknownIdPageInTheBrowser() {
+        Http a = Http.browserAs("sw-scope-a");
+        long before = fingerprint();
+        for (String path : List.of("/beneficiaries/" + personB, "/beneficiaries/" + personB + "/edit",
+                "/beneficiaries/" + personB + "/personal-data.pdf", "/assignments/" + assignmentB,
+                "/assignments/" + assignmentB + "/contract.pdf", "/assignments/" + assignmentB + "/sign",
+                "/contracts/" + contractB + "/pdf", "/scans/" + scanB)) {
+            HttpResponse<String> r = a.get(path);
+            assertEquals(404, r.statusCode(), path);
+            assertFalse(r.body().contains("Autresite"), path);
+            assertTrue(r.body().contains("introuvable") || r.body().contains("Introuvable") || r.body().contains("Aucun document"), path + r.body());
+        }
+        for (String path : List.of("/assignments/" + assignmentB + "/return", "/assignments/" + assignmentB + "/extend",
+                "/assignments/" + assignmentB + "/incident", "/assignments/" + assignmentB + "/convert",
+                "/beneficiaries/" + personB + "/anonymise", "/enrolments/" + enrolmentB + "/status")) {
+            HttpResponse<String> r = a.postForm(path, Map.of("condition", "GOOD", "kind", "THEFT", "confirm", "oui",
+                    "status", "DROPPED_OUT", "dueOn", LocalDate.now().plusMonths(6).toString()));
+            assertEquals(404, r.statusCode(), path + " " + r.body());
+        }
+        HttpResponse<String> edit = a.postForm("/beneficiaries/" + personB, Map.of("lastName", "Pirate", "firstName", "X",
+                "commune", "Paris", "postcode", "75001", "ageBracket", "FROM_26_TO_44", "situation", "RSA",
+                "gdprNoticeOn", LocalDate.now().toString()));
+        assertEquals(404, edit.statusCode());
+        assertFalse(a.get("/beneficiaries").body().contains("Autresite"));
+        assertFalse(a.get("/assignments").body().contains("/assignments/" + assignmentB + "\""));
+        assertFalse(a.get("/sessions/" + sessionB).body().contains("Autresite"));
+        assertFalse(a.get("/m/" + tagB).body().contains("Autresite"));
+        assertEquals(before, fingerprint());
+    }
+
+    @Test
+    void ownSiteAdminsAndUnattachedUsersKeepTheirAccessOtherRolesTheir403() {
+        for (Http h : List.of(Http.apiAs("sw-scope-b"), Http.apiAs("ad-scope-a"), Http.api(Role.SOCIAL_WORKER), Http.api(Role.ADMIN))) {
+            assertTrue(Fixtures.expect(200, h.get("/api/v1/beneficiaries/" + personB)).body().contains("Autresite"));
+            Fixtures.expect(200, h.get("/api/v1/assignments/" + assignmentB));
+            assertEquals(200, h.getBytes("/api/v1/assignments/" + assignmentB + "/contract.pdf").statusCode());
+            Fixtures.expect(200, h.get("/api/v1/beneficiaries/" + personB + "/personal-data"));
+        }
+        assertTrue(Http.browserAs("sw-scope-b").get("/scans/" + scanB).statusCode() == 200);
+        Http coordinator = Http.api(Role.COORDINATOR);
+        JsonObject seen = Http.json(Fixtures.expect(200, coordinator.get("/api/v1/assignments/" + assignmentB)));
+        assertFalse(seen.toString().contains("Autresite"), "a coordinator sees the assignment without the name");
+        expect404(null, Http.apiAs("co-scope-a").get("/api/v1/assignments/" + assignmentB));
+        assertEquals(403, coordinator.get("/api/v1/beneficiaries/" + personB).statusCode());
+        assertEquals(403, coordinator.get("/api/v1/beneficiaries/" + personB + "/personal-data").statusCode());
+        Http technician = Http.api(Role.TECHNICIAN);
+        assertEquals(403, technician.get("/api/v1/beneficiaries/" + personB).statusCode());
+        assertEquals(403, technician.get("/api/v1/assignments/" + assignmentB).statusCode());
+        assertEquals(403, technician.getBytes("/api/v1/assignments/" + assignmentB + "/contract.pdf").statusCode());
+        assertEquals(403, Http.browser(Role.TECHNICIAN).get("/scans/" + scanB).statusCode());
+    }
+
+    @Test
+    void anAdministratorAttachesAnAccountToASiteAndTheChangeIsJournaled() {
+        TestApp t = TestApp.get();
+        user("sw-scope-moved", "SOCIAL_WORKER", siteA, PasswordHasher.hash(TestApp.PASSWORD));
+        long id = t.count("SELECT id FROM users WHERE username = 'sw-scope-moved'");
+        Http moved = Http.apiAs("sw-scope-moved");
+        assertEquals(404, moved.get("/api/v1/beneficiaries/" + personB).statusCode());
+
+        Http admin = Http.browser(Role.ADMIN);
+        assertTrue(admin.get("/admin/users/" + id).body().contains("Site B (portée)"));
+        HttpResponse<String> unknown = admin.postForm("/admin/users/" + id + "/site", Map.of("site", "nulle-part"));
+        assertEquals(400, unknown.statusCode());
+        assertTrue(unknown.body().contains("Site inconnu"), unknown.body());
+        assertEquals(303, admin.postForm("/admin/users/" + id + "/site", Map.of("site", "scope-b")).statusCode());
+        assertEquals(200, moved.get("/api/v1/beneficiaries/" + personB).statusCode(), "the new site applies at once");
+        assertEquals(303, admin.postForm("/admin/users/" + id + "/site", Map.of("site", "")).statusCode());
+        assertEquals(0, t.count("SELECT count(*) FROM users WHERE id = " + id + " AND site_id IS NOT NULL"));
+        assertEquals(2, t.count("SELECT count(*) FROM user_events WHERE user_id = " + id + " AND kind = 'SITE_CHANGED'"));
+        assertEquals(1, t.count("SELECT count(*) FROM user_events WHERE user_id = " + id + " AND kind = 'SITE_CHANGED'"
+                + " AND data->>'site' = 'scope-b' AND CAST(data->>'from' AS bigint) = " + siteA));
+        assertEquals(403, Http.browser(Role.SOCIAL_WORKER).postForm("/admin/users/" + id + "/site", Map.of("site", "scope-b")).statusCode());
+    }
+
+    /** Same status and same words as for an id that never existed: the other site's record is not even hinted at. */
+    private static void expect404(String unknownBody, HttpResponse<String> r) {
+        assertEquals(404, r.statusCode(), r.body());
+        assertFalse(r.body().contains("Autresite"));
+        String message = Http.json(r).getString("message");
+        assertTrue(message.contains("introuvable") || message.contains("Aucun document"), message);
+        if (unknownBody != null) {
+            assertEquals(unknownBody, r.body());
+        }
+    }
+
+    private static final String TINY_PNG = "data:image/png;base64,iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk"
+            + "YPhfDwAChwGA60e6kgAAAABJRU5ErkJggg==";
+}
