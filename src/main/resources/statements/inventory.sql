@@ -65,21 +65,13 @@ RETURNING id
 INSERT INTO machine_events (machine_id, kind, from_state, to_state, actor_id, note, data)
 VALUES (:machineId, :kind, :fromState, :toState, :actorId, :note, CAST(:data AS jsonb))
 
+-- The filters are V17's machines_matching, shared with label-tags-by-filter (labels.sql).
 -- name: machines-page
 SELECT m.tag, m.type, m.brand, m.model, m.serial, m.state, m.grade, m.ram_gb, s.code AS site_code, m.donation_id,
        count(*) OVER () AS total
-  FROM machines m
+  FROM machines_matching(CAST(:state AS text), CAST(:type AS text), CAST(:site AS text), CAST(:grade AS text),
+                         CAST(:donation AS bigint), CAST(:q AS text), CAST(:pattern AS text)) m
   JOIN sites s ON s.id = m.site_id
- WHERE (CAST(:state AS text) IS NULL OR m.state = :state)
-   AND (CAST(:type AS text) IS NULL OR m.type = :type)
-   AND (CAST(:site AS text) IS NULL OR s.code = :site)
-   AND (CAST(:grade AS text) IS NULL OR m.grade = :grade)
-   AND (CAST(:donation AS bigint) IS NULL OR m.donation_id = :donation)
-   AND (CAST(:q AS text) IS NULL
-        OR m.tag = upper(:q)
-        OR upper(m.serial) = upper(:q)
-        OR m.model ILIKE :pattern
-        OR m.brand ILIKE :pattern)
  ORDER BY m.id DESC
  LIMIT :limit OFFSET :offset
 

@@ -4,20 +4,11 @@ SELECT m.tag, m.type, m.brand, m.model, s.name AS site_name
   JOIN sites s ON s.id = m.site_id
  WHERE m.tag = ANY(string_to_array(:tags, ','))
 
+-- The machine list's filters (V17's machines_matching, shared with machines-page in inventory.sql).
 -- name: label-tags-by-filter
 SELECT m.tag
-  FROM machines m
-  JOIN sites s ON s.id = m.site_id
- WHERE (CAST(:state AS text) IS NULL OR m.state = :state)
-   AND (CAST(:type AS text) IS NULL OR m.type = :type)
-   AND (CAST(:site AS text) IS NULL OR s.code = :site)
-   AND (CAST(:grade AS text) IS NULL OR m.grade = :grade)
-   AND (CAST(:donation AS bigint) IS NULL OR m.donation_id = :donation)
-   AND (CAST(:q AS text) IS NULL
-        OR m.tag = upper(:q)
-        OR upper(m.serial) = upper(:q)
-        OR m.model ILIKE :pattern
-        OR m.brand ILIKE :pattern)
+  FROM machines_matching(CAST(:state AS text), CAST(:type AS text), CAST(:site AS text), CAST(:grade AS text),
+                         CAST(:donation AS bigint), CAST(:q AS text), CAST(:pattern AS text)) m
  ORDER BY m.id
  LIMIT :limit
 

@@ -161,29 +161,16 @@ UPDATE assignments SET status = :status, ended_on = :endedOn, updated_at = now()
 -- name: assignment-to-gift
 UPDATE assignments SET kind = 'GIFT', status = 'GIVEN', updated_at = now() WHERE id = :id AND status = 'ACTIVE'
 
+-- assignment-by-id, assignments-list and machine-assignments read V17's view assignment_rows.
 -- name: assignment-by-id
-SELECT a.id, a.machine_id, m.tag, m.type, m.brand, m.model, a.beneficiary_id, b.last_name, b.first_name,
-       a.session_id, cs.label AS session_label, a.kind, a.status, a.starts_on, a.due_on, a.ended_on,
-       CAST(a.accessories AS text) AS accessories, a.created_at, u.display_name AS created_by_name
-  FROM assignments a
-  JOIN machines m ON m.id = a.machine_id
-  JOIN beneficiaries b ON b.id = a.beneficiary_id
-  JOIN users u ON u.id = a.created_by
-  LEFT JOIN course_sessions cs ON cs.id = a.session_id
+SELECT * FROM assignment_rows a
  WHERE a.id = :id
-   AND (CAST(:siteId AS bigint) IS NULL OR b.site_id = :siteId)
+   AND (CAST(:siteId AS bigint) IS NULL OR a.beneficiary_site_id = :siteId)
 
 -- name: assignments-list
-SELECT a.id, a.machine_id, m.tag, m.type, m.brand, m.model, a.beneficiary_id, b.last_name, b.first_name,
-       a.session_id, cs.label AS session_label, a.kind, a.status, a.starts_on, a.due_on, a.ended_on,
-       CAST(a.accessories AS text) AS accessories, a.created_at, u.display_name AS created_by_name
-  FROM assignments a
-  JOIN machines m ON m.id = a.machine_id
-  JOIN beneficiaries b ON b.id = a.beneficiary_id
-  JOIN users u ON u.id = a.created_by
-  LEFT JOIN course_sessions cs ON cs.id = a.session_id
+SELECT * FROM assignment_rows a
  WHERE (CAST(:beneficiaryId AS bigint) IS NULL OR a.beneficiary_id = :beneficiaryId)
-   AND (CAST(:siteId AS bigint) IS NULL OR b.site_id = :siteId)
+   AND (CAST(:siteId AS bigint) IS NULL OR a.beneficiary_site_id = :siteId)
    AND (CAST(:machineId AS bigint) IS NULL OR a.machine_id = :machineId)
    AND (CAST(:status AS text) IS NULL OR a.status = :status)
    AND (CAST(:overdueBefore AS date) IS NULL OR (a.status = 'ACTIVE' AND a.due_on < :overdueBefore))
@@ -192,16 +179,9 @@ SELECT a.id, a.machine_id, m.tag, m.type, m.brand, m.model, a.beneficiary_id, b.
 
 -- The machine page's section: its own statement and index, since the catch-all list above plans as a scan.
 -- name: machine-assignments
-SELECT a.id, a.machine_id, m.tag, m.type, m.brand, m.model, a.beneficiary_id, b.last_name, b.first_name,
-       a.session_id, cs.label AS session_label, a.kind, a.status, a.starts_on, a.due_on, a.ended_on,
-       CAST(a.accessories AS text) AS accessories, a.created_at, u.display_name AS created_by_name
-  FROM assignments a
-  JOIN machines m ON m.id = a.machine_id
-  JOIN beneficiaries b ON b.id = a.beneficiary_id
-  JOIN users u ON u.id = a.created_by
-  LEFT JOIN course_sessions cs ON cs.id = a.session_id
+SELECT * FROM assignment_rows a
  WHERE a.machine_id = ?
-   AND (CAST(? AS bigint) IS NULL OR b.site_id = ?)
+   AND (CAST(? AS bigint) IS NULL OR a.beneficiary_site_id = ?)
  ORDER BY a.id DESC
 
 -- name: course-session-active-loans

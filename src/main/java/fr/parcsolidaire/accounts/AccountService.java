@@ -10,8 +10,10 @@ import fr.parcsolidaire.platform.security.SessionStore;
 import fr.parcsolidaire.platform.security.User;
 import fr.parcsolidaire.platform.sql.Database;
 import fr.parcsolidaire.platform.sql.Rows;
+import io.helidon.dbclient.DbExecute;
 
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 
 /** Signing in, and the administration of accounts (every change journaled in user_events). */
@@ -98,7 +100,7 @@ public final class AccountService {
                         .orElseThrow(() -> new ValidationException(Map.of("site", "Site inconnu : choisissez-en un dans la liste.")));
             }
             User before = lock(tx, userId);
-            if (java.util.Objects.equals(before.siteId(), siteId)) {
+            if (Objects.equals(before.siteId(), siteId)) {
                 return null;
             }
             tx.createNamedUpdate("user-set-site").addParam("siteId", siteId).addParam("id", userId).execute();
@@ -153,7 +155,7 @@ public final class AccountService {
         sessions.forgetUser(userId);
     }
 
-    private static User lock(io.helidon.dbclient.DbExecute tx, long userId) {
+    private static User lock(DbExecute tx, long userId) {
         return tx.createNamedGet("user-lock").addParam("id", userId).execute().map(User::fromRow)
                 .orElseThrow(() -> HttpProblem.notFound("Utilisateur introuvable."));
     }

@@ -7,7 +7,9 @@ import fr.parcsolidaire.platform.sql.Rows;
 import io.helidon.dbclient.DbExecute;
 
 import java.time.OffsetDateTime;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /** Users and the append-only journal of changes to their accounts. */
@@ -43,8 +45,8 @@ public final class UserRepository {
     }
 
     /** The sites an account may be attached to: code → name, in name order. */
-    public java.util.Map<String, String> sites() {
-        java.util.Map<String, String> sites = new java.util.LinkedHashMap<>();
+    public Map<String, String> sites() {
+        Map<String, String> sites = new LinkedHashMap<>();
         database.client().execute().namedQuery("user-sites")
                 .forEach(r -> sites.put(Rows.text(r, "code"), Rows.text(r, "name")));
         return sites;

@@ -1,12 +1,12 @@
 package fr.parcsolidaire.inventory;
 
+import fr.parcsolidaire.platform.http.HttpProblem;
+import fr.parcsolidaire.platform.http.Input;
 import fr.parcsolidaire.platform.http.Jsonp;
+import fr.parcsolidaire.platform.http.Validator;
 import fr.parcsolidaire.platform.security.User;
 import fr.parcsolidaire.platform.sql.Database;
 import fr.parcsolidaire.platform.sql.Rows;
-import fr.parcsolidaire.platform.http.HttpProblem;
-import fr.parcsolidaire.platform.http.Input;
-import fr.parcsolidaire.platform.http.Validator;
 import io.helidon.dbclient.DbExecute;
 
 import java.time.Clock;
@@ -93,7 +93,7 @@ public final class IntakeService {
                         .addParam("type", line.type().name()).addParam("brand", line.brand())
                         .addParam("model", line.model()).addParam("serial", line.serial())
                         .execute().map(r -> Rows.longValue(r, "id")).orElseThrow();
-                MachineHistory.record(tx, machineId, "INTAKE", null, null, actor, null,
+                MachineHistory.record(tx, machineId, MachineEventKind.INTAKE, null, null, actor, null,
                         Jsonp.objectBuilder().add("donationId", donationId).build());
                 created.add(new NewMachine(tag, line.type(), line.brand(), line.model(), line.serial()));
             }

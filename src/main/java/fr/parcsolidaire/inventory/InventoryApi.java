@@ -1,12 +1,12 @@
 package fr.parcsolidaire.inventory;
 
-import fr.parcsolidaire.platform.security.Permission;
-import fr.parcsolidaire.platform.security.Principal;
 import fr.parcsolidaire.platform.http.Guard;
 import fr.parcsolidaire.platform.http.HttpProblem;
 import fr.parcsolidaire.platform.http.Input;
 import fr.parcsolidaire.platform.http.Json;
 import fr.parcsolidaire.platform.http.Query;
+import fr.parcsolidaire.platform.security.Permission;
+import fr.parcsolidaire.platform.security.Principal;
 import io.helidon.http.Status;
 import io.helidon.webserver.http.HttpRules;
 import io.helidon.webserver.http.HttpService;
@@ -93,7 +93,7 @@ public final class InventoryApi implements HttpService {
 
     private MachineRecords.Cached machine(ServerRequest req) {
         String tag = tag(req);
-        return records.find(tag).orElseThrow(() -> HttpProblem.notFound("Aucune machine ne porte le numéro « " + tag + " »."));
+        return records.find(tag).orElseThrow(() -> Tags.notFound(tag));
     }
 
     private static Input input(ServerRequest req) {
@@ -101,7 +101,7 @@ public final class InventoryApi implements HttpService {
     }
 
     static String tag(ServerRequest req) {
-        return req.path().pathParameters().get("tag").toUpperCase(java.util.Locale.ROOT);
+        return Tags.normalise(req.path().pathParameters().get("tag"));
     }
 
     static long parseId(String text) {

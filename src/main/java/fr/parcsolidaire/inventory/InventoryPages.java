@@ -16,12 +16,14 @@ import io.helidon.webserver.http.HttpService;
 import io.helidon.webserver.http.ServerRequest;
 import io.helidon.webserver.http.ServerResponse;
 
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.HashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.function.Supplier;
 
 /** The workshop's pages: home and search, machine list, machine page with its steps, donations and donors. */
@@ -85,12 +87,12 @@ public final class InventoryPages implements HttpService {
     private void home(ServerRequest req, ServerResponse res, Principal who) {
         String q = req.query().first("q").orElse("").strip();
         if (!q.isEmpty() && who.user().can(Permission.INVENTORY_READ)) {
-            String tag = ScanInput.tagOf(q);
-            if (tag != null && records.find(tag).isPresent()) {
-                Pages.redirect(res, "/m/" + tag);
+            Optional<String> tag = Tags.inSearch(q);
+            if (tag.isPresent() && records.find(tag.get()).isPresent()) {
+                Pages.redirect(res, "/m/" + tag.get());
                 return;
             }
-            Pages.redirect(res, "/machines?q=" + java.net.URLEncoder.encode(q, java.nio.charset.StandardCharsets.UTF_8));
+            Pages.redirect(res, "/machines?q=" + URLEncoder.encode(q, StandardCharsets.UTF_8));
             return;
         }
         Map<String, Object> params = new HashMap<>();
@@ -146,7 +148,7 @@ public final class InventoryPages implements HttpService {
                              Map<String, String> errors, Map<String, String> values, String message) {
         String tag = InventoryApi.tag(req);
         MachineRecords.Cached record = records.find(tag)
-                .orElseThrow(() -> HttpProblem.notFound("Aucune machine ne porte le numéro « " + tag + " »."));
+                .orElseThrow(() -> Tags.notFound(tag));
         Machine machine = record.machine();
         Map<String, Object> params = new HashMap<>();
         params.put("me", who);
@@ -210,19 +212,6 @@ public final class InventoryPages implements HttpService {
             Pages.redirect(res, "/donations/" + result.donationId());
         } catch (ValidationException e) {
             intakeForm(res, who, Status.BAD_REQUEST_400, form.values(), e.fields(), rows);
-        }
-    }
-
-    /** What a scanner or a person may type to reach a machine: the tag itself or the URL of its label. */
-    static final class ScanInput {
-        private static final java.util.regex.Pattern TAG = java.util.regex.Pattern.compile("([A-Za-z]{2,6}-\\d{4}-\\d{5})/?$");
-
-        private ScanInput() {
-        }
-
-        static String tagOf(String scanned) {
-            java.util.regex.Matcher m = TAG.matcher(scanned.strip());
-            return m.find() ? m.group(1).toUpperCase(Locale.ROOT) : null;
         }
     }
 }

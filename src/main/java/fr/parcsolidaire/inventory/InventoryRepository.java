@@ -62,7 +62,6 @@ public final class InventoryRepository {
     }
 
     public MachinePage machines(MachineFilter f) {
-        String pattern = f.q() == null ? null : "%" + f.q().replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%";
         List<DbRow> rows = database.client().execute().createNamedQuery("machines-page")
                 .addParam("state", f.state() == null ? null : f.state().name())
                 .addParam("type", f.type() == null ? null : f.type().name())
@@ -70,7 +69,7 @@ public final class InventoryRepository {
                 .addParam("grade", f.grade() == null ? null : f.grade().name())
                 .addParam("donation", f.donation())
                 .addParam("q", f.q())
-                .addParam("pattern", pattern)
+                .addParam("pattern", f.pattern())
                 .addParam("limit", MachineFilter.PAGE_SIZE)
                 .addParam("offset", (f.page() - 1) * MachineFilter.PAGE_SIZE)
                 .execute().toList();
@@ -127,7 +126,7 @@ public final class InventoryRepository {
 
     private static List<MachineEvent> events(String json) {
         return array(json).stream().map(JsonValue::asJsonObject).map(o -> new MachineEvent(o.getJsonNumber("id").longValue(),
-                text(o, "kind"), state(text(o, "from")), state(text(o, "to")), text(o, "actor"),
+                MachineEventKind.valueOf(text(o, "kind")), state(text(o, "from")), state(text(o, "to")), text(o, "actor"),
                 epochMicros(o.getJsonNumber("at").longValue()), text(o, "note"), o.getJsonObject("data"))).toList();
     }
 

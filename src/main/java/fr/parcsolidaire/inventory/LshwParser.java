@@ -3,6 +3,7 @@ package fr.parcsolidaire.inventory;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonNumber;
 import jakarta.json.JsonObject;
+import jakarta.json.JsonString;
 import jakarta.json.JsonValue;
 
 import java.math.BigDecimal;
@@ -121,17 +122,17 @@ public final class LshwParser {
 
     private static String logicalName(JsonObject node) {
         JsonValue value = node.get("logicalname");
-        if (value instanceof jakarta.json.JsonString s) {
+        if (value instanceof JsonString s) {
             return s.getString();
         }
-        if (value instanceof JsonArray a && !a.isEmpty() && a.getFirst() instanceof jakarta.json.JsonString s) {
+        if (value instanceof JsonArray a && !a.isEmpty() && a.getFirst() instanceof JsonString s) {
             return s.getString();
         }
         return null;
     }
 
     private static String string(JsonObject o, String key) {
-        return o.get(key) instanceof jakarta.json.JsonString s ? s.getString() : null;
+        return o.get(key) instanceof JsonString s ? s.getString() : null;
     }
 
     /** lshw pads some fields with spaces and reports placeholders for unset DMI strings. */

@@ -10,7 +10,7 @@ import java.util.List;
 import java.util.Map;
 
 /** One line of a machine's history: who did what, when, with which data. */
-public record MachineEvent(long id, String kind, MachineState from, MachineState to, String actor,
+public record MachineEvent(long id, MachineEventKind kind, MachineState from, MachineState to, String actor,
                            OffsetDateTime at, String note, JsonObject data) {
 
     private static final Map<String, String> FIELD_LABELS = Map.ofEntries(
@@ -48,20 +48,6 @@ public record MachineEvent(long id, String kind, MachineState from, MachineState
     }
 
     public String label() {
-        return switch (kind) {
-            case "INTAKE" -> "Entrée à l'inventaire";
-            case "TRANSITION" -> from.label() + " → " + to.label();
-            case "DIAGNOSIS" -> "Diagnostic";
-            case "STORAGE_ADDED" -> "Support de stockage ajouté";
-            case "ERASURE" -> "Effacement des données";
-            case "REPAIR" -> "Réparation";
-            case "OS_INSTALL" -> "Système installé";
-            case "HARDWARE_IMPORT" -> "Import matériel (lshw)";
-            case "LOCATION" -> "Rangement";
-            case "LABEL_PRINTED" -> "Étiquette imprimée";
-            case "NO_STORAGE" -> "Déclaration « aucun support de stockage »";
-            case "NO_STORAGE_REVOKED" -> "Déclaration « aucun support » annulée";
-            default -> kind;
-        };
+        return kind == MachineEventKind.TRANSITION ? from.label() + " → " + to.label() : kind.label();
     }
 }

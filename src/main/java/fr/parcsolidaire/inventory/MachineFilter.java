@@ -2,6 +2,8 @@ package fr.parcsolidaire.inventory;
 
 import fr.parcsolidaire.platform.http.Validator;
 
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -25,6 +27,11 @@ public record MachineFilter(MachineState state, MachineType type, String site, G
                 page == null ? 1 : page);
     }
 
+    /** The free-text search as an ILIKE pattern (its own %, _ and backslash escaped), or null without one. */
+    public String pattern() {
+        return q == null ? null : "%" + q.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%";
+    }
+
     /** The query string of this filter at another page, for pagination links. */
     public String queryAt(int otherPage) {
         Map<String, String> params = new LinkedHashMap<>();
@@ -37,7 +44,7 @@ public record MachineFilter(MachineState state, MachineType type, String site, G
         params.put("page", Integer.toString(otherPage));
         StringBuilder sb = new StringBuilder();
         params.forEach((k, val) -> sb.append(sb.isEmpty() ? "?" : "&").append(k).append('=')
-                .append(java.net.URLEncoder.encode(val, java.nio.charset.StandardCharsets.UTF_8)));
+                .append(URLEncoder.encode(val, StandardCharsets.UTF_8)));
         return sb.toString();
     }
 }

@@ -15,9 +15,9 @@ public record NoStorageStatement(String note, String by, OffsetDateTime at) {
         NoStorageStatement standing = null;
         for (MachineEvent e : events) {
             switch (e.kind()) {
-                case "NO_STORAGE" -> standing = new NoStorageStatement(e.note(), e.actor(), e.at());
-                case "NO_STORAGE_REVOKED" -> standing = null;
-                case "TRANSITION" -> {
+                case NO_STORAGE -> standing = new NoStorageStatement(e.note(), e.actor(), e.at());
+                case NO_STORAGE_REVOKED -> standing = null;
+                case TRANSITION -> {
                     if (e.to() == MachineState.ASSIGNED) {
                         standing = null;
                     }

@@ -1,13 +1,13 @@
 package fr.parcsolidaire.inventory;
 
-import fr.parcsolidaire.platform.http.Jsonp;
-import fr.parcsolidaire.platform.security.User;
-import fr.parcsolidaire.platform.sql.Database;
-import fr.parcsolidaire.platform.sql.Rows;
 import fr.parcsolidaire.platform.http.Formats;
 import fr.parcsolidaire.platform.http.HttpProblem;
 import fr.parcsolidaire.platform.http.Input;
+import fr.parcsolidaire.platform.http.Jsonp;
 import fr.parcsolidaire.platform.http.Validator;
+import fr.parcsolidaire.platform.security.User;
+import fr.parcsolidaire.platform.sql.Database;
+import fr.parcsolidaire.platform.sql.Rows;
 import io.helidon.dbclient.DbExecute;
 import io.helidon.dbclient.DbRow;
 import jakarta.json.JsonObject;
@@ -16,6 +16,7 @@ import jakarta.json.JsonObjectBuilder;
 import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -64,7 +65,7 @@ public final class WorkshopService {
                 case PARTS -> ErasureGate.require(tx, m.id(), m.type(), ErasureGate.Step.PARTS);
                 default -> { }
             }
-            MachineHistory.record(tx, m.id(), "TRANSITION", m.state(), to, actor, note, data);
+            MachineHistory.record(tx, m.id(), MachineEventKind.TRANSITION, m.state(), to, actor, note, data);
             return reread(tx, tag);
         });
     }
@@ -83,7 +84,7 @@ public final class WorkshopService {
         if (to == MachineState.ASSIGNED) {
             ErasureGate.require(tx, m.id(), m.type(), ErasureGate.Step.HANDOVER);
         }
-        MachineHistory.record(tx, m.id(), "TRANSITION", m.state(), to, actor, note, data);
+        MachineHistory.record(tx, m.id(), MachineEventKind.TRANSITION, m.state(), to, actor, note, data);
     }
 
     /**
@@ -96,13 +97,13 @@ public final class WorkshopService {
         v.throwIfInvalid();
         database.inTransaction(tx -> {
             DbRow row = tx.createNamedGet("machine-location-lock").addParam("tag", tag).execute()
-                    .orElseThrow(() -> HttpProblem.notFound("Aucune machine ne porte le numéro « " + tag + " »."));
+                    .orElseThrow(() -> Tags.notFound(tag));
             long id = Rows.longValue(row, "id");
             String previous = Rows.text(row, "location");
             tx.createNamedUpdate("machine-set-location").addParam("location", place).addParam("id", id).execute();
             JsonObjectBuilder data = Jsonp.objectBuilder().add("location", place);
             putIfPresent(data, "previous", previous);
-            MachineHistory.record(tx, id, "LOCATION", null, null, actor, null, data.build());
+            MachineHistory.record(tx, id, MachineEventKind.LOCATION, null, null, actor, null, data.build());
             return null;
         });
     }
@@ -154,7 +155,7 @@ public final class WorkshopService {
                     .add("verified", verified != null && verified).add("result", result)
                     .add("performedOn", performedOn.toString());
             putIfPresent(data, "serial", Rows.text(found, "serial"));
-            MachineHistory.record(tx, m.id(), "ERASURE", null, null, actor, null, data.build());
+            MachineHistory.record(tx, m.id(), MachineEventKind.ERASURE, null, null, actor, null, data.build());
             return reread(tx, tag);
         });
     }
@@ -176,7 +177,7 @@ public final class WorkshopService {
                         : "Ces supports ne sont ni effacés ni détruits : ") + String.join(", ", uncleared)
                         + ". Enregistrez leur effacement vérifié ou leur destruction avant de déclarer l'absence de support.");
             }
-            MachineHistory.record(tx, m.id(), "NO_STORAGE", null, null, actor, note, Jsonp.objectBuilder().build());
+            MachineHistory.record(tx, m.id(), MachineEventKind.NO_STORAGE, null, null, actor, note, Jsonp.objectBuilder().build());
             return reread(tx, tag);
         });
     }
@@ -188,7 +189,7 @@ public final class WorkshopService {
             String parts = v.required(in.field("parts"), in.text("parts"), 500);
             String note = v.optional(in.field("note"), in.text("note"), 2000);
             v.throwIfInvalid();
-            MachineHistory.record(tx, m.id(), "REPAIR", null, null, actor, note,
+            MachineHistory.record(tx, m.id(), MachineEventKind.REPAIR, null, null, actor, note,
                     Jsonp.objectBuilder().add("parts", parts).build());
             return reread(tx, tag);
         });
@@ -207,7 +208,7 @@ public final class WorkshopService {
             JsonObjectBuilder data = Jsonp.objectBuilder().add("osName", name);
             putIfPresent(data, "osVersion", version);
             putIfPresent(data, "osLicence", licence);
-            MachineHistory.record(tx, m.id(), "OS_INSTALL", null, null, actor, null, data.build());
+            MachineHistory.record(tx, m.id(), MachineEventKind.OS_INSTALL, null, null, actor, null, data.build());
             return reread(tx, tag);
         });
     }
@@ -221,7 +222,7 @@ public final class WorkshopService {
                     .addParam("brand", hw.vendor()).addParam("model", hw.product()).addParam("id", m.id())
                     .execute();
             var added = Jsonp.arrayBuilder();
-            List<String> addedNames = new java.util.ArrayList<>();
+            List<String> addedNames = new ArrayList<>();
             for (LshwParser.Disk disk : hw.disks()) {
                 boolean known = disk.serial() != null && tx.createNamedGet("storage-serial-exists")
                         .addParam("machineId", m.id()).addParam("serial", disk.serial()).execute().isPresent();
@@ -240,7 +241,7 @@ public final class WorkshopService {
             putIfPresent(data, "vendor", hw.vendor());
             putIfPresent(data, "product", hw.product());
             data.add("storageDevicesAdded", added);
-            MachineHistory.record(tx, m.id(), "HARDWARE_IMPORT", null, null, actor, null, data.build());
+            MachineHistory.record(tx, m.id(), MachineEventKind.HARDWARE_IMPORT, null, null, actor, null, data.build());
             revokeStatement(tx, m, actor, addedNames);
             return reread(tx, tag);
         });
@@ -335,7 +336,7 @@ public final class WorkshopService {
         JsonObjectBuilder data = Jsonp.objectBuilder().add("deviceId", id).add("kind", line.kind().name());
         putIfPresent(data, "capacityGb", line.capacityGb());
         putIfPresent(data, "serial", line.serial());
-        MachineHistory.record(tx, m.id(), "STORAGE_ADDED", null, null, actor, null, data.build());
+        MachineHistory.record(tx, m.id(), MachineEventKind.STORAGE_ADDED, null, null, actor, null, data.build());
         revokeStatement(tx, m, actor, List.of(ErasureGate.deviceName(line.kind(), line.serial(), line.model())));
     }
 
@@ -351,7 +352,7 @@ public final class WorkshopService {
         if (statement == null) {
             return;
         }
-        MachineHistory.record(tx, m.id(), "NO_STORAGE_REVOKED", null, null, actor,
+        MachineHistory.record(tx, m.id(), MachineEventKind.NO_STORAGE_REVOKED, null, null, actor,
                 "Déclaration « aucun support » du " + Formats.dateTime(Rows.timestamp(statement, "at"))
                         + " annulée, support ajouté : " + String.join(", ", added) + ".",
                 Jsonp.objectBuilder().add("statementId", Rows.longValue(statement, "id")).build());
@@ -372,7 +373,7 @@ public final class WorkshopService {
         return tx.createNamedGet("machine-lock").addParam("tag", tag).execute()
                 .map(r -> new Locked(Rows.longValue(r, "id"), MachineState.valueOf(Rows.text(r, "state")),
                         MachineType.valueOf(Rows.text(r, "type"))))
-                .orElseThrow(() -> HttpProblem.notFound("Aucune machine ne porte le numéro « " + tag + " »."));
+                .orElseThrow(() -> Tags.notFound(tag));
     }
 
     private static Locked lockInWorkshop(DbExecute tx, String tag) {

@@ -5,7 +5,13 @@ import fr.parcsolidaire.platform.pdf.QrCode;
 
 import java.io.IOException;
 import java.io.Reader;
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.net.URL;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.FileSystem;
+import java.nio.file.FileSystemAlreadyExistsException;
+import java.nio.file.FileSystems;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -80,23 +86,23 @@ public final class LabelLayouts {
 
     /** The shipped layouts the build copies onto the classpath, for a service started away from its folder. */
     private static Optional<Path> packaged() {
-        java.net.URL url = LabelLayouts.class.getResource("/labels");
+        URL url = LabelLayouts.class.getResource("/labels");
         if (url == null) {
             return Optional.empty();
         }
         try {
-            java.net.URI uri = url.toURI();
+            URI uri = url.toURI();
             if ("jar".equals(uri.getScheme())) {
-                java.nio.file.FileSystem jar;
+                FileSystem jar;
                 try {
-                    jar = java.nio.file.FileSystems.newFileSystem(uri, Map.of());
-                } catch (java.nio.file.FileSystemAlreadyExistsException e) {
-                    jar = java.nio.file.FileSystems.getFileSystem(uri);
+                    jar = FileSystems.newFileSystem(uri, Map.of());
+                } catch (FileSystemAlreadyExistsException e) {
+                    jar = FileSystems.getFileSystem(uri);
                 }
                 return Optional.of(jar.getPath("/labels"));
             }
             return Optional.of(Path.of(uri));
-        } catch (java.net.URISyntaxException | IOException e) {
+        } catch (URISyntaxException | IOException e) {
             return Optional.empty();
         }
     }

@@ -1,23 +1,23 @@
 package fr.parcsolidaire.labels;
 
-import fr.parcsolidaire.platform.http.Jsonp;
-import fr.parcsolidaire.platform.security.User;
-import fr.parcsolidaire.platform.sql.Database;
-import fr.parcsolidaire.platform.sql.Rows;
 import fr.parcsolidaire.inventory.MachineFilter;
 import fr.parcsolidaire.inventory.MachineType;
 import fr.parcsolidaire.inventory.MachineUrls;
+import fr.parcsolidaire.inventory.Tags;
 import fr.parcsolidaire.platform.http.HttpProblem;
 import fr.parcsolidaire.platform.http.Input;
+import fr.parcsolidaire.platform.http.Jsonp;
 import fr.parcsolidaire.platform.http.ValidationException;
 import fr.parcsolidaire.platform.http.Validator;
+import fr.parcsolidaire.platform.security.User;
+import fr.parcsolidaire.platform.sql.Database;
+import fr.parcsolidaire.platform.sql.Rows;
 import io.helidon.dbclient.DbRow;
 
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.stream.Collectors;
 
@@ -66,8 +66,8 @@ public final class LabelService {
         List<String> clean = new ArrayList<>();
         List<String> malformed = new ArrayList<>();
         for (String t : tags) {
-            if (ScanCode.isTag(t)) {
-                clean.add(t.toUpperCase(Locale.ROOT));
+            if (Tags.isTag(t)) {
+                clean.add(Tags.normalise(t));
             } else {
                 malformed.add(t);
             }
@@ -104,8 +104,7 @@ public final class LabelService {
                 .execute().forEach(r -> rows.put(Rows.text(r, "tag"), r));
         List<String> unknown = distinct.stream().filter(t -> !rows.containsKey(t)).toList();
         if (!unknown.isEmpty()) {
-            throw new ValidationException(Map.of(tagsField, "Aucune machine ne porte " + (unknown.size() == 1
-                    ? "le numéro " : "les numéros ") + abbreviate(unknown) + "."));
+            throw new ValidationException(Map.of(tagsField, Tags.unknown(unknown.size(), abbreviate(unknown))));
         }
         List<LabelContent> labels = new ArrayList<>(request.tags().size());
         for (String tag : request.tags()) {
@@ -157,7 +156,7 @@ public final class LabelService {
                 .addParam("grade", f.grade() == null ? null : f.grade().name())
                 .addParam("donation", f.donation())
                 .addParam("q", f.q())
-                .addParam("pattern", f.q() == null ? null : "%" + f.q().replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%")
+                .addParam("pattern", f.pattern())
                 .addParam("limit", MAX_LABELS + 1)
                 .execute().map(r -> Rows.text(r, "tag")).collect(Collectors.toList());
     }

@@ -1,24 +1,25 @@
 package fr.parcsolidaire.labels;
 
-import fr.parcsolidaire.platform.http.Jsonp;
-import fr.parcsolidaire.platform.security.Permission;
-import fr.parcsolidaire.platform.security.Principal;
-import fr.parcsolidaire.platform.sql.Database;
-import fr.parcsolidaire.platform.sql.Rows;
 import fr.parcsolidaire.inventory.Lifecycle;
 import fr.parcsolidaire.inventory.MachineState;
 import fr.parcsolidaire.inventory.MachineType;
+import fr.parcsolidaire.inventory.Tags;
 import fr.parcsolidaire.inventory.WorkshopService;
 import fr.parcsolidaire.platform.http.Form;
 import fr.parcsolidaire.platform.http.Guard;
 import fr.parcsolidaire.platform.http.HttpProblem;
 import fr.parcsolidaire.platform.http.ImageBounds;
 import fr.parcsolidaire.platform.http.Input;
+import fr.parcsolidaire.platform.http.Jsonp;
 import fr.parcsolidaire.platform.http.Pages;
 import fr.parcsolidaire.platform.http.RetryLater;
 import fr.parcsolidaire.platform.http.Upload;
 import fr.parcsolidaire.platform.http.ValidationException;
 import fr.parcsolidaire.platform.http.Validator;
+import fr.parcsolidaire.platform.security.Permission;
+import fr.parcsolidaire.platform.security.Principal;
+import fr.parcsolidaire.platform.sql.Database;
+import fr.parcsolidaire.platform.sql.Rows;
 import io.helidon.common.media.type.MediaTypes;
 import io.helidon.http.HeaderNames;
 import io.helidon.http.Status;
@@ -87,9 +88,9 @@ public final class ScanPages implements HttpService {
             return;
         }
         try {
-            String tag = ScanCode.tagOf(code);
+            String tag = Tags.fromScan(code);
             if (machines(List.of(tag)).isEmpty()) {
-                renderScan(res, who, Status.NOT_FOUND_404, code, "Aucune machine ne porte le numéro « " + tag + " ».");
+                renderScan(res, who, Status.NOT_FOUND_404, code, Tags.unknown(tag));
                 return;
             }
             Pages.redirect(res, "/m/" + tag);
@@ -112,11 +113,11 @@ public final class ScanPages implements HttpService {
         if (code.isPresent()) {
             String message;
             try {
-                String tag = ScanCode.tagOf(code.get());
+                String tag = Tags.fromScan(code.get());
                 if (tags.contains(tag)) {
                     message = tag + " est déjà dans la liste.";
                 } else if (machines(List.of(tag)).isEmpty()) {
-                    message = "Aucune machine ne porte le numéro « " + tag + " ».";
+                    message = Tags.unknown(tag);
                 } else if (tags.size() >= MAX_BATCH) {
                     message = "Un lot compte au plus " + MAX_BATCH + " machines : appliquez celui-ci d'abord.";
                 } else {
@@ -214,8 +215,8 @@ public final class ScanPages implements HttpService {
     private static List<String> batchTags(String text) {
         Set<String> tags = new LinkedHashSet<>();
         for (String t : LabelService.splitTags(text)) {
-            if (ScanCode.isTag(t) && tags.size() < MAX_BATCH) {
-                tags.add(t.toUpperCase(java.util.Locale.ROOT));
+            if (Tags.isTag(t) && tags.size() < MAX_BATCH) {
+                tags.add(Tags.normalise(t));
             }
         }
         return List.copyOf(tags);
@@ -251,13 +252,13 @@ public final class ScanPages implements HttpService {
                             + "photo : cadrez l'étiquette de plus près, à plat et bien éclairée, puis réessayez.", Map.of()));
             String tag;
             try {
-                tag = ScanCode.tagOf(text);
+                tag = Tags.fromScan(text);
             } catch (HttpProblem p) {
                 throw new HttpProblem(Status.create(422), "not_a_label",
                         "Ce QR code n'est pas celui d'une étiquette de machine.", Map.of());
             }
             if (machines(List.of(tag)).isEmpty()) {
-                throw HttpProblem.notFound("Aucune machine ne porte le numéro « " + tag + " ».");
+                throw Tags.notFound(tag);
             }
             Pages.redirect(res, "/m/" + tag);
         } catch (HttpProblem p) {

@@ -14,6 +14,7 @@ import java.io.ByteArrayOutputStream;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.zip.Deflater;
 
 /**
  * Label sheets as PDF: each QR drawn as vector squares (sharp on any printer), every label placed from the
@@ -44,7 +45,7 @@ public final class SheetRenderer {
         try {
             PdfWriter writer = PdfWriter.getInstance(document, out);
             // QR runs compress well even at the fastest level; the default level costs more time than it saves bytes.
-            writer.setCompressionLevel(java.util.zip.Deflater.BEST_SPEED);
+            writer.setCompressionLevel(Deflater.BEST_SPEED);
             document.addTitle("Étiquettes " + layout.id());
             document.addCreator("Parc Solidaire");
             document.open();

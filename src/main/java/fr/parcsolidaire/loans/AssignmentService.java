@@ -1,10 +1,13 @@
 package fr.parcsolidaire.loans;
 
 import fr.parcsolidaire.inventory.Lifecycle;
+import fr.parcsolidaire.inventory.MachineEventKind;
 import fr.parcsolidaire.inventory.MachineHistory;
 import fr.parcsolidaire.inventory.MachineState;
 import fr.parcsolidaire.inventory.MachineType;
+import fr.parcsolidaire.inventory.Tags;
 import fr.parcsolidaire.inventory.WorkshopService;
+import fr.parcsolidaire.platform.http.Formats;
 import fr.parcsolidaire.platform.http.HttpProblem;
 import fr.parcsolidaire.platform.http.Input;
 import fr.parcsolidaire.platform.http.Jsonp;
@@ -14,6 +17,7 @@ import fr.parcsolidaire.platform.security.Permission;
 import fr.parcsolidaire.platform.security.User;
 import fr.parcsolidaire.platform.sql.Database;
 import fr.parcsolidaire.platform.sql.Rows;
+import fr.parcsolidaire.platform.sql.SqlState;
 import io.helidon.dbclient.DbExecute;
 import io.helidon.dbclient.DbRow;
 import jakarta.json.JsonArrayBuilder;
@@ -21,7 +25,6 @@ import jakarta.json.JsonObject;
 import jakarta.json.JsonString;
 
 import java.io.StringReader;
-import java.sql.SQLException;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -89,8 +92,8 @@ public final class AssignmentService {
                         due == null ? "Indiquez la date de retour du prêt (ou choisissez une session)."
                                 : "La date de retour doit suivre le début du prêt."));
             }
-            DbRow machine = tx.createNamedGet("machine-lock-for-assignment").addParam("tag", tag.toUpperCase(java.util.Locale.ROOT))
-                    .execute().orElseThrow(() -> HttpProblem.notFound("Aucune machine ne porte le numéro « " + tag + " »."));
+            DbRow machine = tx.createNamedGet("machine-lock-for-assignment").addParam("tag", Tags.normalise(tag))
+                    .execute().orElseThrow(() -> Tags.notFound(tag));
             long machineId = Rows.longValue(machine, "id");
             String machineTag = Rows.text(machine, "tag");
             MachineState state = MachineState.valueOf(Rows.text(machine, "state"));
@@ -112,7 +115,7 @@ public final class AssignmentService {
                         .execute().map(r -> Rows.longValue(r, "id")).orElseThrow();
             } catch (RuntimeException e) {
                 // The partial unique index is the last word if two assignments ever pass the lock together.
-                if (uniqueViolation(e)) {
+                if (SqlState.is(e, SqlState.UNIQUE_VIOLATION)) {
                     throw HttpProblem.conflict(ALREADY_ASSIGNED);
                 }
                 throw e;
@@ -142,7 +145,7 @@ public final class AssignmentService {
             LocalDate before = Rows.date(a, "due_on");
             if (!dueOn.isAfter(before)) {
                 throw new ValidationException(Map.of(in.field("dueOn"), "La nouvelle date doit suivre l'échéance actuelle ("
-                        + fr.parcsolidaire.platform.http.Formats.date(before) + ")."));
+                        + Formats.date(before) + ")."));
             }
             tx.createNamedUpdate("assignment-set-due").addParam("dueOn", dueOn).addParam("id", id).execute();
             event(tx, id, "EXTENDED", actor, note, Jsonp.objectBuilder()
@@ -182,7 +185,7 @@ public final class AssignmentService {
             if (!Lifecycle.allowed(MachineState.RETURNED, MachineState.IN_DIAGNOSIS, Lifecycle.Channel.WORKSHOP)) {
                 throw new IllegalStateException("lifecycle no longer sends returns to diagnosis");
             }
-            MachineHistory.record(tx, Rows.longValue(a, "machine_id"), "TRANSITION", MachineState.RETURNED,
+            MachineHistory.record(tx, Rows.longValue(a, "machine_id"), MachineEventKind.TRANSITION, MachineState.RETURNED,
                     MachineState.IN_DIAGNOSIS, actor, "Retour de prêt : contrôle en atelier",
                     Jsonp.objectBuilder().add("assignmentId", id).add("condition", condition.name()).build());
             event(tx, id, "RETURNED", actor, note, data);
@@ -358,14 +361,5 @@ public final class AssignmentService {
         JsonArrayBuilder b = Jsonp.arrayBuilder();
         items.forEach(b::add);
         return b;
-    }
-
-    private static boolean uniqueViolation(Throwable e) {
-        for (Throwable t = e; t != null; t = t.getCause()) {
-            if (t instanceof SQLException sql && "23505".equals(sql.getSQLState())) {
-                return true;
-            }
-        }
-        return false;
     }
 }

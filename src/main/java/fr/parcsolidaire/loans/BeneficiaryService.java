@@ -1,13 +1,14 @@
 package fr.parcsolidaire.loans;
 
-import fr.parcsolidaire.platform.http.Jsonp;
 import fr.parcsolidaire.gdpr.AccessLog;
+import fr.parcsolidaire.platform.http.HttpProblem;
+import fr.parcsolidaire.platform.http.Input;
+import fr.parcsolidaire.platform.http.Jsonp;
+import fr.parcsolidaire.platform.http.ValidationException;
+import fr.parcsolidaire.platform.http.Validator;
 import fr.parcsolidaire.platform.security.User;
 import fr.parcsolidaire.platform.sql.Database;
 import fr.parcsolidaire.platform.sql.Rows;
-import fr.parcsolidaire.platform.http.HttpProblem;
-import fr.parcsolidaire.platform.http.Input;
-import fr.parcsolidaire.platform.http.Validator;
 import io.helidon.dbclient.DbExecute;
 import io.helidon.dbclient.DbRow;
 import jakarta.json.JsonArrayBuilder;
@@ -201,9 +202,9 @@ public final class BeneficiaryService {
         if (code != null && !code.isBlank()) {
             long id = tx.createNamedGet("site-by-code").addParam("code", code.strip()).execute()
                     .map(r -> Rows.longValue(r, "id"))
-                    .orElseThrow(() -> new fr.parcsolidaire.platform.http.ValidationException(Map.of(field, "Site inconnu.")));
+                    .orElseThrow(() -> new ValidationException(Map.of(field, "Site inconnu.")));
             if (own != null && own != id) {
-                throw new fr.parcsolidaire.platform.http.ValidationException(Map.of(field,
+                throw new ValidationException(Map.of(field,
                         "Vous ne pouvez enregistrer des bénéficiaires que sur votre site."));
             }
             return id;

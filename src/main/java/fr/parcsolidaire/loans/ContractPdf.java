@@ -26,6 +26,7 @@ import org.openpdf.text.pdf.PdfStamper;
 import org.openpdf.text.pdf.PdfTemplate;
 import org.openpdf.text.pdf.PdfWriter;
 
+import java.awt.Color;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -232,7 +233,7 @@ public final class ContractPdf {
         PdfPCell v = new PdfPCell(new Phrase(value, body));
         for (PdfPCell c : List.of(l, v)) {
             c.setBorder(Rectangle.BOTTOM);
-            c.setBorderColor(new java.awt.Color(0xd5, 0xda, 0xe3));
+            c.setBorderColor(new Color(0xd5, 0xda, 0xe3));
             c.setPadding(4);
         }
         table.addCell(l);

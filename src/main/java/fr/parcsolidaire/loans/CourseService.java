@@ -1,12 +1,13 @@
 package fr.parcsolidaire.loans;
 
-import fr.parcsolidaire.platform.security.User;
-import fr.parcsolidaire.platform.sql.Database;
-import fr.parcsolidaire.platform.sql.Rows;
 import fr.parcsolidaire.platform.http.HttpProblem;
 import fr.parcsolidaire.platform.http.Input;
 import fr.parcsolidaire.platform.http.ValidationException;
 import fr.parcsolidaire.platform.http.Validator;
+import fr.parcsolidaire.platform.security.Permission;
+import fr.parcsolidaire.platform.security.User;
+import fr.parcsolidaire.platform.sql.Database;
+import fr.parcsolidaire.platform.sql.Rows;
 import io.helidon.dbclient.DbExecute;
 import io.helidon.dbclient.DbRow;
 
@@ -138,7 +139,7 @@ public final class CourseService {
 
     /** The participants of a session the viewer may see (their site's); names only when the viewer may see them. */
     public List<Enrolment> enrolments(long sessionId, User reader) {
-        boolean withNames = reader.can(fr.parcsolidaire.platform.security.Permission.BENEFICIARIES_READ);
+        boolean withNames = reader.can(Permission.BENEFICIARIES_READ);
         return database.client().execute().createNamedQuery("course-session-enrolments").addParam("sessionId", sessionId)
                 .addParam("siteId", reader.siteScope()).execute()
                 .map(r -> enrolment(r, withNames)).toList();

@@ -1,13 +1,14 @@
 package fr.parcsolidaire.loans;
 
-import fr.parcsolidaire.platform.security.Permission;
-import fr.parcsolidaire.platform.security.Principal;
 import fr.parcsolidaire.platform.http.Guard;
 import fr.parcsolidaire.platform.http.HttpProblem;
 import fr.parcsolidaire.platform.http.Input;
 import fr.parcsolidaire.platform.http.Json;
 import fr.parcsolidaire.platform.http.PublicUrls;
 import fr.parcsolidaire.platform.http.Upload;
+import fr.parcsolidaire.platform.security.Permission;
+import fr.parcsolidaire.platform.security.Principal;
+import io.helidon.common.media.type.MediaTypes;
 import io.helidon.http.Status;
 import io.helidon.webserver.http.HttpRules;
 import io.helidon.webserver.http.HttpService;
@@ -120,7 +121,7 @@ public final class LoansApi implements HttpService {
     }
 
     static void sendPdf(ServerResponse res, StoredContract c) {
-        res.headers().contentType(io.helidon.common.media.type.MediaTypes.create("application/pdf"));
+        res.headers().contentType(MediaTypes.create("application/pdf"));
         res.header("X-Content-SHA256", c.sha256());
         res.header("Content-Disposition", "inline; filename=\"" + (c.kind() == ContractDocument.Kind.LOAN_AGREEMENT
                 ? "convention-de-pret" : "attestation-de-don") + "-" + c.assignmentId() + "-" + c.id() + ".pdf\"");
@@ -138,7 +139,7 @@ public final class LoansApi implements HttpService {
 
     /** A PNG sent as base64, with or without the "data:image/png;base64," prefix a canvas gives. */
     static byte[] png(JsonObject body, String name) {
-        String text = fr.parcsolidaire.platform.http.Json.text(body, name, name);
+        String text = Json.text(body, name, name);
         return decodePng(text);
     }
 

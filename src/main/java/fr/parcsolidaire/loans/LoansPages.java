@@ -1,24 +1,26 @@
 package fr.parcsolidaire.loans;
 
-import fr.parcsolidaire.platform.security.Permission;
-import fr.parcsolidaire.platform.security.Principal;
-import fr.parcsolidaire.platform.sql.Database;
 import fr.parcsolidaire.platform.http.Form;
 import fr.parcsolidaire.platform.http.Guard;
 import fr.parcsolidaire.platform.http.HttpProblem;
 import fr.parcsolidaire.platform.http.Input;
 import fr.parcsolidaire.platform.http.Json;
-import fr.parcsolidaire.platform.http.PublicUrls;
 import fr.parcsolidaire.platform.http.Pages;
+import fr.parcsolidaire.platform.http.PublicUrls;
 import fr.parcsolidaire.platform.http.Query;
 import fr.parcsolidaire.platform.http.Upload;
 import fr.parcsolidaire.platform.http.ValidationException;
+import fr.parcsolidaire.platform.security.Permission;
+import fr.parcsolidaire.platform.security.Principal;
+import fr.parcsolidaire.platform.sql.Database;
+import io.helidon.common.media.type.MediaTypes;
 import io.helidon.http.Status;
 import io.helidon.webserver.http.HttpRules;
 import io.helidon.webserver.http.HttpService;
 import io.helidon.webserver.http.ServerRequest;
 import io.helidon.webserver.http.ServerResponse;
 
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -236,7 +238,7 @@ public final class LoansPages implements HttpService {
     private void assign(ServerRequest req, ServerResponse res, Principal who) {
         Form form = Form.of(req);
         try {
-            List<String> accessories = new java.util.ArrayList<>(form.all("accessories"));
+            List<String> accessories = new ArrayList<>(form.all("accessories"));
             if (form.get("otherAccessories") != null) {
                 accessories.addAll(List.of(form.get("otherAccessories").split(",")));
             }
@@ -318,7 +320,7 @@ public final class LoansPages implements HttpService {
     private void scan(ServerRequest req, ServerResponse res, Principal who) {
         ContractScan s = contracts.openScan(contracts.scan(LoansApi.id(req), who.user())
                 .orElseThrow(() -> HttpProblem.notFound("Document introuvable.")), who.user());
-        res.headers().contentType(io.helidon.common.media.type.MediaTypes.create(s.contentType()));
+        res.headers().contentType(MediaTypes.create(s.contentType()));
         res.header("X-Content-SHA256", s.sha256());
         res.header("Cache-Control", "no-store");
         res.header("X-Content-Type-Options", "nosniff");

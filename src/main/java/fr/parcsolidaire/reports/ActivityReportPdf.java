@@ -6,8 +6,10 @@ import fr.parcsolidaire.platform.pdf.PdfKit;
 import fr.parcsolidaire.platform.settings.Settings;
 import org.openpdf.text.Document;
 
+import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 
 /**
  * The activity report a coordinator sends to funders: who we are, the period, the figures by type,
@@ -48,7 +50,7 @@ public final class ActivityReportPdf {
                 for (Figure f : Figure.values()) {
                     row.add(Long.toString(s.count(f, t)));
                 }
-                row.add(Formats.number(s.scrappedKg().getOrDefault(t, java.math.BigDecimal.ZERO)));
+                row.add(Formats.number(s.scrappedKg().getOrDefault(t, BigDecimal.ZERO)));
                 rows.add(row);
             }
             List<String> total = new ArrayList<>(List.of("Total"));
@@ -63,7 +65,7 @@ public final class ActivityReportPdf {
 
             doc.add(PdfKit.heading("Durée de reconditionnement"));
             doc.add(PdfKit.text(s.durations().medianDays() == null ? "Aucune machine remise en état sur la période."
-                    : String.format(java.util.Locale.FRANCE, "Médiane : %.1f jours de l'entrée à la mise en état « prête » (%d machines).",
+                    : String.format(Locale.FRANCE, "Médiane : %.1f jours de l'entrée à la mise en état « prête » (%d machines).",
                     s.durations().medianDays(), s.durations().machines())));
             doc.add(PdfChart.draw(writer, ChartData.durations(s), 515, 160));
 

@@ -12,7 +12,9 @@ import fr.parcsolidaire.platform.sql.Rows;
 import io.helidon.dbclient.DbExecute;
 import io.helidon.dbclient.DbRow;
 
+import java.math.BigDecimal;
 import java.time.Clock;
+import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
 import java.util.ArrayList;
@@ -38,7 +40,7 @@ public final class DonorPack {
     }
 
     private record DonationHead(long id, String donorName, String donorKind, String contact, String siteName,
-                                String siteAddress, java.time.LocalDate receivedOn) {
+                                String siteAddress, LocalDate receivedOn) {
     }
 
     private DonationHead head(DbExecute db, long id) {
@@ -99,9 +101,9 @@ public final class DonorPack {
 
     /** One row of the erasure certificate: a storage device, or a machine that has none on record. */
     private record CertificateLine(String tag, MachineType type, MachineState state, boolean device, String kind,
-                                   java.math.BigDecimal capacityGb, String model, String serial, String method,
+                                   BigDecimal capacityGb, String model, String serial, String method,
                                    String tool, Integer passes, boolean verified, String result,
-                                   java.time.LocalDate performedOn, String technician, String statementNote,
+                                   LocalDate performedOn, String technician, String statementNote,
                                    OffsetDateTime statementAt, String statementBy) {
 
         private enum Status {

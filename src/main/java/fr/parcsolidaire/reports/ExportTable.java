@@ -3,6 +3,8 @@ package fr.parcsolidaire.reports;
 import fr.parcsolidaire.platform.sql.Rows;
 import io.helidon.dbclient.DbRow;
 
+import java.sql.Date;
+import java.sql.Timestamp;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -35,8 +37,8 @@ record ExportTable(String fileName, String sheetName, String statement, List<Str
             out.add(switch (v) {
                 case null -> null;
                 case Number n -> n;
-                case java.sql.Date d -> d.toLocalDate();
-                case java.sql.Timestamp t -> Rows.timestamp(row, c);
+                case Date d -> d.toLocalDate();
+                case Timestamp t -> Rows.timestamp(row, c);
                 default -> v.toString();
             });
         }

@@ -1,11 +1,11 @@
 package fr.parcsolidaire.reports;
 
-import fr.parcsolidaire.platform.security.Permission;
-import fr.parcsolidaire.platform.security.Principal;
 import fr.parcsolidaire.platform.http.Guard;
 import fr.parcsolidaire.platform.http.Pages;
 import fr.parcsolidaire.platform.http.Query;
 import fr.parcsolidaire.platform.http.ValidationException;
+import fr.parcsolidaire.platform.security.Permission;
+import fr.parcsolidaire.platform.security.Principal;
 import io.helidon.common.media.type.MediaType;
 import io.helidon.common.media.type.MediaTypes;
 import io.helidon.http.HeaderNames;
@@ -21,6 +21,7 @@ import java.io.UncheckedIOException;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Consumer;
 
 /**
  * The coordinator's dashboard, its exports (CSV, XLSX) and the funder PDF, all REPORTS; the per-person
@@ -125,7 +126,7 @@ public final class ReportPages implements HttpService {
         res.send(pdf);
     }
 
-    private static void stream(ServerResponse res, MediaType type, String fileName, java.util.function.Consumer<OutputStream> body) {
+    private static void stream(ServerResponse res, MediaType type, String fileName, Consumer<OutputStream> body) {
         res.headers().contentType(type);
         res.header(HeaderNames.CONTENT_DISPOSITION, "attachment; filename=\"" + fileName + "\"");
         res.header(HeaderNames.CACHE_CONTROL, "no-store");

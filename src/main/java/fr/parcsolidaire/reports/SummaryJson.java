@@ -1,12 +1,12 @@
 package fr.parcsolidaire.reports;
 
-import fr.parcsolidaire.platform.http.Jsonp;
 import fr.parcsolidaire.inventory.MachineType;
+import fr.parcsolidaire.platform.http.Jsonp;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
 
-import java.util.List;
+import java.math.BigDecimal;
 
 /** The JSON of GET /api/v1/reports/summary: the dashboard's figures, people counts protected by SmallCount. */
 final class SummaryJson {
@@ -33,7 +33,7 @@ final class SummaryJson {
             for (Figure f : Figure.values()) {
                 t.add(key(f), s.count(f, type));
             }
-            t.add("scrappedKg", s.scrappedKg().getOrDefault(type, java.math.BigDecimal.ZERO));
+            t.add("scrappedKg", s.scrappedKg().getOrDefault(type, BigDecimal.ZERO));
             t.add("readyStock", s.readyStock().getOrDefault(type, 0L));
             byType.add(type.name(), t);
         }

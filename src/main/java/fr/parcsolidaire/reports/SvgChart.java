@@ -1,5 +1,7 @@
 package fr.parcsolidaire.reports;
 
+import java.util.Locale;
+
 /**
  * Draws a grouped bar chart as an SVG string the server sends inside the page: no script, no CDN.
  * Every text is XML-escaped; colours are presentation attributes (no style attribute, CSP-friendly).
@@ -26,9 +28,9 @@ final class SvgChart {
         for (int i = 0; i <= 4; i++) {
             long value = max * i / 4;
             double y = TOP + plotHeight - plotHeight * (double) i / 4;
-            svg.append(String.format(java.util.Locale.ROOT,
+            svg.append(String.format(Locale.ROOT,
                     "<line x1=\"%d\" y1=\"%.1f\" x2=\"%d\" y2=\"%.1f\" stroke=\"#ddd\"/>", LEFT, y, WIDTH - 8, y));
-            svg.append(String.format(java.util.Locale.ROOT,
+            svg.append(String.format(Locale.ROOT,
                     "<text x=\"%d\" y=\"%.1f\" font-size=\"11\" text-anchor=\"end\" fill=\"#333\">%d</text>", LEFT - 4, y + 4, value));
         }
         int groups = chart.categories().size();
@@ -41,20 +43,20 @@ final class SvgChart {
                 ChartData.Series sr = chart.series().get(s);
                 long v = sr.values()[g];
                 double h = plotHeight * (double) v / max;
-                svg.append(String.format(java.util.Locale.ROOT,
+                svg.append(String.format(Locale.ROOT,
                         "<rect x=\"%.1f\" y=\"%.1f\" width=\"%.1f\" height=\"%.1f\" fill=\"%s\"><title>%s · %s : %d</title></rect>",
                         x0 + s * barWidth, TOP + plotHeight - h, Math.max(1, barWidth - 1), h, sr.color(),
                         escape(chart.categories().get(g)), escape(sr.name()), v));
             }
-            svg.append(String.format(java.util.Locale.ROOT,
+            svg.append(String.format(Locale.ROOT,
                     "<text x=\"%.1f\" y=\"%d\" font-size=\"11\" text-anchor=\"middle\" fill=\"#333\">%s</text>",
                     x0 + groupWidth * 0.4, TOP + plotHeight + 14, escape(chart.categories().get(g))));
         }
         double lx = LEFT;
         for (ChartData.Series sr : chart.series()) {
-            svg.append(String.format(java.util.Locale.ROOT,
+            svg.append(String.format(Locale.ROOT,
                     "<rect x=\"%.1f\" y=\"%d\" width=\"10\" height=\"10\" fill=\"%s\"/>", lx, HEIGHT - 22, sr.color()));
-            svg.append(String.format(java.util.Locale.ROOT,
+            svg.append(String.format(Locale.ROOT,
                     "<text x=\"%.1f\" y=\"%d\" font-size=\"11\" fill=\"#333\">%s</text>", lx + 14, HEIGHT - 13, escape(sr.name())));
             lx += 24 + sr.name().length() * 6.2;
         }

@@ -8,8 +8,8 @@ import java.util.Set;
 import java.util.regex.Pattern;
 
 /**
- * Turns the database's refusals that a person can cause into French answers:
- * a lost race on a state change, or the database being unreachable.
+ * Turns the database's refusals that a person can cause into French answers: a lost race between two
+ * transactions (serialization failure, deadlock), the database being unreachable, a value it cannot store.
  */
 final class DatabaseErrors {
 
@@ -37,8 +37,9 @@ final class DatabaseErrors {
                     }
                     continue;
                 }
-                if (state.equals("PS409") || state.equals("40001") || state.equals("40P01")) {
-                    return HttpProblem.conflict("La machine a changé entre-temps : rechargez la page et recommencez.");
+                if (state.equals("40001") || state.equals("40P01")) {
+                    // Features that know what changed say so themselves (inventory/MachineHistory).
+                    return HttpProblem.conflict("Les données ont changé entre-temps : rechargez la page et recommencez.");
                 }
                 if (state.startsWith("08") || CONNECTION_LOST.contains(state)) {
                     return unavailable();

@@ -1,6 +1,7 @@
 package fr.parcsolidaire.platform.http;
 
 import fr.parcsolidaire.platform.security.Authenticator;
+import fr.parcsolidaire.platform.security.Principal;
 import io.helidon.http.HeaderNames;
 import io.helidon.http.HttpException;
 import io.helidon.http.Status;
@@ -59,7 +60,7 @@ public final class ErrorHandling {
     }
 
     /** The signed-in person for the page's navigation, unless the database is what failed. */
-    private fr.parcsolidaire.platform.security.Principal whoever(ServerRequest req, HttpProblem problem) {
+    private Principal whoever(ServerRequest req, HttpProblem problem) {
         if (problem.status() == Status.SERVICE_UNAVAILABLE_503) {
             return null;
         }

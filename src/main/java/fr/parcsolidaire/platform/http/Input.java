@@ -5,6 +5,7 @@ import jakarta.json.JsonValue;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.TreeSet;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -89,7 +90,7 @@ public interface Input {
                 if (values.get(i).getValueType() == JsonValue.ValueType.OBJECT) {
                     items.add(new JsonInput(values.get(i).asJsonObject(), itemPrefix));
                 } else {
-                    throw new ValidationException(java.util.Map.of(prefix + name + "[" + i + "]", "Un objet est attendu."));
+                    throw new ValidationException(Map.of(prefix + name + "[" + i + "]", "Un objet est attendu."));
                 }
             }
             return items;

@@ -1,11 +1,11 @@
 package fr.parcsolidaire.platform.http;
 
 import io.helidon.common.media.type.MediaTypes;
-import io.helidon.http.HeaderNames;
 import io.helidon.http.Status;
 import io.helidon.webserver.http.ServerRequest;
 import io.helidon.webserver.http.ServerResponse;
 import jakarta.json.JsonArray;
+import jakarta.json.JsonException;
 import jakarta.json.JsonNumber;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonString;
@@ -16,6 +16,7 @@ import jakarta.json.bind.JsonbConfig;
 
 import java.io.StringReader;
 import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
 
@@ -43,7 +44,7 @@ public final class Json {
 
     /** The body as the API writes it, for answers kept already written. */
     public static byte[] bytes(Object body) {
-        return JSONB.toJson(body).getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        return JSONB.toJson(body).getBytes(StandardCharsets.UTF_8);
     }
 
     /** A 200 whose JSON was written beforehand by {@link #bytes}. */
@@ -85,7 +86,7 @@ public final class Json {
         }
         try (var reader = Jsonp.reader(new StringReader(text))) {
             return reader.readValue();
-        } catch (jakarta.json.JsonException e) {
+        } catch (JsonException e) {
             throw HttpProblem.badRequest(malformed);
         } catch (RuntimeException e) {
             // The parser refuses input nested too deeply with a bare RuntimeException.

@@ -13,6 +13,7 @@ import java.util.Properties;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.function.Consumer;
@@ -90,7 +91,7 @@ public final class ChangeListener implements AutoCloseable {
                     // sent again below
                 }
             }
-        } catch (SQLException | java.util.concurrent.ExecutionException e) {
+        } catch (SQLException | ExecutionException e) {
             throw coordinates.failure("Synchronisation sur " + channel + " impossible", e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();

@@ -35,9 +35,18 @@ class DatabaseErrorsTest {
     @Test
     void otherFailuresAreNotMistakenForALostConnection() {
         assertEquals(409, DatabaseErrors.translate(new SQLException("could not serialize access", "40001")).status().code());
+        assertEquals(409, DatabaseErrors.translate(new SQLException("deadlock detected", "40P01")).status().code());
         assertEquals(400, DatabaseErrors.translate(new SQLException("invalid byte sequence", "22021")).status().code());
         assertNull(DatabaseErrors.translate(new SQLException("duplicate key value violates unique constraint", "23505")));
         assertNull(DatabaseErrors.translate(new SQLException("The column index is out of range: 3, number of columns: 2.")));
         assertNull(DatabaseErrors.translate(new IllegalStateException("Connection is closed")));
+    }
+
+    /** The platform knows no feature: a lost race is said in neutral words; inventory names the machine itself. */
+    @Test
+    void aLostRaceIsSaidWithoutNamingWhatChanged() {
+        assertEquals("Les données ont changé entre-temps : rechargez la page et recommencez.",
+                DatabaseErrors.translate(new SQLException("could not serialize access", "40001")).getMessage());
+        assertNull(DatabaseErrors.translate(new SQLException("machine 1 is not in state READY", "PS409")));
     }
 }
