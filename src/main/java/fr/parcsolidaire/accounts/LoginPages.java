@@ -65,7 +65,7 @@ public final class LoginPages implements HttpService {
         params.put("next", next);
         params.put("username", username);
         params.put("error", error);
-        pages.render(res, status, "login.jte", params);
+        pages.render(res, status, "accounts/login.jte", params);
     }
 
     private void login(ServerRequest req, ServerResponse res) {

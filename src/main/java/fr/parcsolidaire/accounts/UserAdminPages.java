@@ -54,7 +54,7 @@ public final class UserAdminPages implements HttpService {
         params.put("users", users.all());
         params.put("values", values);
         params.put("errors", errors);
-        pages.render(res, status, "admin/users.jte", params);
+        pages.render(res, status, "accounts/users.jte", params);
     }
 
     private void create(ServerRequest req, ServerResponse res, Principal who) {
@@ -80,7 +80,7 @@ public final class UserAdminPages implements HttpService {
         String site = users.siteCode(user);
         params.put("site", site == null ? Map.<String, String>of() : Map.of("site", site));
         params.put("errors", errors);
-        pages.render(res, status, "admin/user.jte", params);
+        pages.render(res, status, "accounts/user.jte", params);
     }
 
     private void change(ServerRequest req, ServerResponse res, Principal who, Runnable change) {

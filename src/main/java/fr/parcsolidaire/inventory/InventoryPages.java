@@ -98,7 +98,7 @@ public final class InventoryPages implements HttpService {
         Map<String, Object> params = new HashMap<>();
         params.put("me", who);
         params.put("counts", who.user().can(Permission.INVENTORY_READ) ? inventory.countsByState() : Map.of());
-        pages.render(res, "home.jte", params);
+        pages.render(res, "inventory/home.jte", params);
     }
 
     private void list(ServerRequest req, ServerResponse res, Principal who) {

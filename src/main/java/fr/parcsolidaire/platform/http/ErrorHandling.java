@@ -113,6 +113,6 @@ public final class ErrorHandling {
         Map<String, Object> params = new HashMap<>();
         params.put("me", whoever(req, problem));
         params.put("problem", problem);
-        pages.render(res, problem.status(), "error.jte", params);
+        pages.render(res, problem.status(), "platform/http/error.jte", params);
     }
 }

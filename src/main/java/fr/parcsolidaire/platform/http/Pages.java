@@ -16,7 +16,10 @@ public final class Pages {
 
     private static final HttpMediaType HTML = HttpMediaType.create(MediaTypes.TEXT_HTML).withCharset("UTF-8");
 
-    private final TemplateEngine engine = TemplateEngine.createPrecompiled(ContentType.Html);
+    /** The package jte compiles the templates into (pom.xml): src/main/jte/inventory/x.jte is fr.parcsolidaire.inventory. */
+    private static final String TEMPLATES = "fr.parcsolidaire";
+
+    private final TemplateEngine engine = TemplateEngine.createPrecompiled(null, ContentType.Html, null, TEMPLATES);
 
     public void render(ServerResponse res, String template, Map<String, Object> params) {
         render(res, Status.OK_200, template, params);
