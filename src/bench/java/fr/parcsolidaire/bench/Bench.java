@@ -3,6 +3,8 @@ package fr.parcsolidaire.bench;
 import fr.parcsolidaire.acceptance.ReliabilityBench;
 import fr.parcsolidaire.labels.LabelsBench;
 import fr.parcsolidaire.loans.ContractBench;
+import fr.parcsolidaire.platform.http.ParsersBench;
+import fr.parcsolidaire.reports.DashboardBench;
 
 import java.util.Arrays;
 import java.util.LinkedHashMap;

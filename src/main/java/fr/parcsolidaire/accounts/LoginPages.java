@@ -1,15 +1,15 @@
 package fr.parcsolidaire.accounts;
 
+import fr.parcsolidaire.platform.http.Form;
+import fr.parcsolidaire.platform.http.Guard;
+import fr.parcsolidaire.platform.http.HttpProblem;
+import fr.parcsolidaire.platform.http.Pages;
+import fr.parcsolidaire.platform.http.RetryLater;
+import fr.parcsolidaire.platform.http.SecurityHeaders;
 import fr.parcsolidaire.platform.security.Authenticator;
 import fr.parcsolidaire.platform.security.Permission;
 import fr.parcsolidaire.platform.security.SessionStore;
 import fr.parcsolidaire.platform.security.User;
-import fr.parcsolidaire.platform.http.Form;
-import fr.parcsolidaire.platform.http.Guard;
-import fr.parcsolidaire.platform.http.HttpProblem;
-import fr.parcsolidaire.platform.http.RetryLater;
-import fr.parcsolidaire.platform.http.SecurityHeaders;
-import fr.parcsolidaire.platform.http.Pages;
 import io.helidon.http.HeaderNames;
 import io.helidon.http.SetCookie;
 import io.helidon.http.Status;
@@ -26,7 +26,7 @@ import java.util.Map;
 import java.util.Optional;
 
 /** The login and logout pages. Login has no session yet, so its CSRF defence is a double-submit cookie. */
-public final class LoginPages implements HttpService {
+final class LoginPages implements HttpService {
 
     private static final String LOGIN_CSRF_COOKIE = "ps_login_csrf";
 

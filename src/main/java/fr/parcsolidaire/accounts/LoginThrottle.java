@@ -27,7 +27,7 @@ import java.util.function.Supplier;
  * live in PostgreSQL so that several instances share them. Unknown usernames are counted exactly like
  * known ones, so the lockout says nothing about whether an account exists.
  */
-public final class LoginThrottle {
+final class LoginThrottle {
 
     private final DbClient db;
     private final int maxPerUser;

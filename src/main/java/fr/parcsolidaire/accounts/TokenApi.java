@@ -1,10 +1,10 @@
 package fr.parcsolidaire.accounts;
 
-import fr.parcsolidaire.platform.security.SessionStore;
-import fr.parcsolidaire.platform.security.User;
 import fr.parcsolidaire.platform.http.HttpProblem;
 import fr.parcsolidaire.platform.http.Json;
 import fr.parcsolidaire.platform.http.Validator;
+import fr.parcsolidaire.platform.security.SessionStore;
+import fr.parcsolidaire.platform.security.User;
 import io.helidon.http.Status;
 import io.helidon.webserver.http.HttpRules;
 import io.helidon.webserver.http.HttpService;
@@ -15,7 +15,7 @@ import jakarta.json.JsonObject;
 import java.util.Map;
 
 /** Bearer tokens for scripts: POST /api/v1/auth/token with a username and password. */
-public final class TokenApi implements HttpService {
+final class TokenApi implements HttpService {
 
     private final AccountService accounts;
     private final SessionStore sessions;

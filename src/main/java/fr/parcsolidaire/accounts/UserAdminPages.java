@@ -1,13 +1,13 @@
 package fr.parcsolidaire.accounts;
 
-import fr.parcsolidaire.platform.security.Permission;
-import fr.parcsolidaire.platform.security.Principal;
-import fr.parcsolidaire.platform.security.User;
 import fr.parcsolidaire.platform.http.Form;
 import fr.parcsolidaire.platform.http.Guard;
 import fr.parcsolidaire.platform.http.HttpProblem;
 import fr.parcsolidaire.platform.http.Pages;
 import fr.parcsolidaire.platform.http.ValidationException;
+import fr.parcsolidaire.platform.security.Permission;
+import fr.parcsolidaire.platform.security.Principal;
+import fr.parcsolidaire.platform.security.User;
 import io.helidon.http.Status;
 import io.helidon.webserver.http.HttpRules;
 import io.helidon.webserver.http.HttpService;
@@ -18,7 +18,7 @@ import java.util.HashMap;
 import java.util.Map;
 
 /** Admin pages: create accounts, change roles, reset passwords, deactivate and reactivate. */
-public final class UserAdminPages implements HttpService {
+final class UserAdminPages implements HttpService {
 
     private final Guard guard;
     private final Pages pages;

@@ -13,7 +13,7 @@ import java.util.Map;
 import java.util.Optional;
 
 /** Users and the append-only journal of changes to their accounts. */
-public final class UserRepository {
+final class UserRepository {
 
     public record Credentials(User user, String passwordHash) {
     }

@@ -1,10 +1,10 @@
 package fr.parcsolidaire.gdpr;
 
+import fr.parcsolidaire.platform.http.HttpProblem;
 import fr.parcsolidaire.platform.http.Jsonp;
 import fr.parcsolidaire.platform.security.User;
 import fr.parcsolidaire.platform.sql.Database;
 import fr.parcsolidaire.platform.sql.Rows;
-import fr.parcsolidaire.platform.http.HttpProblem;
 import io.helidon.dbclient.DbTransaction;
 import jakarta.json.JsonObjectBuilder;
 
@@ -22,7 +22,7 @@ import java.util.logging.Logger;
  * stay for the aggregated statistics. Used by the right to erasure (now) and by the retention sweep (after the
  * retention period), in one transaction per person.
  */
-public final class Anonymiser {
+final class Anonymiser {
 
     public enum Reason { REQUEST, RETENTION }
 

@@ -27,7 +27,7 @@ import java.util.Map;
  * Data-protection routes: the right of access (JSON, PDF), the right to erasure (anonymise now), the information
  * page on the processing, and the audit log that only administrators read.
  */
-public final class GdprRoutes implements HttpService {
+final class GdprRoutes implements HttpService {
 
     private static final int AUDIT_PAGE_SIZE = 100;
 

@@ -20,7 +20,7 @@ import java.util.function.Function;
  * and their history, documents (listed, not their content), and who read or changed the record — as JSON and PDF.
  * Each export is itself logged.
  */
-public final class PersonalDataReport {
+final class PersonalDataReport {
 
     /** One section of the report: a title, column headers and rows, in the order shown. */
     public record Section(String title, List<String> headers, List<List<String>> rows) {

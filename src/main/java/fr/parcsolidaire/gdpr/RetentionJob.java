@@ -11,7 +11,7 @@ import java.util.logging.Logger;
  * Runs the retention sweep shortly after start-up and then at a fixed interval (daily by default).
  * Several instances may run it: the sweep takes an advisory lock, and anonymising twice changes nothing.
  */
-public final class RetentionJob implements AutoCloseable {
+final class RetentionJob implements AutoCloseable {
 
     private static final Logger LOG = Logger.getLogger(RetentionJob.class.getName());
 

@@ -1,7 +1,7 @@
 package fr.parcsolidaire.inventory;
 
 /** The answer to one item of the quality check. */
-public enum CheckResult {
+enum CheckResult {
     OK("OK"),
     KO("Défaut"),
     NA("Sans objet");

@@ -9,7 +9,7 @@ import java.util.List;
  * One line of a machine's history as its page shows it, in French. Written once when the record is read, not at
  * every view of the page: labels, dates and data lines were a tenth of the page's cost. Escaped by the template.
  */
-public record HistoryLine(String title, String when, String actor, String note, List<String> details) {
+record HistoryLine(String title, String when, String actor, String note, List<String> details) {
 
     /** Newest first, as the page lists them. */
     public static List<HistoryLine> of(Machine machine) {

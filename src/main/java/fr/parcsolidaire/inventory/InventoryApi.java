@@ -18,7 +18,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 /** The inventory's JSON API (API.md): same services and checks as the pages. */
-public final class InventoryApi implements HttpService {
+final class InventoryApi implements HttpService {
 
     private final Guard guard;
     private final InventoryRepository inventory;

@@ -27,7 +27,7 @@ import java.util.Optional;
 import java.util.function.Supplier;
 
 /** The workshop's pages: home and search, machine list, machine page with its steps, donations and donors. */
-public final class InventoryPages implements HttpService {
+final class InventoryPages implements HttpService {
 
     /** The confirmation shown after each step is saved, by form (the redirect's "saved" parameter). */
     private static final Map<String, String> SAVED = Map.of(

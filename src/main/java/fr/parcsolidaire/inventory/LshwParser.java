@@ -17,7 +17,7 @@ import java.util.Locale;
  * Takes the system vendor and product, the first processor, the system memory and the internal disks
  * (USB sticks and optical drives plugged in while lshw ran are left out).
  */
-public final class LshwParser {
+final class LshwParser {
 
     private static final BigDecimal GB = BigDecimal.valueOf(1_000_000_000L);
     private static final BigDecimal GIB = BigDecimal.valueOf(1L << 30);

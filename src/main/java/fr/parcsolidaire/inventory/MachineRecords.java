@@ -23,7 +23,7 @@ import java.util.concurrent.atomic.AtomicLong;
  * the others on PostgreSQL's notice. While the notice channel is down nothing is kept and every read goes
  * to the database.
  */
-public final class MachineRecords implements AutoCloseable {
+final class MachineRecords implements AutoCloseable {
 
     /** One machine's record, its JSON for the API and its history for the page, written once. */
     public record Cached(Machine machine, byte[] json, List<HistoryLine> history) {

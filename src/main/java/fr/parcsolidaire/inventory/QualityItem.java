@@ -1,7 +1,7 @@
 package fr.parcsolidaire.inventory;
 
 /** What the quality check before READY covers ("reconditionné": every function tested). */
-public enum QualityItem {
+enum QualityItem {
     BOOTS("boots", "Démarrage"),
     KEYBOARD("keyboard", "Clavier"),
     SCREEN("screen", "Écran"),

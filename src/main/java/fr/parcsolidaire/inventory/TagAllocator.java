@@ -1,7 +1,7 @@
 package fr.parcsolidaire.inventory;
 
-import fr.parcsolidaire.platform.sql.Rows;
 import fr.parcsolidaire.platform.http.HttpProblem;
+import fr.parcsolidaire.platform.sql.Rows;
 import io.helidon.dbclient.DbExecute;
 
 import java.util.ArrayList;
@@ -12,7 +12,7 @@ import java.util.List;
  * transaction: its row lock makes concurrent intakes on the same prefix wait their turn, so no two get
  * the same number, and a rolled-back intake leaves no gap-filling race behind.
  */
-public final class TagAllocator {
+final class TagAllocator {
 
     private TagAllocator() {
     }

@@ -1,12 +1,12 @@
 package fr.parcsolidaire.labels;
 
-import fr.parcsolidaire.platform.security.Permission;
-import fr.parcsolidaire.platform.security.Principal;
 import fr.parcsolidaire.platform.http.Guard;
 import fr.parcsolidaire.platform.http.Input;
 import fr.parcsolidaire.platform.http.Json;
 import fr.parcsolidaire.platform.http.PublicUrls;
 import fr.parcsolidaire.platform.http.ValidationException;
+import fr.parcsolidaire.platform.security.Permission;
+import fr.parcsolidaire.platform.security.Principal;
 import io.helidon.http.HeaderNames;
 import io.helidon.webserver.http.HttpRules;
 import io.helidon.webserver.http.HttpService;
@@ -21,7 +21,7 @@ import java.util.List;
 import java.util.Map;
 
 /** Label printing for scripts: the layouts loaded from labels/, and a sheet as PDF for a list of tags. */
-public final class LabelApi implements HttpService {
+final class LabelApi implements HttpService {
 
     private final Guard guard;
     private final LabelService labels;

@@ -3,5 +3,5 @@ package fr.parcsolidaire.labels;
 import java.util.List;
 
 /** What one label shows: the tag in clear, the URL its QR holds, and the optional lines the layout asks for. */
-public record LabelContent(String tag, String qrPayload, List<String> lines) {
+record LabelContent(String tag, String qrPayload, List<String> lines) {
 }

@@ -31,7 +31,7 @@ import java.util.stream.Stream;
  * so a centre adds its own stock by dropping a file. A faulty file is reported with its name and field, and
  * skipped: the service starts with the valid ones.
  */
-public final class LabelLayouts {
+final class LabelLayouts {
 
     private static final System.Logger LOG = System.getLogger(LabelLayouts.class.getName());
 

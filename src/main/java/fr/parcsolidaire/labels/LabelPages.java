@@ -1,7 +1,5 @@
 package fr.parcsolidaire.labels;
 
-import fr.parcsolidaire.platform.security.Permission;
-import fr.parcsolidaire.platform.security.Principal;
 import fr.parcsolidaire.inventory.MachineFilter;
 import fr.parcsolidaire.platform.http.Form;
 import fr.parcsolidaire.platform.http.Guard;
@@ -10,6 +8,8 @@ import fr.parcsolidaire.platform.http.Pages;
 import fr.parcsolidaire.platform.http.PublicUrls;
 import fr.parcsolidaire.platform.http.Query;
 import fr.parcsolidaire.platform.http.ValidationException;
+import fr.parcsolidaire.platform.security.Permission;
+import fr.parcsolidaire.platform.security.Principal;
 import io.helidon.http.Status;
 import io.helidon.webserver.http.HttpRules;
 import io.helidon.webserver.http.HttpService;
@@ -27,7 +27,7 @@ import java.util.Set;
  * The print page: tags from a donation, a selection or a filter of the machine list, or one machine's page;
  * a layout, a start position, an on-screen preview of the first sheet (SVG), then the PDF.
  */
-public final class LabelPages implements HttpService {
+final class LabelPages implements HttpService {
 
     private static final Set<String> FILTER_KEYS = Set.of("state", "type", "site", "grade", "donation", "q");
 

@@ -25,7 +25,7 @@ import java.util.stream.Collectors;
  * Turns a list of tags into a sheet of labels: validates the request, reads what each label prints,
  * renders the PDF and records one LABEL_PRINTED event per machine (in one insert, cheap for 1,000 labels).
  */
-public final class LabelService {
+final class LabelService {
 
     /** A print run larger than this is surely a mistake (or a filter too wide). */
     public static final int MAX_LABELS = 5000;

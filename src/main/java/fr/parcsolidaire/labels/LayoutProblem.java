@@ -1,7 +1,7 @@
 package fr.parcsolidaire.labels;
 
 /** Why a layout file was skipped: the file, the faulty field and a French explanation. */
-public record LayoutProblem(String file, String field, String message) {
+record LayoutProblem(String file, String field, String message) {
 
     @Override
     public String toString() {

@@ -5,10 +5,10 @@ import com.google.zxing.BinaryBitmap;
 import com.google.zxing.DecodeHintType;
 import com.google.zxing.LuminanceSource;
 import com.google.zxing.ReaderException;
+import com.google.zxing.Result;
 import com.google.zxing.client.j2se.BufferedImageLuminanceSource;
 import com.google.zxing.common.GlobalHistogramBinarizer;
 import com.google.zxing.common.HybridBinarizer;
-import com.google.zxing.Result;
 import com.google.zxing.multi.qrcode.QRCodeMultiReader;
 
 import java.awt.RenderingHints;
@@ -23,7 +23,7 @@ import java.util.Optional;
  * some scales. The multi-code reader tries every triple of candidates and reads them all; the picture is also
  * tried at a few sizes (phone photos are many megapixels) and with both binarizers, hardest search on.
  */
-public final class QrDecoder {
+final class QrDecoder {
 
     private static final Map<DecodeHintType, Object> HINTS = Map.of(DecodeHintType.TRY_HARDER, Boolean.TRUE,
             DecodeHintType.POSSIBLE_FORMATS, List.of(BarcodeFormat.QR_CODE));

@@ -44,7 +44,7 @@ import java.util.Set;
  * of a photo of a label for phones whose camera does not read QR codes. The batch lives in the URL and the
  * forms, never in server memory, so any instance serves any request.
  */
-public final class ScanPages implements HttpService {
+final class ScanPages implements HttpService {
 
     private static final long MAX_PHOTO_BYTES = 10L * 1024 * 1024;
     /** A batch larger than a URL can carry comfortably: a full shelf fits well under it. */

@@ -9,7 +9,7 @@ import java.util.Locale;
  * The first sheet of a print run drawn as SVG for the print page: the same geometry and QR modules as the PDF,
  * so what the technician sees is where the printer puts each label. Positions skipped by "start at" are greyed.
  */
-public final class SheetPreview {
+final class SheetPreview {
 
     private SheetPreview() {
     }

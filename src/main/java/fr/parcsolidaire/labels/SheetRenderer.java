@@ -20,7 +20,7 @@ import java.util.zip.Deflater;
  * Label sheets as PDF: each QR drawn as vector squares (sharp on any printer), every label placed from the
  * layout's millimetres. "Start at" skips the positions already used on a partly used first sheet.
  */
-public final class SheetRenderer {
+final class SheetRenderer {
 
     public static final double POINTS_PER_MM = 72 / 25.4;
     /** Error correction M: survives smudges and scratches yet keeps the code small enough for 21 mm labels. */

@@ -1,7 +1,7 @@
 package fr.parcsolidaire.loans;
 
 /** An age bracket instead of a birth date: enough for statistics, less personal data (DESIGN.md). */
-public enum AgeBracket {
+enum AgeBracket {
     UNDER_26("Moins de 26 ans"),
     FROM_26_TO_44("26 à 44 ans"),
     FROM_45_TO_59("45 à 59 ans"),

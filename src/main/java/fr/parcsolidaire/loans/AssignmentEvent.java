@@ -3,7 +3,7 @@ package fr.parcsolidaire.loans;
 import java.time.OffsetDateTime;
 
 /** One line of an assignment's history. */
-public record AssignmentEvent(long id, String kind, String actor, OffsetDateTime at, String note, String data) {
+record AssignmentEvent(long id, String kind, String actor, OffsetDateTime at, String note, String data) {
 
     public String label() {
         return switch (kind) {

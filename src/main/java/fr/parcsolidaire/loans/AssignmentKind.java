@@ -1,7 +1,7 @@
 package fr.parcsolidaire.loans;
 
 /** A loan (prêt à usage, returned at the end) or a gift (final). */
-public enum AssignmentKind {
+enum AssignmentKind {
     LOAN("Prêt"),
     GIFT("Don");
 

@@ -38,7 +38,7 @@ import java.util.Optional;
  * gift, incidents. Each action locks its rows, checks the rules, changes the machine through the workshop's
  * lifecycle and appends to the assignment's history, in one transaction.
  */
-public final class AssignmentService {
+final class AssignmentService {
 
     public static final String ALREADY_ASSIGNED = "Cette machine est déjà attribuée.";
 

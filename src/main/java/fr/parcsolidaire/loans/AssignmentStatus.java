@@ -1,7 +1,7 @@
 package fr.parcsolidaire.loans;
 
 /** Where an assignment stands: ACTIVE loan, GIVEN gift, or a loan that ended (RETURNED, LOST). */
-public enum AssignmentStatus {
+enum AssignmentStatus {
     ACTIVE("Prêt en cours"),
     GIVEN("Donné"),
     RETURNED("Restitué"),

@@ -27,7 +27,7 @@ import java.util.regex.Pattern;
  * Registers and edits beneficiaries. The row holds the current values; the journal (beneficiary_events)
  * records who created or changed which fields, never the values, so anonymisation can really erase.
  */
-public final class BeneficiaryService {
+final class BeneficiaryService {
 
     private static final Pattern POSTCODE = Pattern.compile("^[0-9][0-9AB][0-9]{3}$");
     private static final Pattern PHONE = Pattern.compile("^[+0-9 .()-]{6,40}$");

@@ -13,7 +13,7 @@ import java.util.Map;
  * "title: ..." gives the document title, each "## " line opens a numbered clause, blank lines separate
  * paragraphs, "#" lines are comments. {placeholders} are replaced by the contract's values.
  */
-public record ContractClauses(String title, List<Clause> clauses) {
+record ContractClauses(String title, List<Clause> clauses) {
 
     public record Clause(String title, List<String> paragraphs) {
     }

@@ -6,7 +6,7 @@ import java.time.LocalDate;
 import java.util.List;
 
 /** Everything printed on one contract: who, what, when. */
-public record ContractDocument(Kind kind, Structure structure, long assignmentId, String beneficiaryName,
+record ContractDocument(Kind kind, Structure structure, long assignmentId, String beneficiaryName,
                                String beneficiaryPlace, Machine machine, List<String> accessories, LocalDate startsOn,
                                LocalDate dueOn, LocalDate issuedOn, String staffName, String machineUrl) {
 

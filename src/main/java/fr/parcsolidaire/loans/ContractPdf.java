@@ -41,7 +41,7 @@ import java.util.Map;
  * (every accent and character a name may hold). The signature boxes always sit at the same place at the
  * bottom of the last page, so that signatures drawn on screen can later be stamped into the archived PDF.
  */
-public final class ContractPdf {
+final class ContractPdf {
 
     static final float MARGIN = 50;
     /** Signature boxes: lower-left corner, size; the structure's on the left, the beneficiary's on the right. */

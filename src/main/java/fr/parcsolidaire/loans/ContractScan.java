@@ -3,6 +3,6 @@ package fr.parcsolidaire.loans;
 import java.time.OffsetDateTime;
 
 /** A scan or photo of a signed paper contract; content is null in listings. */
-public record ContractScan(long id, long contractId, String contentType, byte[] content, String sha256,
+record ContractScan(long id, long contractId, String contentType, byte[] content, String sha256,
                            OffsetDateTime uploadedAt, String uploadedBy) {
 }

@@ -1,20 +1,20 @@
 package fr.parcsolidaire.loans;
 
-import fr.parcsolidaire.platform.http.Jsonp;
-import fr.parcsolidaire.platform.security.User;
 import fr.parcsolidaire.gdpr.AccessLog;
-import fr.parcsolidaire.platform.sql.Database;
-import fr.parcsolidaire.platform.sql.Rows;
 import fr.parcsolidaire.inventory.InventoryRepository;
 import fr.parcsolidaire.inventory.Machine;
 import fr.parcsolidaire.inventory.MachineUrls;
 import fr.parcsolidaire.platform.http.Formats;
 import fr.parcsolidaire.platform.http.HttpProblem;
 import fr.parcsolidaire.platform.http.ImageBounds;
+import fr.parcsolidaire.platform.http.Jsonp;
 import fr.parcsolidaire.platform.http.Upload;
+import fr.parcsolidaire.platform.security.User;
+import fr.parcsolidaire.platform.sql.Database;
+import fr.parcsolidaire.platform.sql.Rows;
 import io.helidon.dbclient.DbExecute;
-import io.helidon.http.Status;
 import io.helidon.dbclient.DbRow;
+import io.helidon.http.Status;
 
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -31,7 +31,7 @@ import java.util.Optional;
  * downloads serve the archived bytes, never a fresh rendering. Signing adds documents (a scan, or a new
  * PDF with the on-screen signatures that points at the one it signs); nothing is overwritten.
  */
-public final class ContractService {
+final class ContractService {
 
     public static final long MAX_SCAN_BYTES = 10L * 1024 * 1024;
     public static final int MAX_SIGNATURE_BYTES = 2 * 1024 * 1024;

@@ -1,5 +1,5 @@
 package fr.parcsolidaire.loans;
 
 /** A programme such as "À portée de clics". */
-public record Course(long id, String name, String description) {
+record Course(long id, String name, String description) {
 }

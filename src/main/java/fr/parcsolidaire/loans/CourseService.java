@@ -18,7 +18,7 @@ import java.util.Map;
 import java.util.Optional;
 
 /** Courses, their sessions and who is enrolled; every change of an enrolment is journaled. */
-public final class CourseService {
+final class CourseService {
 
     private final Database database;
     private final Clock clock;

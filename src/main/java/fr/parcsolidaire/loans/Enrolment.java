@@ -1,5 +1,5 @@
 package fr.parcsolidaire.loans;
 
 /** A participant in a session; name is null for viewers who may not see names. */
-public record Enrolment(long id, long sessionId, long beneficiaryId, EnrolmentStatus status, String name, Long assignmentId) {
+record Enrolment(long id, long sessionId, long beneficiaryId, EnrolmentStatus status, String name, Long assignmentId) {
 }

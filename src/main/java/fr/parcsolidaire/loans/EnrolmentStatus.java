@@ -1,7 +1,7 @@
 package fr.parcsolidaire.loans;
 
 /** A participant's place in a course session. */
-public enum EnrolmentStatus {
+enum EnrolmentStatus {
     ENROLLED("Inscrit"),
     COMPLETED("Parcours terminé"),
     DROPPED_OUT("Abandon");

@@ -1,7 +1,7 @@
 package fr.parcsolidaire.loans;
 
 /** What can happen to a machine while it is with a beneficiary. */
-public enum IncidentKind {
+enum IncidentKind {
     BREAKAGE("Casse"),
     THEFT("Vol"),
     LOSS("Perte"),

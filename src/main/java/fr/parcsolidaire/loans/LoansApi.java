@@ -25,7 +25,7 @@ import java.util.Map;
 import java.util.Set;
 
 /** The JSON API of beneficiaries, courses and assignments (API.md); same services and checks as the pages. */
-public final class LoansApi implements HttpService {
+final class LoansApi implements HttpService {
 
     private final Guard guard;
     private final BeneficiaryService beneficiaries;

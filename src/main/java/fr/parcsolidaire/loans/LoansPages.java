@@ -28,7 +28,7 @@ import java.util.Set;
 import java.util.stream.Collectors;
 
 /** Pages of beneficiaries, courses and assignments, for social workers (and, without names, coordinators). */
-public final class LoansPages implements HttpService {
+final class LoansPages implements HttpService {
 
     private final Guard guard;
     private final Pages pages;

@@ -6,5 +6,5 @@ import fr.parcsolidaire.inventory.MachineType;
 import java.math.BigDecimal;
 
 /** A machine that can be assigned now, with what a social worker compares. */
-public record ReadyMachine(String tag, MachineType type, String title, Grade grade, BigDecimal ramGb, BigDecimal storageGb) {
+record ReadyMachine(String tag, MachineType type, String title, Grade grade, BigDecimal ramGb, BigDecimal storageGb) {
 }

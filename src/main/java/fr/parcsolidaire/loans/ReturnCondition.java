@@ -1,7 +1,7 @@
 package fr.parcsolidaire.loans;
 
 /** The condition check done with the person when a loan comes back. */
-public enum ReturnCondition {
+enum ReturnCondition {
     GOOD("Bon état"),
     WORN("Usure normale"),
     DAMAGED("Endommagée");

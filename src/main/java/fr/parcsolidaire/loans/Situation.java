@@ -1,7 +1,7 @@
 package fr.parcsolidaire.loans;
 
 /** The person's situation, as social workers record it for the funders' statistics. */
-public enum Situation {
+enum Situation {
     JOB_SEEKER("Demandeur d'emploi"),
     RSA("Bénéficiaire du RSA"),
     RETIRED("Retraité"),

@@ -3,7 +3,7 @@ package fr.parcsolidaire.loans;
 import java.time.OffsetDateTime;
 
 /** An archived contract PDF; pdf is null in listings. */
-public record StoredContract(long id, long assignmentId, ContractDocument.Kind kind, Long signs, byte[] pdf, String sha256,
+record StoredContract(long id, long assignmentId, ContractDocument.Kind kind, Long signs, byte[] pdf, String sha256,
                              OffsetDateTime createdAt, String createdBy, long scans) {
 
     public String label() {

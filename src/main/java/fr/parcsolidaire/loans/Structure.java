@@ -3,7 +3,7 @@ package fr.parcsolidaire.loans;
 import fr.parcsolidaire.platform.settings.Settings;
 
 /** The organisation that lends or gives: its identity printed on every contract (app.structure settings). */
-public record Structure(String name, String address, String siret, String logoPath, String city) {
+record Structure(String name, String address, String siret, String logoPath, String city) {
 
     /** From the {@code app.structure} settings; empty optional values are absent (null). */
     static Structure from(Settings structure) {

@@ -15,7 +15,7 @@ import java.util.Locale;
  * The activity report a coordinator sends to funders: who we are, the period, the figures by type,
  * the monthly flows and durations as charts, the people served (aggregated, "< 5"), donors and impact.
  */
-public final class ActivityReportPdf {
+final class ActivityReportPdf {
 
     private final String structureName;
     private final String structureDetails;

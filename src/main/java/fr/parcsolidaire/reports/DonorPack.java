@@ -27,7 +27,7 @@ import java.util.Map;
  * certificate (NIST SP 800-88 appendix G fields per storage device) and what became of the donation.
  * None of them names or describes a beneficiary.
  */
-public final class DonorPack {
+final class DonorPack {
 
     private static final ZoneId PARIS = ZoneId.of("Europe/Paris");
 

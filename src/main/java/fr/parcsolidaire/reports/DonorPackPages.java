@@ -1,14 +1,14 @@
 package fr.parcsolidaire.reports;
 
-import fr.parcsolidaire.platform.security.Permission;
 import fr.parcsolidaire.platform.http.Guard;
 import fr.parcsolidaire.platform.http.HttpProblem;
+import fr.parcsolidaire.platform.security.Permission;
 import io.helidon.webserver.http.HttpRules;
 import io.helidon.webserver.http.HttpService;
 import io.helidon.webserver.http.ServerRequest;
 
 /** The donor pack of a donation as PDFs: receipt, erasure certificate, what became of it (REPORTS). */
-public final class DonorPackPages implements HttpService {
+final class DonorPackPages implements HttpService {
 
     private final Guard guard;
     private final DonorPack pack;

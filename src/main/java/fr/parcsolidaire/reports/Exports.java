@@ -1,9 +1,9 @@
 package fr.parcsolidaire.reports;
 
-import fr.parcsolidaire.platform.security.User;
-import fr.parcsolidaire.platform.sql.Database;
 import fr.parcsolidaire.gdpr.AccessLog;
 import fr.parcsolidaire.platform.http.Formats;
+import fr.parcsolidaire.platform.security.User;
+import fr.parcsolidaire.platform.sql.Database;
 import io.helidon.dbclient.DbRow;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
@@ -27,7 +27,7 @@ import java.util.stream.Stream;
  * Writes an export straight from a database cursor to the response: rows are read in batches inside a
  * read-only transaction (the driver's fetch size) and written as they come, so memory stays flat.
  */
-public final class Exports {
+final class Exports {
 
     /** French Excel: semicolon, CRLF, RFC 4180 quoting; the BOM tells Excel the file is UTF-8. */
     private static final CSVFormat FRENCH_EXCEL = CSVFormat.RFC4180.builder().setDelimiter(';').setRecordSeparator("\r\n").get();

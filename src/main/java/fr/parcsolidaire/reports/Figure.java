@@ -1,7 +1,7 @@
 package fr.parcsolidaire.reports;
 
 /** The equipment figures of a report, with the French words of the dashboard and exports (docs/reports.md). */
-public enum Figure {
+enum Figure {
     RECEIVED("Reçues"),
     IN_WORKSHOP("En atelier (au jour)"),
     READY("Remises en état"),

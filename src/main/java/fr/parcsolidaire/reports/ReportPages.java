@@ -27,7 +27,7 @@ import java.util.function.Consumer;
  * The coordinator's dashboard, its exports (CSV, XLSX) and the funder PDF, all REPORTS; the per-person
  * assignments export is for administrators only and journaled (issue 12: it bypassed the "< 5" rule).
  */
-public final class ReportPages implements HttpService {
+final class ReportPages implements HttpService {
 
     private static final MediaType CSV = MediaTypes.create("text/csv; charset=UTF-8");
     private static final MediaType XLSX = MediaTypes.create("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");

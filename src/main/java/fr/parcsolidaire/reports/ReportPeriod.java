@@ -13,7 +13,7 @@ import java.util.function.Function;
  * The span and scope of a report: dates inclusive, one site or all. Months and days are cut in the
  * centres' time zone, so an event at 23:30 on 31 December belongs to December.
  */
-public record ReportPeriod(LocalDate from, LocalDate to, Long siteId, String siteCode, String siteName) {
+record ReportPeriod(LocalDate from, LocalDate to, Long siteId, String siteCode, String siteName) {
 
     public static final ZoneId ZONE = ZoneId.of("Europe/Paris");
     private static final int MAX_YEARS = 10;

@@ -1,10 +1,10 @@
 package fr.parcsolidaire.reports;
 
+import fr.parcsolidaire.inventory.MachineType;
+import fr.parcsolidaire.platform.http.ValidationException;
 import fr.parcsolidaire.platform.security.User;
 import fr.parcsolidaire.platform.sql.Database;
 import fr.parcsolidaire.platform.sql.Rows;
-import fr.parcsolidaire.inventory.MachineType;
-import fr.parcsolidaire.platform.http.ValidationException;
 import io.helidon.dbclient.DbRow;
 
 import java.math.BigDecimal;
@@ -30,7 +30,7 @@ import java.util.concurrent.Future;
  * Computes the coordinator's figures from plain SQL (statements/reports.sql). One service feeds the
  * dashboard, the JSON summary and the funder PDF, so they always agree. Definitions: docs/reports.md.
  */
-public final class ReportService {
+final class ReportService {
 
     static final List<String> BUCKETS = List.of("7 jours ou moins", "8 à 14 jours", "15 à 30 jours",
             "31 à 60 jours", "61 à 90 jours", "plus de 90 jours");

@@ -1,13 +1,13 @@
 package fr.parcsolidaire.reports;
 
-import fr.parcsolidaire.platform.security.Permission;
 import fr.parcsolidaire.platform.http.Guard;
 import fr.parcsolidaire.platform.http.Json;
+import fr.parcsolidaire.platform.security.Permission;
 import io.helidon.webserver.http.HttpRules;
 import io.helidon.webserver.http.HttpService;
 
 /** GET /api/v1/reports/summary?from=&to=&site=: the dashboard's figures as JSON, from the same service. */
-public final class ReportsApi implements HttpService {
+final class ReportsApi implements HttpService {
 
     private final Guard guard;
     private final ReportService reports;

@@ -9,7 +9,7 @@ import java.util.List;
 import java.util.Map;
 
 /** Every figure of the dashboard for one period: the page, the JSON summary and the exports all read it. */
-public record Summary(ReportPeriod period, OffsetDateTime computedAt,
+record Summary(ReportPeriod period, OffsetDateTime computedAt,
                       Map<Figure, Map<MachineType, Long>> figures,
                       Map<MachineType, BigDecimal> scrappedKg,
                       List<MonthFlow> months,

@@ -20,7 +20,7 @@ import java.util.Optional;
  * length. Text is UTF-8: a declared charset that is not UTF-8 is refused (415) rather than guessed, and bytes
  * that are not valid UTF-8 are refused (400) rather than stored as U+FFFD.
  */
-public final class RequestBody {
+final class RequestBody {
 
     private RequestBody() {
     }

@@ -17,7 +17,7 @@ import java.util.function.Supplier;
  * number of fields is bounded too. Helidon 4.1.2's reader split the body with a backtracking regular
  * expression whose cost grew with the square of a body without '=' (issue 12: 80 KB took 28 s).
  */
-public final class UrlEncoded {
+final class UrlEncoded {
 
     private UrlEncoded() {
     }

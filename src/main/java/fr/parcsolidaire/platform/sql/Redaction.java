@@ -13,7 +13,7 @@ import java.util.regex.Pattern;
  * the URL (or a piece of it) in their error messages, and the password may also be set on its own
  * ({@code DATABASE_PASSWORD}).
  */
-public final class Redaction {
+final class Redaction {
 
     static final String MASK = "***";
     /** {@code password=}, {@code sslpassword=} and the like, up to the next separator. */

@@ -1,4 +1,4 @@
-package fr.parcsolidaire.bench;
+package fr.parcsolidaire.platform.http;
 
 import fr.parcsolidaire.Http;
 import fr.parcsolidaire.platform.http.HttpProblem;
@@ -26,14 +26,14 @@ import java.util.function.IntFunction;
  * Helidon 4.1.2's form reader, measured on smaller sizes four times apart, shows ×16: the square of the size.
  * In process first (the parsers alone), then over HTTP through the real routes (reading, parsing, refusal).
  */
-final class ParsersBench {
+public final class ParsersBench {
 
     private static final String FORM = "application/x-www-form-urlencoded";
 
     private ParsersBench() {
     }
 
-    static void run() {
+    public static void run() {
         System.out.println("parsers: median per size; (×r) = time / time of the size before");
         inProcess("form without '=' (UrlEncoded)", List.of(6_400, 64_000, 640_000, 6_400_000), n -> ascii("a".repeat(n)),
                 body -> UrlEncoded.parse(body, 5000));

@@ -1,6 +1,7 @@
-package fr.parcsolidaire.bench;
+package fr.parcsolidaire.reports;
 
 import fr.parcsolidaire.Main;
+import fr.parcsolidaire.bench.Bench;
 import fr.parcsolidaire.platform.Server;
 import fr.parcsolidaire.platform.security.PasswordHasher;
 import fr.parcsolidaire.platform.settings.Settings;
@@ -23,12 +24,12 @@ import java.util.UUID;
  * The one-year dashboard on the large seeded database (./parc seed, database parc_bench or BENCH_DATABASE_URL):
  * GET /api/v1/reports/summary over HTTP and the same computation in process; then one full CSV export.
  */
-final class DashboardBench {
+public final class DashboardBench {
 
     private DashboardBench() {
     }
 
-    static void run() {
+    public static void run() {
         String url = System.getenv().getOrDefault("BENCH_DATABASE_URL", "jdbc:postgresql://127.0.0.1:5432/parc_bench");
         long machines = count(url, "SELECT count(*) FROM machines");
         if (machines < 1000) {

@@ -1,4 +1,4 @@
-package fr.parcsolidaire.acceptance;
+package fr.parcsolidaire.loans;
 
 import fr.parcsolidaire.Fixtures;
 import fr.parcsolidaire.Http;
