@@ -48,7 +48,12 @@ public final class Settings {
      * contradiction two settings can hold.
      */
     public static Settings of(Config config) {
-        Settings settings = new Settings(config, config, System::getenv);
+        return of(config, System::getenv);
+    }
+
+    /** With the environment variables {@code environment} gives (tests). */
+    static Settings of(Config config, Function<String, String> environment) {
+        Settings settings = new Settings(config, config, environment);
         if (settings.demo() && settings.production()) {
             throw new StartupRefused("Données de démonstration refusées en mode production : "
                     + "retirez DEMO=true (ou --demo) ou APP_MODE=production.");

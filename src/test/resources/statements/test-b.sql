@@ -1,0 +1,2 @@
+-- name: second
+SELECT 2
