@@ -17,6 +17,7 @@ import java.sql.SQLException;
 import java.util.UUID;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -166,6 +167,15 @@ class GdprTest {
         HttpResponse<String> page = Http.browser(Role.TECHNICIAN).get("/privacy");
         assertEquals(200, page.statusCode());
         assertTrue(page.body().contains("24 mois après la fin de la dernière attribution"), page.body());
+    }
+
+    /** Issue 13: the information every person is owed is readable before signing in, with the public navigation. */
+    @Test
+    void theInformationPageIsReadableWithoutSigningIn() {
+        HttpResponse<String> page = Http.anonymous().get("/privacy");
+        assertEquals(200, page.statusCode());
+        assertTrue(page.body().contains("24 mois après la fin de la dernière attribution"), page.body());
+        assertFalse(page.body().contains("Se déconnecter"), "no one is signed in");
     }
 
     @Test

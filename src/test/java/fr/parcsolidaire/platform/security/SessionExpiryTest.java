@@ -1,4 +1,4 @@
-package fr.parcsolidaire.acceptance;
+package fr.parcsolidaire.platform.security;
 
 import fr.parcsolidaire.Http;
 import fr.parcsolidaire.TestApp;

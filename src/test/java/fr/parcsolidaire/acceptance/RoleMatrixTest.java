@@ -1,11 +1,11 @@
-package fr.parcsolidaire.accounts;
+package fr.parcsolidaire.acceptance;
 
-import fr.parcsolidaire.platform.security.Permission;
-import fr.parcsolidaire.platform.security.Role;
 import fr.parcsolidaire.Fixtures;
 import fr.parcsolidaire.Http;
 import fr.parcsolidaire.TestApp;
 import fr.parcsolidaire.platform.http.Route;
+import fr.parcsolidaire.platform.security.Permission;
+import fr.parcsolidaire.platform.security.Role;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 

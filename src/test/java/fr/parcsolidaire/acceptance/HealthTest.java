@@ -1,5 +1,6 @@
-package fr.parcsolidaire;
+package fr.parcsolidaire.acceptance;
 
+import fr.parcsolidaire.Http;
 import org.junit.jupiter.api.Test;
 
 import java.net.http.HttpResponse;
