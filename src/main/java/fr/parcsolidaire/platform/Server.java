@@ -30,7 +30,6 @@ import io.helidon.webserver.staticcontent.StaticContentFeature;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
 
 /**
  * Starts the service: the database, the platform's pieces, each feature in turn, then the web server with the
@@ -118,12 +117,11 @@ public final class Server {
      * app.management.port is set, and nowhere otherwise: the details can quote the database's error messages.
      */
     private static void observe(WebServerConfig.Builder builder, Settings management, HealthCheck databaseHealth) {
-        Optional<String> port = management.optionalText("port");
-        if (port.isEmpty()) {
+        if (management.optionalText("port").isEmpty()) {
             return;
         }
-        int number = management.integer("port");
-        builder.putSocket("management", socket -> socket.port(number).host(management.text("host")))
+        int port = management.integer("port");
+        builder.putSocket("management", socket -> socket.port(port).host(management.text("host")))
                 .addFeature(ObserveFeature.builder()
                         .sockets(List.of("management"))
                         .endpoint("/")
