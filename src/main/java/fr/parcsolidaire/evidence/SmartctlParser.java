@@ -21,6 +21,8 @@ import java.util.List;
 final class SmartctlParser {
 
     static final int MAX_BYTES = 1024 * 1024;
+    /** smartctl nests five levels deep; parsson's own limit (1,000) answers with a bare RuntimeException. */
+    static final int MAX_DEPTH = 32;
 
     private SmartctlParser() {
     }
@@ -28,6 +30,9 @@ final class SmartctlParser {
     static SmartReport parse(byte[] json) {
         if (json.length > MAX_BYTES) {
             throw Unreadable.tooLarge("Ce rapport SMART", MAX_BYTES);
+        }
+        if (!shallow(json)) {
+            throw notSmartctl();
         }
         JsonObject root;
         try (JsonReader reader = Jsonp.reader(new ByteArrayInputStream(json))) {
@@ -75,6 +80,31 @@ final class SmartctlParser {
                 capacity(root), hours, attribute(root, 5), attribute(root, 197),
                 number(nvme, "media_errors"), intOrNull(number(nvme, "critical_warning")), passed,
                 version(smartctl), device == null ? null : text(device, "name"));
+    }
+
+    /** Nesting counted in one pass, strings skipped, before the parser sees the bytes. */
+    static boolean shallow(byte[] json) {
+        int depth = 0;
+        boolean inString = false;
+        for (int i = 0; i < json.length; i++) {
+            byte b = json[i];
+            if (inString) {
+                if (b == '\\') {
+                    i++;
+                } else if (b == '"') {
+                    inString = false;
+                }
+            } else if (b == '"') {
+                inString = true;
+            } else if (b == '{' || b == '[') {
+                if (++depth > MAX_DEPTH) {
+                    return false;
+                }
+            } else if (b == '}' || b == ']') {
+                depth--;
+            }
+        }
+        return true;
     }
 
     private static RuntimeException notSmartctl() {
