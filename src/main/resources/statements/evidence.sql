@@ -14,9 +14,12 @@ SELECT f.id, f.kind, f.file_name, f.tool, f.imported_at, u.username
  WHERE f.sha256 = :sha256
 
 -- name: evidence-file-content
-SELECT f.id, f.kind, f.file_name, f.sha256, f.size_bytes, f.content, f.imported_at
+SELECT f.kind, f.file_name, encode(f.sha256, 'hex') AS sha256, f.content
   FROM evidence_files f
  WHERE f.id = :id
+
+-- name: evidence-machine-id
+SELECT id FROM machines WHERE tag = :tag
 
 -- name: evidence-device-insert
 INSERT INTO evidence_devices (evidence_file_id, position, device_name, serial, model, status, method, nist_level,

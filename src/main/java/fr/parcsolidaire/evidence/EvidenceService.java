@@ -14,6 +14,7 @@ import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
+import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
@@ -54,11 +55,55 @@ public final class EvidenceService {
     /** What an import of a wipe report did (or, when alreadyImported, what the first import of these bytes did). */
     public record WipeImport(boolean alreadyImported, long fileId, String fileName, String sha256, String tool,
                              List<DiskLine> disks, List<String> notes) {
+
+        /** The erasure records this file created (shared/API.md's "erasures"). */
+        public List<Long> erasureIds() {
+            return disks.stream().map(DiskLine::erasureId).filter(java.util.Objects::nonNull).toList();
+        }
+
+        /** The serials of the disks no storage device matched (shared/API.md's "unmatched"). */
+        public List<String> unmatchedSerials() {
+            return disks.stream().filter(d -> d.machineTag() == null && d.serial() != null).map(DiskLine::serial).toList();
+        }
     }
 
     /** What an import of a SMART report did. */
     public record SmartImport(boolean alreadyImported, long fileId, String fileName, String sha256, String machineTag,
                               String serial, Boolean passed, boolean flagged, String summary) {
+    }
+
+    /** An archived file as its machine page and the donor's certificate cite it. */
+    public record EvidenceFile(long id, String kind, String fileName, String sha256, int sizeBytes, String tool,
+                               OffsetDateTime importedAt) {
+    }
+
+    /** An archived file's bytes, for its download, with the media type it was received as. */
+    public record StoredFile(String fileName, String mediaType, String sha256, byte[] content) {
+    }
+
+    /** The files behind a machine's imported erasures and SMART reports, oldest first. */
+    public List<EvidenceFile> filesOf(String tag) {
+        return database.inTransaction(tx -> {
+            long machineId = tx.createNamedGet("evidence-machine-id").addParam("tag", tag).execute()
+                    .map(r -> Rows.longValue(r, "id"))
+                    .orElseThrow(() -> HttpProblem.notFound("Aucune machine ne porte le numéro « " + tag + " »."));
+            return tx.createNamedQuery("evidence-files-of-machine").addParam("machineId", machineId).execute()
+                    .map(r -> new EvidenceFile(Rows.longValue(r, "id"), Rows.text(r, "kind"), Rows.text(r, "file_name"),
+                            Rows.text(r, "sha256"), Rows.intOrNull(r, "size_bytes"), Rows.text(r, "tool"),
+                            Rows.timestamp(r, "imported_at")))
+                    .toList();
+        });
+    }
+
+    /** One archived file, byte for byte. */
+    public StoredFile file(long id) {
+        return database.inTransaction(tx -> tx.createNamedGet("evidence-file-content").addParam("id", id).execute()
+                .map(r -> new StoredFile(Rows.text(r, "file_name"), switch (Rows.text(r, "kind")) {
+                    case "NWIPE_PDF" -> "application/pdf";
+                    case "SMARTCTL_JSON" -> "application/json";
+                    default -> "text/plain; charset=UTF-8";
+                }, Rows.text(r, "sha256"), r.column("content").get(byte[].class)))
+                .orElseThrow(() -> HttpProblem.notFound("Aucun fichier de preuve n° " + id + ".")));
     }
 
     /** An nwipe/ShredOS log or an nwipe PDF certificate for the machine with this tag. */

@@ -355,11 +355,17 @@ final class NwipeLogParser {
         }
     }
 
-    /** The disk a table row names: nwipe strips "/dev/" and keeps at most eight characters. */
+    /**
+     * The disk a table row names: nwipe strips "/dev/" and keeps the last eight characters, so only an
+     * eight-character name can be the end of a longer one ("nvme10n1" of "/dev/nvme10n1" fits; a longer path does not).
+     */
     private static Disk row(State s, String name) {
         Disk exact = s.disks.get("/dev/" + name);
         if (exact != null) {
             return exact;
+        }
+        if (name.length() != 8) {
+            return disk(s, "/dev/" + name);
         }
         Disk match = null;
         for (Disk d : s.disks.values()) {

@@ -61,7 +61,8 @@ final class PdfText {
         PdfReader reader;
         try {
             reader = new PdfReader(new RandomAccessFileOrArray(pdf), null);
-        } catch (IOException | RuntimeException e) {
+        } catch (IOException | RuntimeException | StackOverflowError e) {
+            // OpenPDF reads nested arrays and dictionaries recursively: a few MB of "[[[[" exhausts the stack.
             throw notReadable();
         }
         try {
@@ -69,10 +70,9 @@ final class PdfText {
                 throw notReadable();
             }
             return walk(content(reader, page));
-        } catch (IOException | RuntimeException e) {
-            if (e instanceof fr.parcsolidaire.web.HttpProblem p) {
-                throw p;
-            }
+        } catch (fr.parcsolidaire.web.HttpProblem p) {
+            throw p;
+        } catch (IOException | RuntimeException | StackOverflowError e) {
             throw notReadable();
         } finally {
             reader.close();

@@ -5,7 +5,7 @@ import io.helidon.http.Status;
 
 import java.util.Map;
 
-/** The French 422 answers of this package: a file that is not what it claims, too large, or of no use. */
+/** The French refusals of this package: 422 for a file that is not what it claims or too large, 400 when nothing matches. */
 final class Unreadable {
 
     private static final Status UNPROCESSABLE = Status.create(422);
@@ -23,7 +23,8 @@ final class Unreadable {
                 Map.of());
     }
 
+    /** 400, as shared/API.md promises outside scripts for a log none of whose serials matches. */
     static HttpProblem noMatch(String message) {
-        return new HttpProblem(UNPROCESSABLE, "no_match", message, Map.of());
+        return new HttpProblem(Status.BAD_REQUEST_400, "no_match", message, Map.of());
     }
 }

@@ -2,19 +2,9 @@ package fr.parcsolidaire.evidence;
 
 /** nwipe's --verify option: reading the disk back after the last pass, after every pass, or not at all. */
 enum VerifyMode {
-    OFF("aucune"),
-    LAST("après la dernière passe"),
-    ALL("après chaque passe");
-
-    private final String label;
-
-    VerifyMode(String label) {
-        this.label = label;
-    }
-
-    String label() {
-        return label;
-    }
+    OFF,
+    LAST,
+    ALL;
 
     /** The log's "verify = 1 (last pass)": 0, 1 or 2. */
     static VerifyMode ofLogValue(String value) {

@@ -14,11 +14,4 @@ record WipedDevice(String device, String bus, String model, String size, String 
                    WipeStatus status, Integer passErrors, Integer verifyErrors, Integer syncErrors,
                    int passesCompleted, Integer roundsCompleted, boolean blanked, Long bytesErased,
                    LocalDateTime startedAt, LocalDateTime endedAt) {
-
-    /** "sda (S3Z1NB0K, Samsung SSD 860)" for messages. */
-    String describe() {
-        String name = device == null ? "disque" : device.startsWith("/dev/") ? device.substring(5) : device;
-        String id = serial != null ? serial : serialMasked ? "n° de série masqué" : "sans n° de série";
-        return name + " (" + id + (model == null ? "" : ", " + model) + ")";
-    }
 }

@@ -142,6 +142,18 @@ class EvidenceServiceTest {
         assertEquals(result.sha256(), event.getJsonObject("data").getString("sha256"));
 
         expect(200, ready(tag));
+
+        List<EvidenceService.EvidenceFile> files = service.filesOf(tag);
+        assertEquals(1, files.size());
+        assertEquals("nwipe-0.42.log", files.getFirst().fileName());
+        assertEquals(sha256(log), files.getFirst().sha256());
+        assertEquals(log.length, files.getFirst().sizeBytes());
+        assertEquals("NWIPE_LOG", files.getFirst().kind());
+        EvidenceService.StoredFile stored = service.file(files.getFirst().id());
+        assertArrayEquals(log, stored.content());
+        assertEquals("text/plain; charset=UTF-8", stored.mediaType());
+        assertEquals(sha256(log), stored.sha256());
+        assertEquals(404, assertThrows(HttpProblem.class, () -> service.file(-1)).status().code());
     }
 
     @Test
@@ -215,7 +227,7 @@ class EvidenceServiceTest {
 
         HttpProblem p = assertThrows(HttpProblem.class, () -> service.importWipeReport(tagHere, "autre.log", log, techId));
 
-        assertEquals(422, p.status().code());
+        assertEquals(400, p.status().code(), "as shared/API.md says");
         assertEquals("Aucun disque de ce fichier ne correspond aux supports de la machine " + tagHere + " (n° de série "
                 + "comparés sans tenir compte des majuscules ni des espaces). N° de série du fichier : " + there
                 + ". Supports enregistrés sur la machine : " + here + " (WDC WD5000LPVX).", p.getMessage());
@@ -239,6 +251,8 @@ class EvidenceServiceTest {
 
         assertEquals(tag, result.disks().get(0).machineTag());
         assertNull(result.disks().get(1).machineTag());
+        assertEquals(List.of(twice), result.unmatchedSerials());
+        assertEquals(List.of(result.disks().get(0).erasureId()), result.erasureIds());
         assertNull(result.disks().get(1).erasureId());
         assertTrue(result.notes().contains("Le n° de série " + twice + " est enregistré sur plusieurs machines (" + first
                 + ", " + second + ") : importez ce fichier depuis la page de la bonne machine."), result.notes().toString());
@@ -349,6 +363,9 @@ class EvidenceServiceTest {
         assertTrue(event.getString("note").startsWith("Rapport SMART (smartctl 7.1) de " + failing), event.toString());
         assertEquals("disque en échec SMART à remplacer et détruire : " + failing + " (WDC WD5000LPVX)", smartHealth(tag));
 
+        assertEquals(List.of("SMARTCTL_JSON"), service.filesOf(tag).stream().map(EvidenceService.EvidenceFile::kind).toList());
+        assertEquals("application/json", service.file(r.fileId()).mediaType());
+
         EvidenceService.SmartImport ok = service.importSmart(tag, "smart-sda.json",
                 utf8(smartOf("smart/scrutiny/smart-ata-full.json", "S3YZNB0KB00864E", healthy)), techId);
         assertFalse(ok.flagged());
@@ -383,7 +400,7 @@ class EvidenceServiceTest {
 
         HttpProblem other = assertThrows(HttpProblem.class, () -> service.importSmart(tag, "nvme.json",
                 Samples.bytes("smart/scrutiny/smart-nvme.json"), techId));
-        assertEquals(422, other.status().code());
+        assertEquals(400, other.status().code());
         assertEquals("Aucun disque de ce fichier ne correspond aux supports de la machine " + tag + " (n° de série "
                 + "comparés sans tenir compte des majuscules ni des espaces). N° de série du fichier : BTNH93710FS91P0B. "
                 + "Supports enregistrés sur la machine : " + disk + " (WDC WD5000LPVX).", other.getMessage());

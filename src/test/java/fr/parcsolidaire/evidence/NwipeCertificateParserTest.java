@@ -140,6 +140,17 @@ class NwipeCertificateParserTest {
         assertTrue(r.getMessage().contains("n'est pas un certificat"), r.getMessage());
     }
 
+    @Test
+    void deeplyNestedObjectsAreRefusedNotCrashed() {
+        String nested = "[".repeat(3_000_000);
+        byte[] pdf = minimalPdf("BT 10 10 TD (x) Tj ET".getBytes(StandardCharsets.ISO_8859_1), "/Nested " + nested);
+        HttpProblem p = assertThrows(HttpProblem.class, () -> NwipeCertificateParser.parse(pdf));
+        assertTrue(p.getMessage().startsWith("Ce PDF est illisible"), p.getMessage());
+        byte[] content = ("BT 10 10 TD " + nested + " TJ ET").getBytes(StandardCharsets.ISO_8859_1);
+        HttpProblem q = assertThrows(HttpProblem.class, () -> NwipeCertificateParser.parse(minimalPdf(content, "")));
+        assertTrue(q.getMessage().startsWith("Ce PDF est illisible"), q.getMessage());
+    }
+
     private static byte[] deflate(int spaces) {
         Deflater d = new Deflater(Deflater.BEST_COMPRESSION);
         byte[] chunk = new byte[1 << 20];
