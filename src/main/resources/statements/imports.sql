@@ -23,11 +23,12 @@ SELECT x.type, x.serial, m.tag
 -- name: import-tags-taken
 SELECT m.tag FROM machines m WHERE m.tag IN (SELECT jsonb_array_elements_text(CAST(:tags AS jsonb)))
 
--- The oldest donor of each name, compared as PostgreSQL folds case (imported donors are matched by name).
+-- The oldest donor of each name, compared without case nor extra spaces (imported donors are matched by name).
+-- Donors are few (a workshop has hundreds): reading them all is cheaper than an index on the folded name.
 -- name: import-donors-by-name
 SELECT DISTINCT ON (x.name) x.name AS asked, d.id, d.name
   FROM jsonb_array_elements_text(CAST(:names AS jsonb)) AS x(name)
-  JOIN donors d ON lower(d.name) = lower(x.name)
+  JOIN donors d ON lower(regexp_replace(btrim(d.name), '\s+', ' ', 'g')) = lower(x.name)
  ORDER BY x.name, d.id
 
 -- name: import-insert

@@ -159,9 +159,9 @@ final class ImportPlanner {
         return kept;
     }
 
-    /** "Mairie de Lille" and "MAIRIE  DE LILLE" are one donor. */
+    /** "Mairie de Lille" and "MAIRIE DE LILLE" are one donor (names arrive with their spaces already collapsed). */
     static String donorKey(String name) {
-        return name.strip().replaceAll("\\s+", " ").toLowerCase(Locale.ROOT);
+        return name.toLowerCase(Locale.ROOT);
     }
 
     private static Map<String, DonorRef> donors(DbExecute exec, List<Candidate> machines) {

@@ -216,7 +216,9 @@ final class RowValidator {
     }
 
     private String donor(int line, String text, List<RowIssue> issues) {
-        String name = text.isEmpty() ? request.defaultDonor() == null ? "" : request.defaultDonor().strip() : text;
+        String given = text.isEmpty() ? request.defaultDonor() == null ? "" : request.defaultDonor() : text;
+        // "Mairie  de Lille " and "Mairie de Lille" are one donor, recorded once with single spaces.
+        String name = given.strip().replaceAll("[ \\u00a0]+", " ");
         if (name.isEmpty()) {
             issues.add(RowIssue.error(line, ImportField.DONOR,
                     "Donateur manquant : remplissez la colonne Donateur ou choisissez un donateur par défaut."));

@@ -22,6 +22,7 @@ public final class Bench {
         BENCHES.put("crash", fr.parcsolidaire.trust.ReliabilityBench::crash);
         BENCHES.put("dashboard", DashboardBench::run);
         BENCHES.put("labels", LabelsBench::run);
+        BENCHES.put("imports", ImportsBench::run);
     }
 
     private Bench() {

@@ -105,6 +105,27 @@ final class Samples {
         return out.toByteArray();
     }
 
+    /** The same archive with one entry's content replaced (read as fastexcel reads it, by its central directory). */
+    static byte[] replaceEntry(byte[] archive, String name, String content) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        try (var in = org.apache.commons.compress.archivers.zip.ZipFile.builder()
+                .setSeekableByteChannel(new org.apache.commons.compress.utils.SeekableInMemoryByteChannel(archive)).get();
+             ZipOutputStream zip = new ZipOutputStream(out)) {
+            for (var e : java.util.Collections.list(in.getEntries())) {
+                byte[] bytes;
+                try (var data = in.getInputStream(e)) {
+                    bytes = e.getName().equals(name) ? content.getBytes(StandardCharsets.UTF_8) : data.readAllBytes();
+                }
+                zip.putNextEntry(new ZipEntry(e.getName()));
+                zip.write(bytes);
+                zip.closeEntry();
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return out.toByteArray();
+    }
+
     private static void entry(ZipOutputStream zip, String name, String text) throws IOException {
         zip.putNextEntry(new ZipEntry(name));
         zip.write(text.getBytes(StandardCharsets.UTF_8));

@@ -232,6 +232,40 @@ class SpreadsheetReaderTest {
     }
 
     @Test
+    void entitiesInAWorkbooksXmlAreNeverExpandedNorFetched() throws Exception {
+        byte[] xlsx = Samples.xlsxRows(List.of(List.of("Type"), List.of("Portable")));
+        String laughs = """
+                <?xml version="1.0" encoding="UTF-8"?>
+                <!DOCTYPE worksheet [
+                  <!ENTITY lol "lollollollollollollollollollol">
+                  <!ENTITY lol2 "&lol;&lol;&lol;&lol;&lol;&lol;&lol;&lol;&lol;&lol;">
+                  <!ENTITY lol3 "&lol2;&lol2;&lol2;&lol2;&lol2;&lol2;&lol2;&lol2;&lol2;&lol2;">
+                  <!ENTITY lol4 "&lol3;&lol3;&lol3;&lol3;&lol3;&lol3;&lol3;&lol3;&lol3;&lol3;">
+                  <!ENTITY lol5 "&lol4;&lol4;&lol4;&lol4;&lol4;&lol4;&lol4;&lol4;&lol4;&lol4;">
+                  <!ENTITY lol6 "&lol5;&lol5;&lol5;&lol5;&lol5;&lol5;&lol5;&lol5;&lol5;&lol5;">
+                  <!ENTITY lol7 "&lol6;&lol6;&lol6;&lol6;&lol6;&lol6;&lol6;&lol6;&lol6;&lol6;">
+                  <!ENTITY lol8 "&lol7;&lol7;&lol7;&lol7;&lol7;&lol7;&lol7;&lol7;&lol7;&lol7;">
+                  <!ENTITY lol9 "&lol8;&lol8;&lol8;&lol8;&lol8;&lol8;&lol8;&lol8;&lol8;&lol8;">
+                  <!ENTITY xxe SYSTEM "file:///etc/passwd">
+                ]>
+                <worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetData>
+                <row r="1"><c r="A1" t="inlineStr"><is><t>&lol9;</t></is></c></row>
+                <row r="2"><c r="A2" t="inlineStr"><is><t>&xxe;</t></is></c></row>
+                </sheetData></worksheet>""";
+        String plain = """
+                <?xml version="1.0" encoding="UTF-8"?>
+                <worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetData>
+                <row r="1"><c r="A1" t="inlineStr"><is><t>Type</t></is></c></row>
+                <row r="2"><c r="A2" t="inlineStr"><is><t>Écran</t></is></c></row>
+                </sheetData></worksheet>""";
+        assertEquals(List.of("Écran"), read(Samples.replaceEntry(xlsx, "xl/worksheets/sheet1.xml", plain)).rows().get(1).cells(),
+                "the rewritten workbook is a workbook: only the entities make the difference");
+        byte[] hostile = Samples.replaceEntry(xlsx, "xl/worksheets/sheet1.xml", laughs);
+        HttpProblem p = assertTimeoutPreemptively(java.time.Duration.ofSeconds(5), () -> refused(hostile));
+        assertEquals(XlsxSheetReader.unreadable().getMessage(), p.getMessage());
+    }
+
+    @Test
     void aNormalWorkbookPassesTheGuard() {
         byte[] xlsx = Samples.xlsxRows(List.of(List.of("Type", "Marque"), List.of("Portable", "Dell")));
         ZipGuard.check(xlsx, ImportLimits.DEFAULT);
