@@ -1,12 +1,10 @@
 package fr.parcsolidaire.bench;
 
-import fr.parcsolidaire.TestApp;
-import fr.parcsolidaire.auth.Role;
 import fr.parcsolidaire.auth.User;
-import fr.parcsolidaire.imports.ImportLimits;
 import fr.parcsolidaire.imports.ImportOutcome;
 import fr.parcsolidaire.imports.ImportReport;
 import fr.parcsolidaire.imports.ImportRequest;
+import fr.parcsolidaire.imports.ImportsApp;
 import fr.parcsolidaire.imports.InventoryFiles;
 import fr.parcsolidaire.imports.MachineImportService;
 import org.dhatim.fastexcel.Workbook;
@@ -15,17 +13,13 @@ import org.dhatim.fastexcel.Worksheet;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.sql.Connection;
-import java.sql.ResultSet;
-import java.sql.SQLException;
-import java.time.Clock;
 import java.util.List;
 import java.util.UUID;
 
 /**
  * Importing a generated 10 000-row inventory (issue 16: dry run and commit in under 10 s), as CSV (Windows-1252, ";")
- * and as XLSX, into a database that grows by 10 000 machines at each round. The service is called directly: the
- * figures are the import's own (reading, checks, batched inserts), without the upload.
+ * and as XLSX, into a database of its own that grows by 10 000 machines at each round. The service is called
+ * directly: the figures are the import's own (reading, checks, batched inserts), without the upload.
  */
 final class ImportsBench {
 
@@ -36,10 +30,14 @@ final class ImportsBench {
     }
 
     static void run() {
-        TestApp app = TestApp.get();
-        MachineImportService service = new MachineImportService(app.app().database(), Clock.systemDefaultZone(),
-                ImportLimits.DEFAULT);
-        User technician = technician(app);
+        try (ImportsApp app = ImportsApp.start()) {
+            measure(app);
+        }
+    }
+
+    private static void measure(ImportsApp app) {
+        MachineImportService service = app.service();
+        User technician = app.technician();
         // Warm-up: class loading and JIT on a small file, not measured.
         for (int i = 0; i < 3; i++) {
             byte[] small = InventoryFiles.csv(500, "warm" + i + UUID.randomUUID().toString().substring(0, 6), "atelier");
@@ -63,16 +61,6 @@ final class ImportsBench {
                                 + "import %.0f ms, total %.0f ms%n", format, ROWS, file.length / 1024, machinesBefore,
                         (t1 - t0) / 1e6, (t2 - t1) / 1e6, (t2 - t0) / 1e6);
             }
-        }
-    }
-
-    private static User technician(TestApp app) {
-        try (Connection c = app.connection(); var st = c.createStatement();
-             ResultSet rs = st.executeQuery("SELECT id FROM users WHERE username = '" + app.username(Role.TECHNICIAN) + "'")) {
-            rs.next();
-            return new User(rs.getLong(1), app.username(Role.TECHNICIAN), "Bench", Role.TECHNICIAN, true, null);
-        } catch (SQLException e) {
-            throw new IllegalStateException(e);
         }
     }
 

@@ -1,9 +1,5 @@
 package fr.parcsolidaire.imports;
 
-import fr.parcsolidaire.Fixtures;
-import fr.parcsolidaire.Http;
-import fr.parcsolidaire.TestApp;
-import fr.parcsolidaire.auth.Role;
 import fr.parcsolidaire.auth.User;
 import fr.parcsolidaire.inventory.DonorKind;
 import fr.parcsolidaire.inventory.MachineState;
@@ -11,15 +7,12 @@ import fr.parcsolidaire.inventory.MachineType;
 import fr.parcsolidaire.web.HttpProblem;
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
+import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.sql.Connection;
-import java.sql.ResultSet;
-import java.sql.SQLException;
-import java.time.Clock;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -40,22 +33,44 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-/** The import against the real service's PostgreSQL, called directly (routes come in phase 2). */
+/**
+ * The import against the real service and its PostgreSQL, the service called directly (routes come in phase 2),
+ * the machines it creates then driven over HTTP like any other. On a private instance: see {@link ImportsApp}.
+ */
 class MachineImportTest {
 
+    private static ImportsApp app;
     private static MachineImportService service;
     private static User technician;
+    private static String techToken;
 
     @BeforeAll
-    static void setUp() throws SQLException {
-        TestApp app = TestApp.get();
-        service = new MachineImportService(app.app().database(), Clock.systemDefaultZone(), ImportLimits.DEFAULT);
-        app.sql("INSERT INTO sites (code, name, tag_prefix) VALUES ('nord', 'Antenne Nord', 'NO') ON CONFLICT (code) DO NOTHING");
-        try (Connection c = app.connection(); var st = c.createStatement();
-             ResultSet rs = st.executeQuery("SELECT id FROM users WHERE username = '" + app.username(Role.TECHNICIAN) + "'")) {
-            rs.next();
-            technician = new User(rs.getLong(1), app.username(Role.TECHNICIAN), "Test", Role.TECHNICIAN, true, null);
+    static void setUp() {
+        app = ImportsApp.start();
+        service = app.service();
+        technician = app.technician();
+        techToken = app.token("i-tech");
+        app.sql("INSERT INTO sites (code, name, tag_prefix) VALUES ('nord', 'Antenne Nord', 'NO')");
+    }
+
+    @AfterAll
+    static void tearDown() {
+        app.close();
+    }
+
+    /** A donation of laptops taken in through the API, as a technician would: their tags. */
+    private static List<String> intake(int count) {
+        var machines = Json.createArrayBuilder();
+        for (int i = 0; i < count; i++) {
+            machines.add(Json.createObjectBuilder().add("type", "LAPTOP").add("serial", "INTAKE-" + UUID.randomUUID()));
         }
+        JsonObject body = Json.createObjectBuilder()
+                .add("donor", Json.createObjectBuilder().add("name", "Entreprise Test").add("kind", "COMPANY"))
+                .add("receivedOn", LocalDate.now().toString()).add("site", "atelier").add("machines", machines).build();
+        HttpResponse<String> r = app.post("/api/v1/donations", techToken, body.toString());
+        assertEquals(201, r.statusCode(), r.body());
+        return ImportsApp.json(r.body()).getJsonArray("machines").stream()
+                .map(m -> m.asJsonObject().getString("tag")).toList();
     }
 
     private static String run() {
@@ -64,7 +79,6 @@ class MachineImportTest {
 
     /** What an import may write, counted: machines, events, donors, donations, imports, tag counters. */
     private static List<Long> written() {
-        TestApp app = TestApp.get();
         return List.of(app.count("SELECT count(*) FROM machines"), app.count("SELECT count(*) FROM machine_events"),
                 app.count("SELECT count(*) FROM donors"), app.count("SELECT count(*) FROM donations"),
                 app.count("SELECT count(*) FROM machine_imports"),
@@ -130,7 +144,6 @@ class MachineImportTest {
         assertEquals(before.get(3) + donations.size(), after.get(3), "one donation per donor, date and site");
         assertEquals(before.get(4) + 1, after.get(4), "one journal entry");
 
-        TestApp app = TestApp.get();
         long id = done.importId();
         assertEquals(10_000, app.count("SELECT count(*) FROM machine_events WHERE kind = 'IMPORTED' AND data->>'importId' = '" + id + "'"));
         assertEquals(0, app.count("SELECT count(*) FROM machines m JOIN machine_events e ON e.machine_id = m.id "
@@ -153,8 +166,8 @@ class MachineImportTest {
     void oneBadRowRefusesTheWholeFileAndSaysWhy() {
         String run = run();
         String takenSerial = "SN-" + run;
-        String takenTag = Fixtures.intake(1).getFirst();
-        TestApp.get().sql("UPDATE machines SET serial = '" + takenSerial + "' WHERE tag = '" + takenTag + "'");
+        String takenTag = intake(1).getFirst();
+        app.sql("UPDATE machines SET serial = '" + takenSerial + "' WHERE tag = '" + takenTag + "'");
         byte[] file = Samples.utf8("Type;N° de série;N° d'inventaire;Site;Donateur;Date",
                 "Portable;" + run + "-ok;;atelier;Don " + run + ";01/02/2025",
                 "portable;" + takenSerial.toLowerCase() + ";;atelier;Don " + run + ";01/02/2025",
@@ -203,13 +216,14 @@ class MachineImportTest {
         assertEquals(before.get(0) + 50, written().get(0));
         ImportReport again = service.dryRun("autre-nom.csv", file, request(), technician);
         assertFalse(again.importable());
-        assertTrue(again.issues().getFirst().message().contains("par Test"), again.issues().getFirst().message());
+        assertTrue(again.issues().getFirst().message().contains("par Camille Technicienne (import n° "),
+                again.issues().getFirst().message());
     }
 
     @Test
     void keptTagsStayAndAreNeverHandedOutAgain() {
         int year = LocalDate.now().getYear();
-        long counter = TestApp.get().count("SELECT COALESCE(max(last_value), 0) FROM tag_counters WHERE prefix = 'PS' AND year = " + year);
+        long counter = app.count("SELECT COALESCE(max(last_value), 0) FROM tag_counters WHERE prefix = 'PS' AND year = " + year);
         String kept = String.format("PS-%d-%05d", year, counter + 3);
         String run = run();
         byte[] file = Samples.utf8("N° d'inventaire;Type;Site;Donateur;Date",
@@ -218,7 +232,7 @@ class MachineImportTest {
         ImportOutcome done = service.commit("tags.csv", file, request(), technician);
         assertEquals(kept, done.tags().get(0));
         assertEquals(String.format("PS-%d-%05d", year, counter + 4), done.tags().get(1), "allocated after the kept tag");
-        List<String> next = Fixtures.intake(5);
+        List<String> next = intake(5);
         assertTrue(next.stream().noneMatch(t -> t.equals(kept) || done.tags().contains(t)), next.toString());
     }
 
@@ -229,8 +243,9 @@ class MachineImportTest {
                 "Portable;" + run + "-L;Prête;atelier;Don " + run + ";03/03/2025",
                 "Écran;" + run + "-E;Prête;atelier;Don " + run + ";03/03/2025");
         ImportOutcome done = service.commit("pretes.csv", file, request(), technician);
-        Http tech = Http.api(Role.TECHNICIAN);
-        JsonObject laptop = Http.json(Fixtures.expect(200, tech.get("/api/v1/machines/" + done.tags().get(0))));
+        HttpResponse<String> page = app.get("/api/v1/machines/" + done.tags().get(0), techToken);
+        assertEquals(200, page.statusCode(), page.body());
+        JsonObject laptop = ImportsApp.json(page.body());
         assertEquals("IN_RECONDITIONING", laptop.getString("state"));
         JsonObject imported = laptop.getJsonArray("events").getJsonObject(0);
         assertEquals("IMPORTED", imported.getString("kind"));
@@ -238,12 +253,16 @@ class MachineImportTest {
         assertTrue(imported.getString("note").startsWith("Déclarée « Prête » dans le fichier importé"));
         assertEquals(1, laptop.getJsonArray("events").size());
 
-        HttpResponse<String> ready = Fixtures.transition(tech, done.tags().get(0),
-                Json.createObjectBuilder().add("to", "READY").add("quality", Fixtures.allChecksOk()).build());
-        assertEquals(409, ready.statusCode());
+        var quality = Json.createObjectBuilder();
+        for (String item : List.of("boots", "keyboard", "screen", "wifi", "sound", "webcam", "battery", "ports")) {
+            quality.add(item, "OK");
+        }
+        HttpResponse<String> ready = app.post("/api/v1/machines/" + done.tags().get(0) + "/transitions", techToken,
+                Json.createObjectBuilder().add("to", "READY").add("quality", quality).build().toString());
+        assertEquals(409, ready.statusCode(), ready.body());
         assertTrue(ready.body().contains("aucun support déclaré"), ready.body());
 
-        JsonObject screen = Http.json(Fixtures.expect(200, tech.get("/api/v1/machines/" + done.tags().get(1))));
+        JsonObject screen = ImportsApp.json(app.get("/api/v1/machines/" + done.tags().get(1), techToken).body());
         assertEquals("READY", screen.getString("state"), "a screen holds no data: ready as declared");
     }
 
@@ -280,18 +299,18 @@ class MachineImportTest {
     @Test
     void formulasAreImportedAsTextAndDefusedWhenExported() {
         String run = run();
-        TestApp.get().sql("INSERT INTO sites (code, name, tag_prefix) VALUES ('formules', 'Site formules', 'FX') ON CONFLICT (code) DO NOTHING");
+        app.sql("INSERT INTO sites (code, name, tag_prefix) VALUES ('formules', 'Site formules', 'FX')");
         byte[] file = Samples.utf8("Type;Marque;Modèle;N° de série;Site;Donateur;Date",
                 "Portable;\"=HYPERLINK(\"\"http://evil.example\"\";\"\"clic\"\")\";@SUM(A1:A9);" + run + ";formules;+Don " + run + ";03/03/2003");
         ImportOutcome done = service.commit("formules.csv", file, request(), technician);
-        assertEquals(1, TestApp.get().count("SELECT count(*) FROM machines WHERE tag = '" + done.tags().getFirst()
+        assertEquals(1, app.count("SELECT count(*) FROM machines WHERE tag = '" + done.tags().getFirst()
                 + "' AND brand = '=HYPERLINK(\"http://evil.example\";\"clic\")' AND model = '@SUM(A1:A9)'"), "stored as typed");
-        HttpResponse<byte[]> csv = Http.api(Role.COORDINATOR).getBytes("/reports/machines.csv?site=formules&from=2003-03-01&to=2003-03-31");
-        assertEquals(200, csv.statusCode());
-        String text = new String(csv.body(), StandardCharsets.UTF_8);
-        assertTrue(text.contains("'=HYPERLINK(\"\"http://evil.example\"\";\"\"clic\"\")"), text);
-        assertTrue(text.contains("'@SUM(A1:A9)"), text);
-        assertTrue(text.contains("'+Don " + run), text);
+        HttpResponse<String> csv = app.get("/reports/machines.csv?site=formules&from=2003-03-01&to=2003-03-31",
+                app.token("i-coord"));
+        assertEquals(200, csv.statusCode(), csv.body());
+        assertTrue(csv.body().contains("'=HYPERLINK(\"\"http://evil.example\"\";\"\"clic\"\")"), csv.body());
+        assertTrue(csv.body().contains("'@SUM(A1:A9)"), csv.body());
+        assertTrue(csv.body().contains("'+Don " + run), csv.body());
     }
 
     @Test
@@ -319,10 +338,10 @@ class MachineImportTest {
         assertEquals(2, dry.donations());
         ImportOutcome done = service.commit("classeur.xlsx", xlsx, request, technician);
         assertTrue(done.tags().getFirst().startsWith("NO-2025-"), done.tags().toString());
-        assertEquals(2, TestApp.get().count("SELECT count(*) FROM machines m JOIN donations d ON d.id = m.donation_id "
+        assertEquals(2, app.count("SELECT count(*) FROM machines m JOIN donations d ON d.id = m.donation_id "
                 + "JOIN donors o ON o.id = d.donor_id WHERE o.name = 'Voisin " + run + "' AND o.kind = 'RESIDENT' "
                 + "AND d.received_on IN (DATE '2025-06-30', DATE '2025-07-01') AND m.site_id = d.site_id"));
-        assertEquals(1, TestApp.get().count("SELECT count(*) FROM machine_imports WHERE id = " + done.importId()
+        assertEquals(1, app.count("SELECT count(*) FROM machine_imports WHERE id = " + done.importId()
                 + " AND mapping->'columns'->>'TYPE' = '0' AND mapping->>'defaultSite' = 'nord' AND source = 'Classeur Excel (XLSX)'"));
     }
 
@@ -337,7 +356,7 @@ class MachineImportTest {
         assertEquals(List.of(), dry.donorsToCreate());
         assertEquals(Map.of("Mairie " + run, 2), dry.byDonor(), "named as recorded");
         service.commit("b.csv", second, request(), technician);
-        assertEquals(1, TestApp.get().count("SELECT count(*) FROM donors WHERE lower(name) = lower('Mairie " + run + "')"));
+        assertEquals(1, app.count("SELECT count(*) FROM donors WHERE lower(name) = lower('Mairie " + run + "')"));
     }
 
     @Test
