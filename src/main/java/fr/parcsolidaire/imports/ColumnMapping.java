@@ -19,7 +19,7 @@ public record ColumnMapping(int headerLine, Map<ImportField, Integer> columns) {
             throw new IllegalArgumentException("headerLine < 0");
         }
         EnumMap<ImportField, Integer> copy = new EnumMap<>(ImportField.class);
-        columns.forEach((field, column) -> {
+        (columns == null ? Map.<ImportField, Integer>of() : columns).forEach((field, column) -> {
             if (column != null) {
                 if (column < 0) {
                     throw new IllegalArgumentException("column < 0");

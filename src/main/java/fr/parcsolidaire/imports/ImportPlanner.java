@@ -39,11 +39,9 @@ final class ImportPlanner {
                 Map<String, DonorRef> donors) {
     }
 
-    private final ImportLimits limits;
     private final Clock clock;
 
-    ImportPlanner(ImportLimits limits, Clock clock) {
-        this.limits = limits;
+    ImportPlanner(Clock clock) {
         this.clock = clock;
     }
 

@@ -3,6 +3,8 @@ package fr.parcsolidaire.imports;
 import fr.parcsolidaire.auth.User;
 import fr.parcsolidaire.db.Database;
 import fr.parcsolidaire.web.HttpProblem;
+import fr.parcsolidaire.web.RetryLater;
+import io.helidon.http.Status;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -11,8 +13,12 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.sql.SQLException;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
 
 /**
  * Imports a workshop's existing inventory from a spreadsheet (docs/imports.md): a preview to choose the columns,
@@ -21,14 +27,25 @@ import java.util.List;
  */
 public final class MachineImportService {
 
+    /** How long a request waits for another import to finish reading before it is told to come back. */
+    private static final Duration SLOT_WAIT = Duration.ofSeconds(20);
+
     private final Database database;
     private final Clock clock;
     private final ImportLimits limits;
+    private final Semaphore slots;
+    private final Duration slotWait;
 
     public MachineImportService(Database database, Clock clock, ImportLimits limits) {
+        this(database, clock, limits, SLOT_WAIT);
+    }
+
+    MachineImportService(Database database, Clock clock, ImportLimits limits, Duration slotWait) {
         this.database = database;
         this.clock = clock;
         this.limits = limits;
+        this.slots = new Semaphore(limits.concurrentImports(), true);
+        this.slotWait = slotWait;
     }
 
     public ImportLimits limits() {
@@ -51,18 +68,22 @@ public final class MachineImportService {
 
     /** How the file reads, its first rows and the guessed columns: what the mapping page starts from. */
     public ImportPreview preview(String fileName, byte[] content) {
-        Spreadsheet sheet = SpreadsheetReader.read(content, limits);
-        List<ImportPreview.Line> sample = sheet.rows().stream().limit(ImportPreview.SAMPLE_ROWS)
-                .map(r -> new ImportPreview.Line(r.line(), r.cells())).toList();
-        return new ImportPreview(FileNames.clean(fileName), sheet.source().describe(), sheet.rows().size(), sample,
-                ColumnMapping.guess(sheet.rows()));
+        return inSlot(() -> {
+            Spreadsheet sheet = SpreadsheetReader.read(content, limits);
+            List<ImportPreview.Line> sample = sheet.rows().stream().limit(ImportPreview.SAMPLE_ROWS)
+                    .map(r -> new ImportPreview.Line(r.line(), r.cells())).toList();
+            return new ImportPreview(FileNames.clean(fileName), sheet.source().describe(), sheet.rows().size(), sample,
+                    ColumnMapping.guess(sheet.rows()));
+        });
     }
 
     /** What the import would create and each row's errors; writes nothing. */
     public ImportReport dryRun(String fileName, byte[] content, ImportRequest request, User actor) {
-        Spreadsheet sheet = SpreadsheetReader.read(content, limits);
-        return new ImportPlanner(limits, clock).plan(database.client().execute(), FileNames.clean(fileName), sha256(content),
-                sheet, request, actor, false).report();
+        return inSlot(() -> {
+            Spreadsheet sheet = SpreadsheetReader.read(content, limits);
+            return new ImportPlanner(clock).plan(database.client().execute(), FileNames.clean(fileName),
+                    sha256(content), sheet, request, actor, false).report();
+        });
     }
 
     /**
@@ -71,20 +92,42 @@ public final class MachineImportService {
      * makes concurrent imports wait their turn, so what the dry run said still holds when it is written.
      */
     public ImportOutcome commit(String fileName, byte[] content, ImportRequest request, User actor) {
-        Spreadsheet sheet = SpreadsheetReader.read(content, limits);
-        String name = FileNames.clean(fileName);
-        String sha = sha256(content);
+        return inSlot(() -> {
+            Spreadsheet sheet = SpreadsheetReader.read(content, limits);
+            String name = FileNames.clean(fileName);
+            String sha = sha256(content);
+            try {
+                return database.inTransaction(tx -> {
+                    ImportRepository.lock(tx);
+                    ImportPlanner.Plan plan = new ImportPlanner(clock).plan(tx, name, sha, sheet, request, actor, true);
+                    if (!plan.report().importable()) {
+                        throw new ImportRejected(plan.report());
+                    }
+                    return new ImportWriter(tx, plan, actor).write(name, sha, sheet.source().describe());
+                });
+            } catch (RuntimeException e) {
+                throw raced(e);
+            }
+        });
+    }
+
+    /** At most {@link ImportLimits#concurrentImports()} files held in memory at once; the others wait, then are told to retry. */
+    <T> T inSlot(Supplier<T> work) {
+        boolean acquired;
         try {
-            return database.inTransaction(tx -> {
-                ImportRepository.lock(tx);
-                ImportPlanner.Plan plan = new ImportPlanner(limits, clock).plan(tx, name, sha, sheet, request, actor, true);
-                if (!plan.report().importable()) {
-                    throw new ImportRejected(plan.report());
-                }
-                return new ImportWriter(tx, plan, actor).write(name, sha, sheet.source().describe());
-            });
-        } catch (RuntimeException e) {
-            throw raced(e);
+            acquired = slots.tryAcquire(slotWait.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            acquired = false;
+        }
+        if (!acquired) {
+            throw new RetryLater(Status.SERVICE_UNAVAILABLE_503, "busy",
+                    "D'autres imports sont en cours de lecture : réessayez dans une minute.", 60);
+        }
+        try {
+            return work.get();
+        } finally {
+            slots.release();
         }
     }
 

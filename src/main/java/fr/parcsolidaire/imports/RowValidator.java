@@ -168,7 +168,8 @@ final class RowValidator {
             return null;
         }
         if (text.length() > max) {
-            issues.add(RowIssue.error(line, field, field.label() + " trop long : " + max + " caractères au plus."));
+            issues.add(RowIssue.error(line, field, "« " + field.label() + " » : " + max + " caractères au plus (la cellule en compte "
+                    + text.length() + ")."));
             return null;
         }
         if (text.chars().anyMatch(Character::isISOControl)) {

@@ -103,7 +103,7 @@ class RowValidatorTest {
                 message("Portable;;;;;;atelier;;;28/11/2026"));
         assertEquals("Type de donateur « Voisin » inconnu : indiquez Entreprise, Organisme public, Association ou Particulier.",
                 message("Portable;;;;;;atelier;Don;Voisin;28/11/2026"));
-        assertEquals("Marque trop long : 80 caractères au plus.",
+        assertEquals("« Marque » : 80 caractères au plus (la cellule en compte 81).",
                 message("Portable;" + "x".repeat(81) + ";;;;;atelier;Don;;28/11/2026"));
     }
 

@@ -189,11 +189,11 @@ class SpreadsheetReaderTest {
         HttpProblem wide = refused(Samples.utf8("Type;Marque", "Portable;" + "x;".repeat(300)));
         assertEquals("La ligne 2 compte plus de 200 colonnes : ce n'est pas un inventaire. Gardez une colonne par "
                 + "information (type, marque, modèle…).", wide.getMessage());
-        ImportLimits small = new ImportLimits(1000, 100, 3, 5, 10, 10_000);
+        ImportLimits small = new ImportLimits(1024 * 1024, 100, 3, 5, 10, 10_000, 1);
         assertEquals(413, refused(Samples.utf8("Type", "a", "b", "c", "d"), small).status().code());
         assertEquals(3, SpreadsheetReader.read(Samples.utf8("Type", "a", "b", "c"), small).rows().size() - 1);
-        assertEquals("Le fichier dépasse la taille maximale de 0 Mo : découpez-le en plusieurs fichiers.",
-                refused(new byte[1001], small).getMessage());
+        assertEquals("Le fichier dépasse la taille maximale de 1 Mo : découpez-le en plusieurs fichiers.",
+                refused(new byte[1024 * 1024 + 1], small).getMessage());
     }
 
     @Test

@@ -1,0 +1,32 @@
+package fr.parcsolidaire.imports;
+
+import fr.parcsolidaire.web.RetryLater;
+import org.junit.jupiter.api.Test;
+
+import java.time.Clock;
+import java.time.Duration;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+class ImportSlotsTest {
+
+    @Test
+    void importsBeyondTheConcurrencyCapAreToldToComeBackLater() {
+        ImportLimits one = new ImportLimits(1024, 100, 10, 10, 10, 1024, 1);
+        MachineImportService service = new MachineImportService(null, Clock.systemUTC(), one, Duration.ZERO);
+        String inside = service.inSlot(() -> {
+            RetryLater busy = assertThrows(RetryLater.class, () -> service.inSlot(() -> "second"));
+            assertEquals(503, busy.status().code());
+            assertEquals(60, busy.seconds());
+            assertEquals("D'autres imports sont en cours de lecture : réessayez dans une minute.", busy.getMessage());
+            return "first";
+        });
+        assertEquals("first", inside);
+        assertEquals("again", service.inSlot(() -> "again"), "the slot is given back");
+        assertThrows(IllegalStateException.class, () -> service.inSlot(() -> {
+            throw new IllegalStateException("boom");
+        }));
+        assertEquals("after a failure", service.inSlot(() -> "after a failure"), "given back after a failure too");
+    }
+}
