@@ -132,7 +132,7 @@ public final class MachineImportService {
     }
 
     /** A serial or tag written by someone else between the checks and the insert (an intake, not an import). */
-    private static RuntimeException raced(RuntimeException e) {
+    static RuntimeException raced(RuntimeException e) {
         for (Throwable t = e; t != null; t = t.getCause()) {
             if (t instanceof SQLException sql && "23505".equals(sql.getSQLState())) {
                 return HttpProblem.conflict("Un numéro de série ou d'inventaire du fichier vient d'être enregistré "

@@ -29,4 +29,16 @@ class ImportSlotsTest {
         }));
         assertEquals("after a failure", service.inSlot(() -> "after a failure"), "given back after a failure too");
     }
+
+    @Test
+    void aSerialOrTagTakenMeanwhileIsAFrenchConflictAndOtherFailuresPassThrough() {
+        RuntimeException unique = new RuntimeException("insert failed",
+                new java.sql.SQLException("duplicate key value violates unique constraint", "23505"));
+        fr.parcsolidaire.web.HttpProblem conflict = (fr.parcsolidaire.web.HttpProblem) MachineImportService.raced(unique);
+        assertEquals(409, conflict.status().code());
+        assertEquals("Un numéro de série ou d'inventaire du fichier vient d'être enregistré par ailleurs : rien n'a été "
+                + "importé. Relancez la vérification puis l'import.", conflict.getMessage());
+        RuntimeException other = new IllegalStateException("x", new java.sql.SQLException("deadlock", "40P01"));
+        assertEquals(other, MachineImportService.raced(other));
+    }
 }
