@@ -48,10 +48,6 @@ public final class MachineImportService {
         this.slotWait = slotWait;
     }
 
-    public ImportLimits limits() {
-        return limits;
-    }
-
     /** Reads an upload up to the size cap: one byte more and it is refused (413) without reading further. */
     public byte[] readUpload(InputStream in) {
         try {

@@ -41,4 +41,24 @@ class ImportSlotsTest {
         RuntimeException other = new IllegalStateException("x", new java.sql.SQLException("deadlock", "40P01"));
         assertEquals(other, MachineImportService.raced(other));
     }
+
+    @Test
+    void anUploadIsReadUpToItsCapAndNotOneByteFurther() {
+        ImportLimits small = new ImportLimits(1024 * 1024, 100, 10, 10, 10, 1024, 1);
+        MachineImportService service = new MachineImportService(null, Clock.systemUTC(), small, Duration.ZERO);
+        assertEquals(1024 * 1024, service.readUpload(new java.io.ByteArrayInputStream(new byte[1024 * 1024])).length);
+        java.util.concurrent.atomic.AtomicLong served = new java.util.concurrent.atomic.AtomicLong();
+        java.io.InputStream endless = new java.io.InputStream() {
+            @Override
+            public int read() {
+                served.incrementAndGet();
+                return 'x';
+            }
+        };
+        fr.parcsolidaire.web.HttpProblem tooBig = assertThrows(fr.parcsolidaire.web.HttpProblem.class,
+                () -> service.readUpload(endless));
+        assertEquals(413, tooBig.status().code());
+        assertEquals("Le fichier dépasse la taille maximale de 1 Mo : découpez-le en plusieurs fichiers.", tooBig.getMessage());
+        assertEquals(1024 * 1024 + 1, served.get(), "an endless body is read one byte past the cap, then dropped");
+    }
 }

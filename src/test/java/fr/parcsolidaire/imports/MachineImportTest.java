@@ -133,6 +133,8 @@ class MachineImportTest {
                 && Vocabulary.type(r[1]).orElseThrow().holdsData()).count();
         assertEquals(heldBack, dry.heldBack());
         assertEquals(heldBack + formerNumbers, dry.warnings(), "one warning per former number and per held-back machine");
+        assertEquals(ImportReport.MAX_ISSUES, dry.issues().size(), "the list stops at a thousand; the counts go on");
+        assertTrue(dry.issuesCut());
 
         ImportOutcome done = service.commit("inventaire.csv", file, request(), technician);
         assertEquals(10_000, done.tags().size());
