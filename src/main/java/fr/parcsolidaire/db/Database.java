@@ -41,7 +41,8 @@ public final class Database {
             "statements/reports.sql",
             "statements/gdpr.sql",
             "statements/loans.sql",
-            "statements/labels.sql");
+            "statements/labels.sql",
+            "statements/messaging.sql");
     private static final Pattern NAME_LINE = Pattern.compile("^-- name: ([a-z0-9-]+)\\s*$", Pattern.MULTILINE);
 
     private final DbClient client;
