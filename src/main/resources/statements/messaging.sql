@@ -128,11 +128,13 @@ UPDATE outbox SET state = 'FAILED', lease_until = NULL, last_error = :reason
 UPDATE outbox SET state = 'UNCERTAIN', lease_until = NULL, last_error = :reason
  WHERE id = :id AND claim = CAST(:claim AS uuid) AND state = 'SENDING'
 
--- A person's decision after checking with the recipient: send again (attempts start afresh), or give up.
--- The claim stays, so that a late report of the earlier attempt still wins over the new one.
+-- A person's decision after checking with the recipient: send again (attempts start afresh, and no deadline: a
+-- person chose to send it now), or give up. The claim stays, so that a late report of the earlier attempt still
+-- wins over the new one.
 -- name: outbox-requeue
-UPDATE outbox SET state = 'PENDING', next_attempt_at = now(), attempts = 0, last_error = NULL
+UPDATE outbox SET state = 'PENDING', next_attempt_at = now(), attempts = 0, last_error = NULL, expires_at = NULL
  WHERE id = :id AND state IN ('UNCERTAIN', 'FAILED') AND channel <> 'LETTER'
+   AND beneficiary_id IN (SELECT b.id FROM beneficiaries b WHERE b.anonymised_at IS NULL)
 
 -- name: outbox-cancel
 UPDATE outbox SET state = 'CANCELLED'
