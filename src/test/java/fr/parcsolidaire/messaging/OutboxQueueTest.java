@@ -178,6 +178,17 @@ class OutboxQueueTest {
         assertEquals(new QueueResult.NotQueued(QueueResult.Reason.NO_SUCH_PERSON), queue(reminder(id, key())));
     }
 
+    @Test
+    void nothingIsSentAgainToAnAnonymisedPerson() {
+        long id = person("Lina", "Morel", "lina@exemple.fr", null);
+        consent(id, Channel.EMAIL, null);
+        long messageId = ((QueueResult.Queued) queue(reminder(id, key()))).messageId();
+        MessagingKit.app().sql("UPDATE outbox SET state = 'FAILED' WHERE id = " + messageId);
+        MessagingKit.app().sql("UPDATE beneficiaries SET anonymised_at = now() WHERE id = " + id);
+        assertEquals(409, assertThrows(HttpProblem.class, () -> outbox.requeue(messageId, socialWorker())).status().code());
+        assertEquals("FAILED", state(messageId));
+    }
+
     private static void await(CountDownLatch latch) {
         try {
             if (!latch.await(10, TimeUnit.SECONDS)) {
