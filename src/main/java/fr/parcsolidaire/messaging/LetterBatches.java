@@ -26,12 +26,12 @@ final class LetterBatches {
     }
 
     private final Database database;
-    private final MessagingSettings.Sender sender;
+    private final MessagingSettings.Structure structure;
     private final Clock clock;
 
-    LetterBatches(Database database, MessagingSettings.Sender sender, Clock clock) {
+    LetterBatches(Database database, MessagingSettings.Structure structure, Clock clock) {
         this.database = database;
-        this.sender = sender;
+        this.structure = structure;
         this.clock = clock;
     }
 
@@ -80,9 +80,9 @@ final class LetterBatches {
         if (letters.isEmpty()) {
             throw HttpProblem.conflict("Ce lot ne contient plus aucun courrier à imprimer.");
         }
-        String address = Optional.ofNullable(Rows.text(batch, "site_address")).orElse(sender.address());
-        return LetterPdf.render(batchId, new LetterPdf.Letterhead(sender.name(), Rows.text(batch, "site_name"), address,
-                sender.city()), LocalDate.now(clock), letters);
+        String address = Optional.ofNullable(Rows.text(batch, "site_address")).orElse(structure.address());
+        return LetterPdf.render(batchId, new LetterPdf.Letterhead(structure.name(), Rows.text(batch, "site_name"), address,
+                structure.city()), LocalDate.now(clock), letters);
     }
 
     /** The letters were posted: each still pending becomes SENT. Returns how many. */

@@ -14,7 +14,7 @@ import java.util.Optional;
  * sms.gateway.url, MAIL_FROM is mail.from). A channel without its server stays unconfigured: its messages wait,
  * visibly, instead of failing.
  */
-record MessagingSettings(Smtp smtp, SmsGateway sms, Worker worker, LoanReminders loans, Sender sender) {
+record MessagingSettings(Smtp smtp, SmsGateway sms, Worker worker, LoanReminders loans, Structure structure) {
 
     /** The SMTP server; {@code host} null when none is set. */
     record Smtp(String host, int port, String user, String password, boolean starttls, String from,
@@ -63,7 +63,7 @@ record MessagingSettings(Smtp smtp, SmsGateway sms, Worker worker, LoanReminders
     }
 
     /** Who the messages come from: the structure's name on every message, its address and town on letters. */
-    record Sender(String name, String address, String city) {
+    record Structure(String name, String address, String city) {
     }
 
     static MessagingSettings from(Config config) {
@@ -92,9 +92,9 @@ record MessagingSettings(Smtp smtp, SmsGateway sms, Worker worker, LoanReminders
                 r.get("letter-last-days-before").asInt().get(), r.get("overdue-after-days").asInt().get(),
                 r.get("overdue-until-days").asInt().get());
         Config s = config.get("app.structure");
-        Sender sender = new Sender(s.get("name").asString().get(), text(config, "app.structure.address"),
+        Structure structure = new Structure(s.get("name").asString().get(), text(config, "app.structure.address"),
                 s.get("city").asString().orElse(""));
-        return new MessagingSettings(smtp, sms, worker, loans, sender);
+        return new MessagingSettings(smtp, sms, worker, loans, structure);
     }
 
     private static String text(Config config, String key) {

@@ -40,12 +40,12 @@ public final class Outbox {
 
     private final Database database;
     private final Templates templates;
-    private final MessagingSettings.Sender sender;
+    private final MessagingSettings.Structure structure;
 
-    Outbox(Database database, Templates templates, MessagingSettings.Sender sender) {
+    Outbox(Database database, Templates templates, MessagingSettings.Structure structure) {
         this.database = database;
         this.templates = templates;
-        this.sender = sender;
+        this.structure = structure;
     }
 
     /**
@@ -79,7 +79,7 @@ public final class Outbox {
         values.put("firstName", Templates.value(Rows.text(person, "first_name")));
         values.put("lastName", Templates.value(Rows.text(person, "last_name")));
         values.put("site", Templates.value(Rows.text(person, "site_name")));
-        values.put("structure", Templates.value(sender.name()));
+        values.put("structure", Templates.value(structure.name()));
         Templates.Rendered text = templates.render(request.template(), channel, values);
         Optional<Long> id = tx.createNamedGet("outbox-insert")
                 .addParam("beneficiaryId", request.beneficiaryId())
@@ -113,7 +113,7 @@ public final class Outbox {
     }
 
     /** Where a message through {@code channel} goes for this person, if they can be reached that way. */
-    static Optional<String> recipient(Channel channel, DbRow person) {
+    private static Optional<String> recipient(Channel channel, DbRow person) {
         return switch (channel) {
             case EMAIL -> Optional.ofNullable(Rows.text(person, "email")).map(String::strip).filter(e -> !e.isEmpty());
             case SMS -> PhoneNumbers.mobile(Rows.text(person, "phone"));
@@ -127,7 +127,7 @@ public final class Outbox {
      * The address block of a letter, as La Poste asks (norme NF Z10-011): name, street, then postcode and town in
      * capitals without accents.
      */
-    static String postalLines(String name, String street, String postcode, String commune) {
+    private static String postalLines(String name, String street, String postcode, String commune) {
         String town = Normalizer.normalize(commune, Normalizer.Form.NFD).replaceAll("\\p{M}", "").toUpperCase(Locale.ROOT);
         return Templates.value(name) + "\n" + Templates.value(street) + "\n" + postcode + " " + Templates.value(town);
     }

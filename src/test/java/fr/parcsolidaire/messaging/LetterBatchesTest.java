@@ -26,7 +26,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class LetterBatchesTest {
 
     private final Outbox outbox = MessagingKit.outbox();
-    private final LetterBatches batches = new LetterBatches(database(), MessagingKit.SENDER,
+    private final LetterBatches batches = new LetterBatches(database(), MessagingKit.STRUCTURE,
             Clock.fixed(LocalDate.of(2026, 11, 24).atStartOfDay(ZoneId.of("Europe/Paris")).toInstant(), ZoneId.of("Europe/Paris")));
     private final long site = MessagingKit.count("SELECT id FROM sites WHERE code = 'atelier'");
 

@@ -25,7 +25,7 @@ import java.util.UUID;
  */
 final class MessagingKit {
 
-    static final MessagingSettings.Sender SENDER = new MessagingSettings.Sender("Parc Solidaire",
+    static final MessagingSettings.Structure STRUCTURE = new MessagingSettings.Structure("Parc Solidaire",
             "12 rue de la République, 93200 Saint-Denis", "Saint-Denis");
     /** Short timeouts so that a silent gateway is found out quickly; a lease long enough for them. */
     static final Duration TIMEOUT = Duration.ofSeconds(2);
@@ -42,7 +42,7 @@ final class MessagingKit {
     }
 
     static Outbox outbox() {
-        return new Outbox(database(), new Templates(), SENDER);
+        return new Outbox(database(), new Templates(), STRUCTURE);
     }
 
     static Consents consents() {

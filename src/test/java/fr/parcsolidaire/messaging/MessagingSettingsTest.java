@@ -31,7 +31,7 @@ class MessagingSettingsTest {
         assertEquals(Duration.ofMinutes(10), s.worker().lease());
         assertEquals(12, s.worker().maxAttempts());
         assertEquals(1, s.loans().dueSoonDays());
-        assertEquals("Parc Solidaire", s.sender().name());
+        assertEquals("Parc Solidaire", s.structure().name());
     }
 
     @Test

@@ -91,6 +91,19 @@ class RemindersTest {
     }
 
     @Test
+    void twoInstancesRunningThePassTogetherQueueTheReminderOnce() throws Exception {
+        long id = person("Bernadette", "Colin", "bernadette@exemple.fr", null);
+        consent(id, Channel.EMAIL, null);
+        loan(id, today.plusDays(1));
+        Reminders second = new Reminders(database(), MessagingKit.outbox(), LoanReminders.rules(TIMING));
+        var a = java.util.concurrent.CompletableFuture.supplyAsync(() -> reminders.run(today));
+        var b = java.util.concurrent.CompletableFuture.supplyAsync(() -> second.run(today));
+        a.get(60, java.util.concurrent.TimeUnit.SECONDS);
+        b.get(60, java.util.concurrent.TimeUnit.SECONDS);
+        assertEquals(1, messagesOf(id));
+    }
+
+    @Test
     void withoutConsentNothingIsQueued() {
         long id = person("Thierry", "Noël", "thierry@exemple.fr", "06 44 55 66 77");
         loan(id, today.plusDays(1));
