@@ -42,8 +42,6 @@ public final class Database {
             "statements/gdpr.sql",
             "statements/loans.sql",
             "statements/labels.sql",
-            "statements/evidence.sql",
-            "statements/imports.sql");
     private static final Pattern NAME_LINE = Pattern.compile("^-- name: ([a-z0-9-]+)\\s*$", Pattern.MULTILINE);
 
     private final DbClient client;
