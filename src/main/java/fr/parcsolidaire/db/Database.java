@@ -42,6 +42,9 @@ public final class Database {
             "statements/gdpr.sql",
             "statements/loans.sql",
             "statements/labels.sql",
+            "statements/evidence.sql",
+            "statements/imports.sql",
+            "statements/messaging.sql");
     private static final Pattern NAME_LINE = Pattern.compile("^-- name: ([a-z0-9-]+)\\s*$", Pattern.MULTILINE);
 
     private final DbClient client;
