@@ -2,10 +2,13 @@ package fr.parcsolidaire;
 
 import fr.parcsolidaire.accounts.AccountsFeature;
 import fr.parcsolidaire.demo.DemoFeature;
+import fr.parcsolidaire.evidence.EvidenceFeature;
 import fr.parcsolidaire.gdpr.GdprFeature;
+import fr.parcsolidaire.imports.ImportsFeature;
 import fr.parcsolidaire.inventory.InventoryFeature;
 import fr.parcsolidaire.labels.LabelsFeature;
 import fr.parcsolidaire.loans.LoansFeature;
+import fr.parcsolidaire.messaging.MessagingFeature;
 import fr.parcsolidaire.platform.Server;
 import fr.parcsolidaire.platform.settings.Settings;
 import fr.parcsolidaire.platform.settings.StartupRefused;
@@ -47,6 +50,9 @@ public final class Main {
                 new GdprFeature(loans),
                 loans,
                 new LabelsFeature(inventory),
+                new EvidenceFeature(),
+                new ImportsFeature(),
+                new MessagingFeature(),
                 new DemoFeature(accounts, inventory, loans)));
     }
 }

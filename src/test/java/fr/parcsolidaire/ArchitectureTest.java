@@ -48,6 +48,9 @@ class ArchitectureTest {
             .layer("Loans").definedBy("fr.parcsolidaire.loans..")
             .layer("Reports").definedBy("fr.parcsolidaire.reports..")
             .layer("Demo").definedBy("fr.parcsolidaire.demo..")
+            .layer("Evidence").definedBy("fr.parcsolidaire.evidence..")
+            .layer("Imports").definedBy("fr.parcsolidaire.imports..")
+            .layer("Messaging").definedBy("fr.parcsolidaire.messaging..")
             .whereLayer("Settings").mayNotAccessAnyLayer()
             .whereLayer("Pdf").mayNotAccessAnyLayer()
             .whereLayer("Sql").mayOnlyAccessLayers("Settings")
@@ -61,8 +64,11 @@ class ArchitectureTest {
             .whereLayer("Loans").mayOnlyAccessLayers(platform("Inventory", "Gdpr"))
             .whereLayer("Reports").mayOnlyAccessLayers(platform("Inventory", "Gdpr"))
             .whereLayer("Demo").mayOnlyAccessLayers(platform("Accounts", "Inventory", "Loans"))
+            .whereLayer("Evidence").mayOnlyAccessLayers(platform())
+            .whereLayer("Imports").mayOnlyAccessLayers(platform("Inventory"))
+            .whereLayer("Messaging").mayOnlyAccessLayers(platform())
             .whereLayer("Main").mayOnlyAccessLayers(platform("Accounts", "Inventory", "Gdpr", "Labels", "Loans",
-                    "Reports", "Demo"));
+                    "Reports", "Demo", "Evidence", "Imports", "Messaging"));
 
     /**
      * A feature's routes are reached through its Feature class only (Main lists the features): its HTTP services are

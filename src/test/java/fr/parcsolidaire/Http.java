@@ -119,7 +119,8 @@ public final class Http {
 
     public HttpResponse<byte[]> getBytes(String path) {
         try {
-            return client.send(request(path).GET().build(), HttpResponse.BodyHandlers.ofByteArray());
+            HttpRequest request = request(path).GET().build();
+            return checked(request, client.send(request, HttpResponse.BodyHandlers.ofByteArray()));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         } catch (InterruptedException e) {
@@ -164,7 +165,7 @@ public final class Http {
 
     public HttpResponse<String> send(HttpRequest request) {
         try {
-            return client.send(request, HttpResponse.BodyHandlers.ofString());
+            return checked(request, client.send(request, HttpResponse.BodyHandlers.ofString()));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         } catch (InterruptedException e) {
@@ -176,13 +177,19 @@ public final class Http {
     /** Any body type (a PDF, an image) through this session's cookies. */
     public <T> HttpResponse<T> send(HttpRequest request, HttpResponse.BodyHandler<T> handler) {
         try {
-            return client.send(request, handler);
+            return checked(request, client.send(request, handler));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException(e);
         }
+    }
+
+    /** Every answer of the API is held to its OpenAPI document (ApiContract): a mismatch fails the calling test. */
+    private static <T> HttpResponse<T> checked(HttpRequest request, HttpResponse<T> response) {
+        ApiContract.check(request, response);
+        return response;
     }
 
     public static JsonObject json(HttpResponse<String> r) {

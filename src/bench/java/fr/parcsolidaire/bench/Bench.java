@@ -30,6 +30,7 @@ public final class Bench {
         BENCHES.put("dashboard", DashboardBench::run);
         BENCHES.put("labels", LabelsBench::run);
         BENCHES.put("parsers", ParsersBench::run);
+        BENCHES.put("imports", ImportsBench::run);
     }
 
     private Bench() {

@@ -16,7 +16,8 @@ public enum MachineEventKind {
     LOCATION("Rangement"),
     LABEL_PRINTED("Étiquette imprimée"),
     NO_STORAGE("Déclaration « aucun support de stockage »"),
-    NO_STORAGE_REVOKED("Déclaration « aucun support » annulée");
+    NO_STORAGE_REVOKED("Déclaration « aucun support » annulée"),
+    IMPORTED("Importée d'un inventaire existant");
 
     private final String label;
 

@@ -17,10 +17,6 @@ final class TagAllocator {
     private TagAllocator() {
     }
 
-    public static String format(String prefix, int year, int number) {
-        return String.format("%s-%04d-%05d", prefix, year, number);
-    }
-
     static List<String> allocate(DbExecute tx, String prefix, int year, int count) {
         int last = tx.createNamedGet("tag-allocate")
                 .addParam("prefix", prefix).addParam("year", year).addParam("count", count)
@@ -29,7 +25,7 @@ final class TagAllocator {
                         "Plus aucun numéro d'inventaire disponible pour " + prefix + " en " + year + "."));
         List<String> tags = new ArrayList<>(count);
         for (int n = last - count + 1; n <= last; n++) {
-            tags.add(format(prefix, year, n));
+            tags.add(Tags.format(prefix, year, n));
         }
         return tags;
     }

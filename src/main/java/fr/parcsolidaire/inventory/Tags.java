@@ -24,6 +24,11 @@ public final class Tags {
     }
 
     /** A tag as stored: tags are upper case, people and scanners type them in any case. */
+    /** A tag as the site's counter hands it out: PREFIX-YEAR-NNNNN. */
+    public static String format(String prefix, int year, int number) {
+        return String.format("%s-%04d-%05d", prefix, year, number);
+    }
+
     public static String normalise(String tag) {
         return tag.strip().toUpperCase(Locale.ROOT);
     }
