@@ -231,14 +231,15 @@ final class AssignmentService {
         contracts.generate(tx, id, actor, base);
     }
 
-    public void incident(long id, Input in, User actor) {
+    /** Records an incident on the assignment; returns the incident's id. */
+    public long incident(long id, Input in, User actor) {
         LocalDate today = LocalDate.now(clock);
         Validator v = new Validator();
         IncidentKind kind = v.requiredEnum(in.field("kind"), in.text("kind"), IncidentKind.class, IncidentKind::label);
         LocalDate on = v.date(in.field("occurredOn"), in.text("occurredOn"), false, today.minusYears(3), today);
         String note = v.optional(in.field("note"), in.text("note"), 2000);
         v.throwIfInvalid();
-        database.inTransaction(tx -> {
+        return database.inTransaction(tx -> {
             lock(tx, id, actor);
             LocalDate occurred = on == null ? today : on;
             long incidentId = tx.createNamedGet("incident-insert").addParam("assignmentId", id).addParam("kind", kind.name())
@@ -246,7 +247,7 @@ final class AssignmentService {
                     .execute().map(r -> Rows.longValue(r, "id")).orElseThrow();
             event(tx, id, "INCIDENT", actor, note, Jsonp.objectBuilder().add("incidentId", incidentId)
                     .add("kind", kind.name()).add("occurredOn", occurred.toString()).build());
-            return null;
+            return incidentId;
         });
     }
 

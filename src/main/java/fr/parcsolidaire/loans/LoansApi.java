@@ -93,8 +93,8 @@ final class LoansApi implements HttpService {
                     Json.ok(res, assignments.get(id(req), who.user()));
                 })
                 .post("/api/v1/assignments/{id}/incidents", Permission.ASSIGNMENTS_WRITE, (req, res, who) -> {
-                    assignments.incident(id(req), Input.of(Json.object(req)), who.user());
-                    Json.send(res, Status.CREATED_201, Map.of("id", id(req)));
+                    long incident = assignments.incident(id(req), Input.of(Json.object(req)), who.user());
+                    Json.send(res, Status.CREATED_201, Map.of("id", incident, "assignmentId", id(req)));
                 })
                 .post("/api/v1/assignments/{id}/scans", Permission.ASSIGNMENTS_WRITE, (req, res, who) ->
                         created(res, contracts.uploadScan(id(req), Upload.read(req, ContractService.MAX_SCAN_BYTES,

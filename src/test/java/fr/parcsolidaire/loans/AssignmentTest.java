@@ -123,8 +123,12 @@ class AssignmentTest {
     @Test
     void anIncidentIsRecorded() {
         long id = LoanFixtures.loan(Fixtures.readyMachine(), LoanFixtures.beneficiary("Faure", "Inès"));
-        Fixtures.expect(201, social.postJson("/api/v1/assignments/" + id + "/incidents",
+        HttpResponse<String> created = Fixtures.expect(201, social.postJson("/api/v1/assignments/" + id + "/incidents",
                 Json.createObjectBuilder().add("kind", "BREAKAGE").add("note", "Écran fissuré").build()));
+        long incident = TestApp.get().count("SELECT id FROM incidents WHERE assignment_id = " + id + " AND kind = 'BREAKAGE'");
+        // The answer names what was created (the incident), and the assignment it belongs to.
+        assertTrue(created.body().contains("\"id\":" + incident), created.body());
+        assertTrue(created.body().contains("\"assignmentId\":" + id), created.body());
         assertEquals(1, TestApp.get().count("SELECT count(*) FROM incidents WHERE assignment_id = " + id + " AND kind = 'BREAKAGE'"));
         assertEquals(1, TestApp.get().count("SELECT count(*) FROM assignment_events WHERE assignment_id = " + id + " AND kind = 'INCIDENT'"));
     }
