@@ -232,20 +232,23 @@ final class ContractPdf {
         return table;
     }
 
-    /** Every other item of a kit, one line each: tagged ones with their tag and serial, the others by name. */
+    /**
+     * Every other item of a kit, one line each: tagged ones with their tag and, under their name, their serial (a
+     * wide column, so that a long serial is never cut); the others by name and quantity.
+     */
     private static PdfPTable kitTable(List<KitLine> kit, Font body, Font bold) throws DocumentException {
-        PdfPTable table = new PdfPTable(new float[] {0.4f, 2.6f, 1.6f, 1.8f, 0.7f});
+        PdfPTable table = new PdfPTable(new float[] {0.4f, 4f, 1.6f, 0.5f});
         table.setWidthPercentage(100);
         table.setSpacingBefore(4);
         table.setHeaderRows(1);
-        for (String h : List.of("N°", "Élément", "N° d'inventaire", "N° de série", "Qté")) {
+        for (String h : List.of("N°", "Élément", "N° d'inventaire", "Qté")) {
             cell(table, h, bold);
         }
         for (KitLine line : kit) {
             cell(table, String.valueOf(line.position()), body);
-            cell(table, line.tag() != null ? line.title() : line.name(), body);
+            cell(table, line.tag() == null ? line.name()
+                    : line.title() + "\nN° de série : " + (line.serial() == null ? "non relevé" : line.serial()), body);
             cell(table, line.tag() != null ? line.tag() : "sans numéro", body);
-            cell(table, line.tag() == null ? "—" : line.serial() == null ? "non relevé" : line.serial(), body);
             cell(table, String.valueOf(line.quantity()), body);
         }
         return table;
