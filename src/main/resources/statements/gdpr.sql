@@ -158,3 +158,65 @@ SELECT l.id, l.at, l.action, l.detail, l.beneficiary_id, u.username AS actor
    AND (CAST(:actor AS text) IS NULL OR u.username = CAST(:actor AS text))
  ORDER BY l.id DESC
  LIMIT :limit OFFSET :offset
+
+-- The waiting list, reservations and kits (V21): the priority's reason, notes, accessory names typed by hand, and
+-- the journals of each. Codes, dates and rows stay.
+-- name: gdpr-scrub-waiting-list
+UPDATE waiting_list_entries SET priority_reason = '[anonymisé]'
+ WHERE beneficiary_id = :id AND priority_reason <> '[anonymisé]'
+
+-- name: gdpr-scrub-waiting-list-events
+UPDATE waiting_list_events
+   SET note = CASE WHEN note IS NULL THEN NULL ELSE '[anonymisé]' END,
+       data = gdpr_scrub(data, CAST(:codes AS text[]))
+ WHERE entry_id IN (SELECT id FROM waiting_list_entries WHERE beneficiary_id = :id)
+   AND (note <> '[anonymisé]' OR data <> gdpr_scrub(data, CAST(:codes AS text[])))
+
+-- name: gdpr-scrub-reservations
+UPDATE reservations SET note = '[anonymisé]'
+ WHERE beneficiary_id = :id AND note <> '[anonymisé]'
+
+-- name: gdpr-scrub-reservation-events
+UPDATE reservation_events
+   SET note = CASE WHEN note IS NULL THEN NULL ELSE '[anonymisé]' END,
+       data = gdpr_scrub(data, CAST(:codes AS text[]))
+ WHERE reservation_id IN (SELECT id FROM reservations WHERE beneficiary_id = :id)
+   AND (note <> '[anonymisé]' OR data <> gdpr_scrub(data, CAST(:codes AS text[])))
+
+-- name: gdpr-scrub-kit-items
+UPDATE assignment_items SET name = '[anonymisé]'
+ WHERE assignment_id IN (SELECT id FROM assignments WHERE beneficiary_id = :id)
+   AND name <> '[anonymisé]'
+
+-- name: gdpr-scrub-kit-item-events
+UPDATE assignment_item_events
+   SET note = CASE WHEN note IS NULL THEN NULL ELSE '[anonymisé]' END,
+       data = gdpr_scrub(data, CAST(:codes AS text[]))
+ WHERE item_id IN (SELECT i.id FROM assignment_items i JOIN assignments a ON a.id = i.assignment_id
+                    WHERE a.beneficiary_id = :id)
+   AND (note <> '[anonymisé]' OR data <> gdpr_scrub(data, CAST(:codes AS text[])))
+
+-- The history of the kit's tagged items, handed over and returned with the person's loan.
+-- name: gdpr-scrub-kit-machine-events
+UPDATE machine_events e
+   SET note = CASE WHEN e.note IS NULL THEN NULL ELSE '[anonymisé]' END,
+       data = gdpr_scrub(e.data, CAST(:codes AS text[]))
+  FROM assignment_items i JOIN assignments a ON a.id = i.assignment_id
+ WHERE a.beneficiary_id = :id
+   AND e.machine_id = i.machine_id
+   AND e.data->>'assignmentId' = CAST(a.id AS text)
+   AND (e.note <> '[anonymisé]' OR e.data <> gdpr_scrub(e.data, CAST(:codes AS text[])))
+
+-- name: gdpr-waiting-list
+SELECT asked_on, array_to_string(uses, ',') AS uses, array_to_string(needs, ',') AS needs, priority, priority_reason,
+       children, internet, status
+  FROM waiting_list_entries WHERE beneficiary_id = :id ORDER BY id
+
+-- name: gdpr-reservations
+SELECT m.tag, r.until, r.status, r.note
+  FROM reservations r JOIN machines m ON m.id = r.machine_id WHERE r.beneficiary_id = :id ORDER BY r.id
+
+-- name: gdpr-kit-items
+SELECT i.assignment_id, m.tag, i.name, i.quantity, i.returned_on
+  FROM assignment_items i JOIN assignments a ON a.id = i.assignment_id LEFT JOIN machines m ON m.id = i.machine_id
+ WHERE a.beneficiary_id = :id ORDER BY i.assignment_id, i.position

@@ -102,3 +102,16 @@ document.addEventListener('DOMContentLoaded', () => {
     if (!event.target.closest('input, button, select, textarea, a, label, summary')) field.focus();
   });
 });
+
+// Cohort handover: a keyboard-wedge scanner ends each tag with Enter; in that form Enter moves to the next
+// participant's field instead of sending the form half filled. The last field's Enter sends it.
+document.addEventListener('DOMContentLoaded', () => {
+  const form = document.querySelector('form[data-cohort]');
+  if (!form) return;
+  const fields = [...form.querySelectorAll('input[list]')];
+  fields.forEach((field, i) => field.addEventListener('keydown', (event) => {
+    if (event.key !== 'Enter' || i === fields.length - 1) return;
+    event.preventDefault();
+    fields[i + 1].focus();
+  }));
+});

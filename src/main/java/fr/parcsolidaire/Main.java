@@ -42,6 +42,8 @@ public final class Main {
         LoansFeature loans = new LoansFeature(inventory);
         // The machine page lists the machine's loans; the access report names a beneficiary's codes in French.
         inventory.showAssignments(loans);
+        // The machine page shows its reservation (no personal data) and the waiting people who match it.
+        inventory.showProspects(loans);
         // Started and routed in this order: the scan lookups (inventory) first, they are the most frequent requests.
         return Server.start(Settings.of(config), List.of(
                 inventory,

@@ -34,7 +34,8 @@ final class Anonymiser {
      * anonymisation keeps; every other string in the person's events is cleared, whoever wrote it.
      */
     private static final List<String> CODE_KEYS = List.of("kind", "machineTag", "startsOn", "dueOn", "from", "to", "condition",
-            "returnedOn", "giftOn", "occurredOn", "document", "sha256", "method", "contentType", "reason", "fields");
+            "returnedOn", "giftOn", "occurredOn", "document", "sha256", "method", "contentType", "reason", "fields",
+            "priority", "uses", "needs", "until");
     private static final String CODES = "{" + String.join(",", CODE_KEYS) + "}";
     /** Each clears one table's free text of one person; their counts go into the ANONYMISED event. */
     private static final Map<String, String> SCRUBS = scrubs();
@@ -48,6 +49,13 @@ final class Anonymiser {
         m.put("beneficiaryEvents", "gdpr-scrub-beneficiary-events");
         m.put("accessLog", "gdpr-scrub-access-log");
         m.put("machineEvents", "gdpr-scrub-machine-events");
+        m.put("waitingList", "gdpr-scrub-waiting-list");
+        m.put("waitingListEvents", "gdpr-scrub-waiting-list-events");
+        m.put("reservations", "gdpr-scrub-reservations");
+        m.put("reservationEvents", "gdpr-scrub-reservation-events");
+        m.put("kitItems", "gdpr-scrub-kit-items");
+        m.put("kitItemEvents", "gdpr-scrub-kit-item-events");
+        m.put("kitMachineEvents", "gdpr-scrub-kit-machine-events");
         return Collections.unmodifiableMap(m);
     }
 

@@ -11,4 +11,13 @@ public interface PersonLabels {
 
     /** "JOB_SEEKER" → "Demandeur d'emploi". */
     String situation(String code);
+
+    /**
+     * A code of the waiting list or of a reservation in French, by kind ("use", "need", "priority", "children",
+     * "internet", "waiting-status", "reservation-status"): ("use", "JOB_SEARCH") → "Recherche d'emploi et entretiens
+     * en visio". An unknown code comes back as it is.
+     */
+    default String journey(String kind, String code) {
+        return code;
+    }
 }

@@ -76,6 +76,25 @@ final class PersonalDataReport {
                     r -> List.of(String.valueOf(Rows.longValue(r, "id")), String.valueOf(Rows.longValue(r, "assignment_id")),
                             Rows.text(r, "kind"), Formats.dateTime(Rows.timestamp(r, "created_at")), Rows.text(r, "sha256"),
                             orDash(Rows.timestamp(r, "purged_at") == null ? null : Formats.dateTime(Rows.timestamp(r, "purged_at"))))));
+            sections.add(section(tx, "gdpr-waiting-list", beneficiaryId, "Demandes d'équipement",
+                    List.of("Demandée le", "Usages et besoins", "Priorité", "Foyer", "Statut"),
+                    r -> List.of(Formats.date(Rows.date(r, "asked_on")),
+                            words("use", Rows.text(r, "uses")) + (Rows.text(r, "needs").isEmpty() ? "" : " · " + words("need", Rows.text(r, "needs"))),
+                            labels.journey("priority", Rows.text(r, "priority")) + (Rows.text(r, "priority_reason") == null ? ""
+                                    : " : " + Rows.text(r, "priority_reason")),
+                            labels.journey("children", Rows.text(r, "children")) + " · internet : "
+                                    + labels.journey("internet", Rows.text(r, "internet")),
+                            labels.journey("waiting-status", Rows.text(r, "status")))));
+            sections.add(section(tx, "gdpr-reservations", beneficiaryId, "Réservations de matériel",
+                    List.of("Machine", "Jusqu'au", "Statut", "Note"),
+                    r -> List.of(Rows.text(r, "tag"), Formats.date(Rows.date(r, "until")), labels.journey("reservation-status", Rows.text(r, "status")),
+                            orDash(Rows.text(r, "note")))));
+            sections.add(section(tx, "gdpr-kit-items", beneficiaryId, "Autres éléments remis (lots)",
+                    List.of("Attribution", "Élément", "Quantité", "Restitué le"),
+                    r -> List.of(String.valueOf(Rows.longValue(r, "assignment_id")),
+                            Rows.text(r, "tag") != null ? Rows.text(r, "tag") : Rows.text(r, "name"),
+                            String.valueOf(Rows.intOrNull(r, "quantity")),
+                            Rows.date(r, "returned_on") == null ? "—" : Formats.date(Rows.date(r, "returned_on")))));
             sections.add(section(tx, "gdpr-access-log-of", beneficiaryId, "Consultations et modifications du dossier",
                     List.of("Date", "Action", "Par", "Détail"),
                     r -> List.of(Formats.dateTime(Rows.timestamp(r, "at")), Rows.text(r, "action"),
@@ -121,6 +140,12 @@ final class PersonalDataReport {
     private static Section section(DbExecute exec, String statement, long id, String title, List<String> headers,
                                    Function<DbRow, List<String>> row) {
         return new Section(title, headers, exec.createNamedQuery(statement).addParam("id", id).execute().map(row).toList());
+    }
+
+    /** "JOB_SEARCH,TRAINING" in French words, separated by commas. */
+    private String words(String kind, String codes) {
+        return codes.isEmpty() ? "—"
+                : String.join(", ", java.util.Arrays.stream(codes.split(",")).map(c -> labels.journey(kind, c)).toList());
     }
 
     private static String orDash(String s) {

@@ -16,6 +16,7 @@ import java.util.concurrent.TimeoutException;
 public final class InventoryFeature implements Feature {
 
     private volatile MachineAssignments assignments = MachineAssignments.NONE;
+    private volatile MachineProspects prospects = MachineProspects.NONE;
     private InventoryRepository inventory;
     private MachineRecords records;
     private IntakeService intake;
@@ -41,7 +42,7 @@ public final class InventoryFeature implements Feature {
         routes = List.of(
                 new InventoryApi(platform.guard(), inventory, records, intake, workshop),
                 new InventoryPages(platform.guard(), platform.pages(), inventory, records, intake, workshop,
-                        platform.clock(), () -> assignments));
+                        platform.clock(), () -> assignments, () -> prospects));
     }
 
     @Override
@@ -57,6 +58,11 @@ public final class InventoryFeature implements Feature {
     /** The machine page lists the machine's assignments from there. */
     public void showAssignments(MachineAssignments source) {
         this.assignments = source;
+    }
+
+    /** The machine page shows its reservation and the best-matching waiting people from there. */
+    public void showProspects(MachineProspects source) {
+        this.prospects = source;
     }
 
     public WorkshopService workshop() {

@@ -49,9 +49,11 @@ final class InventoryPages implements HttpService {
     private final WorkshopService workshop;
     private final Clock clock;
     private final Supplier<MachineAssignments> assignments;
+    private final Supplier<MachineProspects> prospects;
 
     InventoryPages(Guard guard, Pages pages, InventoryRepository inventory, MachineRecords records,
-                   IntakeService intake, WorkshopService workshop, Clock clock, Supplier<MachineAssignments> assignments) {
+                   IntakeService intake, WorkshopService workshop, Clock clock, Supplier<MachineAssignments> assignments,
+                   Supplier<MachineProspects> prospects) {
         this.guard = guard;
         this.pages = pages;
         this.inventory = inventory;
@@ -60,6 +62,7 @@ final class InventoryPages implements HttpService {
         this.workshop = workshop;
         this.clock = clock;
         this.assignments = assignments;
+        this.prospects = prospects;
     }
 
     @Override
@@ -167,6 +170,9 @@ final class InventoryPages implements HttpService {
         params.put("today", LocalDate.now(clock).toString());
         params.put("assignments", who.user().can(Permission.ASSIGNMENTS_READ) && machine.everAssigned()
                 ? assignments.get().of(machine.id(), who.user()) : List.of());
+        params.put("reservation", prospects.get().reservation(machine.id()).orElse(null));
+        params.put("prospects", machine.state() == MachineState.READY && who.user().can(Permission.BENEFICIARIES_READ)
+                ? prospects.get().matches(machine.tag(), who.user()) : List.of());
         pages.render(res, status, "inventory/machine.jte", params);
     }
 

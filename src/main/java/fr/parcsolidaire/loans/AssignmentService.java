@@ -46,12 +46,15 @@ final class AssignmentService {
     private final WorkshopService workshop;
     private final ContractService contracts;
     private final Clock clock;
+    private final ReservationService reservations;
 
-    public AssignmentService(Database database, WorkshopService workshop, ContractService contracts, Clock clock) {
+    public AssignmentService(Database database, WorkshopService workshop, ContractService contracts, Clock clock,
+                             ReservationService reservations) {
         this.database = database;
         this.workshop = workshop;
         this.contracts = contracts;
         this.clock = clock;
+        this.reservations = reservations;
     }
 
     /**
@@ -59,6 +62,21 @@ final class AssignmentService {
      * contract's QR leads to the machine under {@code base}, the public address (web/PublicUrls).
      */
     public long assign(Input in, List<String> accessoryList, User actor, String base) {
+        return assign(in, accessoryList, Kit.NONE, actor, base);
+    }
+
+    /** An assignment with the other items of a kit (HandoverService); one contract lists them all. */
+    long assign(Input in, List<String> accessoryList, Kit kit, User actor, String base) {
+        Request r = prepare(in, accessoryList);
+        return database.inTransaction(tx -> create(tx, r, kit, actor, base));
+    }
+
+    /** An assignment's input, checked before any transaction; {@code in} names the fields of its errors. */
+    record Request(Input in, String tag, int beneficiaryId, AssignmentKind kind, Integer sessionId, LocalDate start,
+                   LocalDate dueOn, List<String> accessories, String note) {
+    }
+
+    Request prepare(Input in, List<String> accessoryList) {
         Validator v = new Validator();
         String tag = v.required(in.field("machineTag"), in.text("machineTag"), 40);
         Integer beneficiaryId = v.integer(in.field("beneficiaryId"), in.text("beneficiaryId"), true, 1, Integer.MAX_VALUE);
@@ -73,65 +91,82 @@ final class AssignmentService {
         }
         String note = v.optional(in.field("note"), in.text("note"), 2000);
         v.throwIfInvalid();
-        LocalDate start = startsOn == null ? today : startsOn;
-        return database.inTransaction(tx -> {
-            if (tx.createNamedGet("beneficiary-by-id").addParam("id", beneficiaryId).addParam("siteId", actor.siteScope())
-                    .execute().isEmpty()) {
-                throw new ValidationException(Map.of(in.field("beneficiaryId"), "Bénéficiaire introuvable."));
+        return new Request(in, tag, beneficiaryId, kind, sessionId, startsOn == null ? today : startsOn, dueOn, accessories, note);
+    }
+
+    /**
+     * Creates the assignment inside the caller's transaction: the machine's row locked, its state, open assignment
+     * and reservation checked, the kit's items handed over, the contract generated.
+     */
+    long create(DbExecute tx, Request request, Kit kit, User actor, String base) {
+        Input in = request.in();
+        String tag = request.tag();
+        int beneficiaryId = request.beneficiaryId();
+        AssignmentKind kind = request.kind();
+        Integer sessionId = request.sessionId();
+        LocalDate start = request.start();
+        LocalDate dueOn = request.dueOn();
+        List<String> accessories = request.accessories();
+        String note = request.note();
+        if (tx.createNamedGet("beneficiary-by-id").addParam("id", beneficiaryId).addParam("siteId", actor.siteScope())
+                .execute().isEmpty()) {
+            throw new ValidationException(Map.of(in.field("beneficiaryId"), "Bénéficiaire introuvable."));
+        }
+        LocalDate due = dueOn;
+        if (sessionId != null) {
+            DbRow session = tx.createNamedGet("course-session-by-id").addParam("id", sessionId).execute()
+                    .orElseThrow(() -> new ValidationException(Map.of(in.field("sessionId"), "Session introuvable.")));
+            if (due == null) {
+                due = Rows.date(session, "ends_on");
             }
-            LocalDate due = dueOn;
-            if (sessionId != null) {
-                DbRow session = tx.createNamedGet("course-session-by-id").addParam("id", sessionId).execute()
-                        .orElseThrow(() -> new ValidationException(Map.of(in.field("sessionId"), "Session introuvable.")));
-                if (due == null) {
-                    due = Rows.date(session, "ends_on");
-                }
-            }
-            if (kind == AssignmentKind.LOAN && (due == null || due.isBefore(start))) {
-                throw new ValidationException(Map.of(in.field("dueOn"),
-                        due == null ? "Indiquez la date de retour du prêt (ou choisissez une session)."
-                                : "La date de retour doit suivre le début du prêt."));
-            }
-            DbRow machine = tx.createNamedGet("machine-lock-for-assignment").addParam("tag", Tags.normalise(tag))
-                    .execute().orElseThrow(() -> Tags.notFound(tag));
-            long machineId = Rows.longValue(machine, "id");
-            String machineTag = Rows.text(machine, "tag");
-            MachineState state = MachineState.valueOf(Rows.text(machine, "state"));
-            if (state == MachineState.ASSIGNED
-                    || tx.createNamedGet("machine-open-assignment").addParam("machineId", machineId).execute().isPresent()) {
+        }
+        if (kind == AssignmentKind.LOAN && (due == null || due.isBefore(start))) {
+            throw new ValidationException(Map.of(in.field("dueOn"),
+                    due == null ? "Indiquez la date de retour du prêt (ou choisissez une session)."
+                            : "La date de retour doit suivre le début du prêt."));
+        }
+        DbRow machine = tx.createNamedGet("machine-lock-for-assignment").addParam("tag", Tags.normalise(tag))
+                .execute().orElseThrow(() -> Tags.notFound(tag));
+        long machineId = Rows.longValue(machine, "id");
+        String machineTag = Rows.text(machine, "tag");
+        MachineState state = MachineState.valueOf(Rows.text(machine, "state"));
+        if (state == MachineState.ASSIGNED
+                || tx.createNamedGet("machine-open-assignment").addParam("machineId", machineId).execute().isPresent()) {
+            throw HttpProblem.conflict(ALREADY_ASSIGNED);
+        }
+        if (state != MachineState.READY) {
+            throw HttpProblem.conflict("La machine n'est pas prête : elle est « " + state.label() + " ».");
+        }
+        long id;
+        try {
+            id = tx.createNamedGet("assignment-insert").addParam("machineId", machineId)
+                    .addParam("beneficiaryId", beneficiaryId).addParam("sessionId", sessionId)
+                    .addParam("kind", kind.name())
+                    .addParam("status", kind == AssignmentKind.LOAN ? "ACTIVE" : "GIVEN")
+                    .addParam("startsOn", start).addParam("dueOn", kind == AssignmentKind.LOAN ? due : null)
+                    .addParam("accessories", array(accessories).build().toString()).addParam("createdBy", actor.id())
+                    .execute().map(r -> Rows.longValue(r, "id")).orElseThrow();
+        } catch (RuntimeException e) {
+            // The partial unique index is the last word if two assignments ever pass the lock together.
+            if (SqlState.is(e, SqlState.UNIQUE_VIOLATION)) {
                 throw HttpProblem.conflict(ALREADY_ASSIGNED);
             }
-            if (state != MachineState.READY) {
-                throw HttpProblem.conflict("La machine n'est pas prête : elle est « " + state.label() + " ».");
-            }
-            long id;
-            try {
-                id = tx.createNamedGet("assignment-insert").addParam("machineId", machineId)
-                        .addParam("beneficiaryId", beneficiaryId).addParam("sessionId", sessionId)
-                        .addParam("kind", kind.name())
-                        .addParam("status", kind == AssignmentKind.LOAN ? "ACTIVE" : "GIVEN")
-                        .addParam("startsOn", start).addParam("dueOn", kind == AssignmentKind.LOAN ? due : null)
-                        .addParam("accessories", array(accessories).build().toString()).addParam("createdBy", actor.id())
-                        .execute().map(r -> Rows.longValue(r, "id")).orElseThrow();
-            } catch (RuntimeException e) {
-                // The partial unique index is the last word if two assignments ever pass the lock together.
-                if (SqlState.is(e, SqlState.UNIQUE_VIOLATION)) {
-                    throw HttpProblem.conflict(ALREADY_ASSIGNED);
-                }
-                throw e;
-            }
-            workshop.transitionForAssignment(tx, machineTag, MachineState.ASSIGNED, actor,
-                    kind == AssignmentKind.LOAN ? "Prêt (attribution n° " + id + ")" : "Don (attribution n° " + id + ")",
-                    Jsonp.objectBuilder().add("assignmentId", id).add("kind", kind.name()).build());
-            var data = Jsonp.objectBuilder().add("kind", kind.name()).add("machineTag", machineTag)
-                    .add("startsOn", start.toString()).add("accessories", array(accessories));
-            if (kind == AssignmentKind.LOAN) {
-                data.add("dueOn", due.toString());
-            }
-            event(tx, id, "CREATED", actor, note, data.build());
-            contracts.generate(tx, id, actor, base);
-            return id;
-        });
+            throw e;
+        }
+        workshop.transitionForAssignment(tx, machineTag, MachineState.ASSIGNED, actor,
+                kind == AssignmentKind.LOAN ? "Prêt (attribution n° " + id + ")" : "Don (attribution n° " + id + ")",
+                Jsonp.objectBuilder().add("assignmentId", id).add("kind", kind.name()).build());
+        var data = Jsonp.objectBuilder().add("kind", kind.name()).add("machineTag", machineTag)
+                .add("startsOn", start.toString()).add("accessories", array(accessories));
+        if (kind == AssignmentKind.LOAN) {
+            data.add("dueOn", due.toString());
+        }
+        event(tx, id, "CREATED", actor, note, data.build());
+        reservations.checkForAssignment(tx, machineId, beneficiaryId, id, actor);
+        kit.handOver(tx, id, beneficiaryId, machineTag, workshop, reservations, actor);
+        WaitingListService.served(tx, beneficiaryId, id, actor);
+        contracts.generate(tx, id, actor, base);
+        return id;
     }
 
     public void extend(long id, Input in, User actor) {

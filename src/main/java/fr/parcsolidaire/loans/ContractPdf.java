@@ -125,6 +125,10 @@ final class ContractPdf {
 
             document.add(section("Le matériel", heading));
             document.add(machineTable(doc, body, bold));
+            if (!doc.kit().isEmpty()) {
+                document.add(section("Les autres éléments du lot", heading));
+                document.add(kitTable(doc.kit(), body, bold));
+            }
 
             int number = 1;
             for (ContractClauses.Clause clause : clauses.clauses()) {
@@ -226,6 +230,36 @@ final class ContractPdf {
             row(table, "Date du don", Formats.date(doc.issuedOn()), bold, body);
         }
         return table;
+    }
+
+    /**
+     * Every other item of a kit, one line each: tagged ones with their tag and, under their name, their serial (a
+     * wide column, so that a long serial is never cut); the others by name and quantity.
+     */
+    private static PdfPTable kitTable(List<KitLine> kit, Font body, Font bold) throws DocumentException {
+        PdfPTable table = new PdfPTable(new float[] {0.4f, 4f, 1.6f, 0.5f});
+        table.setWidthPercentage(100);
+        table.setSpacingBefore(4);
+        table.setHeaderRows(1);
+        for (String h : List.of("N°", "Élément", "N° d'inventaire", "Qté")) {
+            cell(table, h, bold);
+        }
+        for (KitLine line : kit) {
+            cell(table, String.valueOf(line.position()), body);
+            cell(table, line.tag() == null ? line.name()
+                    : line.title() + "\nN° de série : " + (line.serial() == null ? "non relevé" : line.serial()), body);
+            cell(table, line.tag() != null ? line.tag() : "sans numéro", body);
+            cell(table, String.valueOf(line.quantity()), body);
+        }
+        return table;
+    }
+
+    private static void cell(PdfPTable table, String text, Font font) {
+        PdfPCell c = new PdfPCell(new Phrase(text, font));
+        c.setBorder(Rectangle.BOTTOM);
+        c.setBorderColor(new Color(0xd5, 0xda, 0xe3));
+        c.setPadding(4);
+        table.addCell(c);
     }
 
     private static void row(PdfPTable table, String label, String value, Font bold, Font body) {

@@ -63,7 +63,7 @@ final class ContractService {
         ContractDocument doc = new ContractDocument(docKind, structure, assignmentId, b.fullName(),
                 b.postcode() + " " + b.commune(), machine, AssignmentService.accessories(Rows.text(a, "accessories")),
                 Rows.date(a, "starts_on"), Rows.date(a, "due_on"), LocalDate.now(clock), actor.displayName(),
-                MachineUrls.forQr(base, machine.tag()));
+                MachineUrls.forQr(base, machine.tag()), Kit.lines(tx, assignmentId));
         byte[] pdf = ContractPdf.render(doc);
         long id = archive(tx, assignmentId, docKind, null, pdf, actor);
         AssignmentService.event(tx, assignmentId, "CONTRACT_GENERATED", actor, null, Jsonp.objectBuilder()

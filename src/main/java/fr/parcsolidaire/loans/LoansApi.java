@@ -106,8 +106,9 @@ final class LoansApi implements HttpService {
     }
 
     private void assign(ServerRequest req, ServerResponse res, Principal who) {
-        JsonObject body = Json.object(req);
-        created(res, assignments.assign(Input.of(body), strings(body, "accessories"), who.user(), urls.base(req)));
+        JsonObject body = Kit.withMainMachine(Json.object(req));
+        Input in = Input.of(body);
+        created(res, assignments.assign(in, strings(body, "accessories"), Kit.parse(in), who.user(), urls.base(req)));
     }
 
     private List<Map<String, Object>> overdue(Principal who) {

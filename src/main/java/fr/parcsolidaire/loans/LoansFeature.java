@@ -3,25 +3,35 @@ package fr.parcsolidaire.loans;
 import fr.parcsolidaire.gdpr.PersonLabels;
 import fr.parcsolidaire.inventory.InventoryFeature;
 import fr.parcsolidaire.inventory.MachineAssignments;
+import fr.parcsolidaire.inventory.MachineProspects;
 import fr.parcsolidaire.platform.Feature;
 import fr.parcsolidaire.platform.Platform;
+import fr.parcsolidaire.platform.http.HttpProblem;
 import fr.parcsolidaire.platform.security.User;
 import fr.parcsolidaire.platform.sql.Database;
 import io.helidon.webserver.http.HttpService;
 
 import java.util.List;
+import java.util.Optional;
 
 /**
  * Beneficiaries, courses and their sessions, enrolments, and the assignments of machines with their contracts.
- * Provides the inventory with the assignments of a machine, and gdpr with the words of a beneficiary's codes.
+ * Also the journey around the handover (docs/handover.md): waiting list, matching, reservations, kits, cohort
+ * handovers. Provides the inventory with the assignments, reservation and matching people of a machine, and gdpr
+ * with the words of a beneficiary's codes.
  */
-public final class LoansFeature implements Feature, MachineAssignments, PersonLabels {
+public final class LoansFeature implements Feature, MachineAssignments, MachineProspects, PersonLabels {
 
     private final InventoryFeature inventory;
     private Database database;
     private BeneficiaryService beneficiaries;
     private CourseService courses;
     private AssignmentService assignments;
+    private WaitingListService waiting;
+    private ReservationService reservations;
+    private MatchingService matching;
+    private KitService kits;
+    private CohortHandover cohort;
     private List<HttpService> routes;
 
     public LoansFeature(InventoryFeature inventory) {
@@ -30,7 +40,7 @@ public final class LoansFeature implements Feature, MachineAssignments, PersonLa
 
     @Override
     public List<String> statements() {
-        return List.of("statements/loans.sql");
+        return List.of("statements/loans.sql", "statements/handover.sql");
     }
 
     @Override
@@ -40,11 +50,19 @@ public final class LoansFeature implements Feature, MachineAssignments, PersonLa
         courses = new CourseService(database, platform.clock());
         ContractService contracts = new ContractService(database,
                 Structure.from(platform.settings().section("app.structure")), platform.clock());
-        assignments = new AssignmentService(database, inventory.workshop(), contracts, platform.clock());
+        reservations = new ReservationService(database, platform.clock());
+        assignments = new AssignmentService(database, inventory.workshop(), contracts, platform.clock(), reservations);
+        waiting = new WaitingListService(database, platform.clock());
+        matching = new MatchingService(database, waiting, reservations, platform.clock());
+        kits = new KitService(database, inventory.workshop(), assignments, platform.clock());
+        cohort = new CohortHandover(database, assignments);
         routes = List.of(
                 new LoansPages(platform.guard(), platform.pages(), beneficiaries, courses, assignments, contracts,
                         database, platform.urls()),
-                new LoansApi(platform.guard(), beneficiaries, courses, assignments, contracts, platform.urls()));
+                new LoansApi(platform.guard(), beneficiaries, courses, assignments, contracts, platform.urls()),
+                new HandoverPages(platform.guard(), platform.pages(), beneficiaries, courses, assignments, waiting,
+                        matching, reservations, kits, cohort, platform.urls()),
+                new HandoverApi(platform.guard(), waiting, matching, reservations, kits, cohort, platform.urls()));
     }
 
     @Override
@@ -58,10 +76,26 @@ public final class LoansFeature implements Feature, MachineAssignments, PersonLa
     }
 
     @Override
-    public List<Line> of(long machineId, User reader) {
+    public List<MachineAssignments.Line> of(long machineId, User reader) {
         return assignments.ofMachine(machineId, reader).stream()
-                .map(a -> new Line(a.id(), a.kind().label(), a.status().label(), a.startsOn(), a.dueOn(), a.beneficiaryName()))
+                .map(a -> new MachineAssignments.Line(a.id(), a.kind().label(), a.status().label(), a.startsOn(), a.dueOn(), a.beneficiaryName()))
                 .toList();
+    }
+
+    @Override
+    public Optional<String> reservation(long machineId) {
+        return reservations.publicNote(machineId);
+    }
+
+    @Override
+    public List<MachineProspects.Line> matches(String tag, User reader) {
+        try {
+            return matching.peopleFor(tag, reader).stream()
+                    .map(p -> new MachineProspects.Line(p.waitingId(), p.beneficiaryName(), p.score(), p.reasons())).toList();
+        } catch (HttpProblem e) {
+            // The page's record may be a moment behind: a machine no longer READY has nobody to propose.
+            return List.of();
+        }
     }
 
     @Override
@@ -72,5 +106,10 @@ public final class LoansFeature implements Feature, MachineAssignments, PersonLa
     @Override
     public String situation(String code) {
         return Situation.valueOf(code).label();
+    }
+
+    @Override
+    public String journey(String kind, String code) {
+        return JourneyLabels.of(kind, code);
     }
 }

@@ -89,7 +89,8 @@ final class LoansPages implements HttpService {
                     contracts.uploadScan(id, Upload.read(req, ContractService.MAX_SCAN_BYTES, Set.of(Upload.PDF, Upload.JPEG, Upload.PNG)), who.user());
                     Json.ok(res, Map.of("location", "/assignments/" + id));
                 })
-                .get("/assignments/{id}/sign", Permission.ASSIGNMENTS_WRITE, (req, res, who) -> signPage(res, who, LoansApi.id(req), Status.OK_200, null))
+                .get("/assignments/{id}/sign", Permission.ASSIGNMENTS_WRITE, (req, res, who) -> signPage(res, who, LoansApi.id(req), Status.OK_200, null,
+                        req.query().first("then").orElse(null)))
                 .postLargeForm("/assignments/{id}/sign", Permission.ASSIGNMENTS_WRITE, this::sign)
                 .post("/assignments/{id}/extend", Permission.ASSIGNMENTS_WRITE, (req, res, who) -> assignmentAction(req, res, who, "extend",
                         f -> assignments.extend(LoansApi.id(req), Input.of(f), who.user())))
@@ -295,10 +296,11 @@ final class LoansPages implements HttpService {
         }
     }
 
-    private void signPage(ServerResponse res, Principal who, long id, Status status, String message) {
+    private void signPage(ServerResponse res, Principal who, long id, Status status, String message, String then) {
         Map<String, Object> p = params(who);
         p.put("a", assignments.get(id, who.user()));
         p.put("message", message);
+        p.put("then", SignChain.valid(then));
         pages.render(res, status, "loans/sign.jte", p);
     }
 
@@ -307,13 +309,14 @@ final class LoansPages implements HttpService {
         Form form = Form.of(req);
         try {
             contracts.signOnScreen(id, LoansApi.decodePng(form.get("staff")), LoansApi.decodePng(form.get("beneficiary")), who.user());
-            Pages.redirect(res, "/assignments/" + id);
+            // A cohort handover chains its contracts: the next one opens (SignChain).
+            Pages.redirect(res, SignChain.next(form.get("then")).orElse("/assignments/" + id));
         } catch (HttpProblem e) {
             // 422: a signature image too large or broken (web/ImageBounds), shown on the page like the others.
             if (e.status() != Status.BAD_REQUEST_400 && e.status() != Status.CONFLICT_409 && e.status().code() != 422) {
                 throw e;
             }
-            signPage(res, who, id, e.status(), e.getMessage());
+            signPage(res, who, id, e.status(), e.getMessage(), form.get("then"));
         }
     }
 
