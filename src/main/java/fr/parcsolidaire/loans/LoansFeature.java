@@ -22,6 +22,7 @@ public final class LoansFeature implements Feature, MachineAssignments, PersonLa
     private BeneficiaryService beneficiaries;
     private CourseService courses;
     private AssignmentService assignments;
+    private CourseCompletion completion;
     private List<HttpService> routes;
 
     public LoansFeature(InventoryFeature inventory) {
@@ -41,10 +42,26 @@ public final class LoansFeature implements Feature, MachineAssignments, PersonLa
         ContractService contracts = new ContractService(database,
                 Structure.from(platform.settings().section("app.structure")), platform.clock());
         assignments = new AssignmentService(database, inventory.workshop(), contracts, platform.clock());
+        GiftConversions gifts = new GiftConversions(database, contracts, platform.clock(),
+                platform.settings().section("app.gifts").period("cancel-window"), this::completion);
         routes = List.of(
                 new LoansPages(platform.guard(), platform.pages(), beneficiaries, courses, assignments, contracts,
-                        database, platform.urls()),
-                new LoansApi(platform.guard(), beneficiaries, courses, assignments, contracts, platform.urls()));
+                        database, platform.urls(), gifts),
+                new LoansApi(platform.guard(), beneficiaries, courses, assignments, contracts, platform.urls()),
+                new GiftPages(platform.guard(), platform.pages(), courses, assignments, gifts, platform.urls()),
+                new GiftApi(platform.guard(), assignments, gifts, platform.urls()));
+    }
+
+    /** Who completed a session's course: the course feature decides (Main wires it before the start). */
+    public void decideCompletionBy(CourseCompletion completion) {
+        this.completion = completion;
+    }
+
+    private CourseCompletion completion() {
+        if (completion == null) {
+            throw new IllegalStateException("no CourseCompletion wired: Main must call decideCompletionBy");
+        }
+        return completion;
     }
 
     @Override

@@ -143,7 +143,8 @@ class SiteScopingTest {
                 .add("situation", "RSA").add("gdprNoticeOn", LocalDate.now().toString()).add("site", "scope-b").build());
         assertEquals(400, elsewhere.statusCode(), elsewhere.body());
         assertTrue(Http.json(elsewhere).getJsonObject("fields").getString("site").contains("votre site"), elsewhere.body());
-        Fixtures.expect(200, a.postJson("/api/v1/sessions/" + sessionB + "/convert-to-gift", "{}"));
+        // Nothing of site B is converted by a worker of site A: no loan of theirs to convert, 409.
+        assertEquals(409, a.postJson("/api/v1/sessions/" + sessionB + "/convert-to-gift", "{\"confirm\": true}").statusCode());
 
         String list = a.get("/api/v1/beneficiaries?q=Autresite").body();
         assertFalse(list.contains("Autresite"), list);
@@ -167,7 +168,8 @@ class SiteScopingTest {
             assertTrue(r.body().contains("introuvable") || r.body().contains("Introuvable") || r.body().contains("Aucun document"), path + r.body());
         }
         for (String path : List.of("/assignments/" + assignmentB + "/return", "/assignments/" + assignmentB + "/extend",
-                "/assignments/" + assignmentB + "/incident", "/assignments/" + assignmentB + "/convert",
+                "/assignments/" + assignmentB + "/incident", "/assignments/" + assignmentB + "/convert-to-gift",
+                "/assignments/" + assignmentB + "/cancel-gift", "/assignments/" + assignmentB + "/plan-return",
                 "/beneficiaries/" + personB + "/anonymise", "/enrolments/" + enrolmentB + "/status")) {
             HttpResponse<String> r = a.postForm(path, Map.of("condition", "GOOD", "kind", "THEFT", "confirm", "oui",
                     "status", "DROPPED_OUT", "dueOn", LocalDate.now().plusMonths(6).toString()));
