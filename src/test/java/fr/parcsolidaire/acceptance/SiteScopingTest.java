@@ -208,6 +208,40 @@ class SiteScopingTest {
         assertEquals(403, Http.browser(Role.TECHNICIAN).get("/scans/" + scanB).statusCode());
     }
 
+    /** Issue 14: attendance, checklists and the end of a session are personal records, scoped like the others. */
+    @Test
+    void workshopsAttendanceChecklistAndCompletionOfAnotherSiteStayOutOfReach() {
+        Http b = Http.apiAs("sw-scope-b");
+        long workshop = id(b.postJson("/api/v1/sessions/" + sessionB + "/workshops", Json.createObjectBuilder()
+                .add("startsAt", java.time.OffsetDateTime.now().minusHours(1).toString()).add("durationMinutes", 90)
+                .add("topic", "Portée").build()));
+        Fixtures.expect(200, b.postJson("/api/v1/workshops/" + workshop + "/attendance",
+                Json.createObjectBuilder().add("beneficiaryId", personB).add("status", "PRESENT").build()));
+        long before = TestApp.get().count("SELECT (SELECT count(*) FROM attendance_events) * 1000 + (SELECT count(*) FROM checklist_events)");
+
+        Http a = Http.apiAs("sw-scope-a");
+        String unknownEnrolment = a.get("/api/v1/enrolments/" + UNKNOWN + "/checklist").body();
+        expect404(null, a.postJson("/api/v1/workshops/" + workshop + "/attendance",
+                Json.createObjectBuilder().add("beneficiaryId", personB).add("status", "ABSENT").build()));
+        expect404(unknownEnrolment, a.get("/api/v1/enrolments/" + enrolmentB + "/checklist"));
+        expect404(unknownEnrolment, a.postJson("/api/v1/enrolments/" + enrolmentB + "/checklist",
+                Json.createObjectBuilder().add("item", "wifi").build()));
+        String completion = Fixtures.expect(200, a.get("/api/v1/sessions/" + sessionB + "/completion")).body();
+        assertFalse(completion.contains("\"beneficiaryId\":" + personB + ","), completion);
+        assertTrue(Fixtures.expect(200, b.get("/api/v1/sessions/" + sessionB + "/completion")).body().contains("Autresite"));
+
+        Http page = Http.browserAs("sw-scope-a");
+        assertEquals(404, page.get("/enrolments/" + enrolmentB + "/checklist").statusCode());
+        assertFalse(page.get("/workshops/" + workshop).body().contains("Autresite"));
+        assertFalse(page.get("/sessions/" + sessionB + "/completion").body().contains("Autresite"));
+        assertFalse(page.get("/sessions/" + sessionB + "/workshops").body().contains("Autresite"));
+        assertFalse(page.get("/workshops/today").body().contains("/workshops/" + workshop + "\""), "another site's workshop");
+        assertEquals(404, page.postForm("/workshops/" + workshop + "/attendance", Map.of("beneficiaryId", String.valueOf(personB),
+                "status", "ABSENT")).statusCode());
+        assertEquals(before, TestApp.get().count("SELECT (SELECT count(*) FROM attendance_events) * 1000 + (SELECT count(*) FROM checklist_events)"));
+        assertEquals(1, TestApp.get().count("SELECT count(*) FROM attendance WHERE workshop_id = " + workshop + " AND status = 'PRESENT'"));
+    }
+
     @Test
     void anAdministratorAttachesAnAccountToASiteAndTheChangeIsJournaled() {
         TestApp t = TestApp.get();

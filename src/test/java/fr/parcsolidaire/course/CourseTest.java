@@ -43,7 +43,7 @@ class CourseTest {
     void attendanceRefusesStrangersUnknownStatusesAndFutureWorkshops() {
         CourseFixtures.Cohort c = CourseFixtures.cohort("Refus");
         long w = CourseFixtures.workshop(c.session(), 1);
-        long stranger = fr.parcsolidaire.loans.LoanFixtures.beneficiary("Ailleurs", "Paul");
+        long stranger = fr.parcsolidaire.loans.LoanFixtures.beneficiary("Étranger", "Paul");
         HttpResponse<String> r = SOCIAL.postJson("/api/v1/workshops/" + w + "/attendance",
                 Json.createObjectBuilder().add("beneficiaryId", stranger).add("status", "PRESENT").build());
         assertEquals(404, r.statusCode(), r.body());
