@@ -158,9 +158,6 @@ UPDATE assignments SET due_on = :dueOn, updated_at = now() WHERE id = :id
 -- name: assignment-end
 UPDATE assignments SET status = :status, ended_on = :endedOn, updated_at = now() WHERE id = :id
 
--- name: assignment-to-gift
-UPDATE assignments SET kind = 'GIFT', status = 'GIVEN', updated_at = now() WHERE id = :id AND status = 'ACTIVE'
-
 -- assignment-by-id, assignments-list and machine-assignments read V17's view assignment_rows.
 -- name: assignment-by-id
 SELECT * FROM assignment_rows a
@@ -183,14 +180,6 @@ SELECT * FROM assignment_rows a
  WHERE a.machine_id = ?
    AND (CAST(? AS bigint) IS NULL OR a.beneficiary_site_id = ?)
  ORDER BY a.id DESC
-
--- name: course-session-active-loans
-SELECT a.id FROM assignments a
-  JOIN enrolments e ON e.beneficiary_id = a.beneficiary_id AND e.session_id = :sessionId
-  JOIN beneficiaries b ON b.id = a.beneficiary_id
- WHERE (CAST(:siteId AS bigint) IS NULL OR b.site_id = :siteId) AND a.status = 'ACTIVE' AND a.kind = 'LOAN' AND e.status <> 'DROPPED_OUT'
-   AND (a.session_id = :sessionId OR a.session_id IS NULL)
- ORDER BY a.id
 
 -- name: assignment-events
 SELECT e.id, e.kind, u.display_name AS actor, e.at, e.note, CAST(e.data AS text) AS data
@@ -256,3 +245,46 @@ SELECT m.tag, m.type, m.brand, m.model, m.grade, m.ram_gb,
         OR (SELECT sum(sd.capacity_gb) FROM storage_devices sd WHERE sd.machine_id = m.id) >= :minStorage)
  ORDER BY m.grade NULLS LAST, m.ram_gb DESC NULLS LAST, m.tag
  LIMIT 200
+
+-- Issue 14: gift conversions after completion (GiftConversions).
+-- name: course-session-lock
+SELECT id FROM course_sessions WHERE id = :id FOR UPDATE
+
+-- name: assignment-to-gift-without-due
+UPDATE assignments SET kind = 'GIFT', status = 'GIVEN', due_on = NULL, updated_at = now() WHERE id = :id AND status = 'ACTIVE'
+
+-- name: assignment-gift-back-to-loan
+UPDATE assignments SET kind = 'LOAN', status = 'ACTIVE', due_on = :dueOn, updated_at = now() WHERE id = :id AND status = 'GIVEN'
+
+-- name: gift-conversion-insert
+INSERT INTO gift_conversions (assignment_id, session_id, certificate_id, previous_due_on, overridden, converted_by)
+VALUES (:assignmentId, :sessionId, :certificateId, :previousDueOn, :overridden, :convertedBy)
+RETURNING id
+
+-- name: gift-conversion-standing
+SELECT g.id, g.certificate_id, g.previous_due_on, g.converted_at, g.overridden
+  FROM gift_conversions g WHERE g.assignment_id = :assignmentId AND g.cancelled_at IS NULL
+
+-- name: gift-conversion-standing-lock
+SELECT g.id, g.certificate_id, g.previous_due_on, g.converted_at, g.overridden
+  FROM gift_conversions g WHERE g.assignment_id = :assignmentId AND g.cancelled_at IS NULL FOR UPDATE
+
+-- name: gift-conversion-cancel
+UPDATE gift_conversions SET cancelled_by = :actorId, cancelled_at = now() WHERE id = :id AND cancelled_at IS NULL
+
+-- name: gift-conversions-of-session
+SELECT count(*) AS n FROM gift_conversions WHERE session_id = :sessionId AND cancelled_at IS NULL
+
+-- name: voided-certificates
+SELECT g.certificate_id, g.cancelled_at FROM gift_conversions g
+ WHERE g.assignment_id = :assignmentId AND g.cancelled_at IS NOT NULL
+
+-- The session's active loans of the given participants (a PostgreSQL array as text, '{1,2}').
+-- name: course-session-loans-of
+SELECT a.id FROM assignments a
+  JOIN enrolments e ON e.beneficiary_id = a.beneficiary_id AND e.session_id = :sessionId
+  JOIN beneficiaries b ON b.id = a.beneficiary_id
+ WHERE (CAST(:siteId AS bigint) IS NULL OR b.site_id = :siteId) AND a.status = 'ACTIVE' AND a.kind = 'LOAN'
+   AND e.status <> 'DROPPED_OUT' AND (a.session_id = :sessionId OR a.session_id IS NULL)
+   AND a.beneficiary_id = ANY (CAST(:people AS bigint[]))
+ ORDER BY a.id

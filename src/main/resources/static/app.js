@@ -115,3 +115,48 @@ document.addEventListener('DOMContentLoaded', () => {
     fields[i + 1].focus();
   }));
 });
+
+// The trainer's attendance page: each person's form (three buttons) is sent without reloading; the answer goes to
+// the live region and the person's line shows the new status. Without this script each tap posts the form.
+document.addEventListener('DOMContentLoaded', () => {
+  const list = document.querySelector('[data-attendance]');
+  if (!list) return;
+  const live = document.getElementById('attendance-status');
+  list.querySelectorAll('form.choices').forEach((form) => {
+    form.addEventListener('submit', async (event) => {
+      const button = event.submitter;
+      if (!button || !window.fetch) return;
+      event.preventDefault();
+      const body = new URLSearchParams(new FormData(form));
+      body.set('status', button.value);
+      const buttons = form.querySelectorAll('button');
+      buttons.forEach((b) => { b.disabled = true; });
+      try {
+        const response = await fetch(form.action, {
+          method: 'POST', body, credentials: 'same-origin',
+          headers: { 'Accept': 'application/json', 'Content-Type': 'application/x-www-form-urlencoded' },
+        });
+        const answer = await response.json();
+        if (response.ok) {
+          buttons.forEach((b) => {
+            const on = b.value === answer.status;
+            b.setAttribute('aria-pressed', on ? 'true' : 'false');
+            b.classList.toggle('secondary', !on);
+          });
+          const current = form.closest('li').querySelector('[data-current]');
+          if (current) current.textContent = answer.label;
+          live.className = 'saved';
+          live.textContent = form.dataset.name + ' : ' + answer.label.toLowerCase() + ' (enregistré).';
+        } else {
+          live.className = 'alert';
+          live.textContent = answer.message || 'Échec de l\u2019enregistrement.';
+        }
+      } catch (e) {
+        live.className = 'alert';
+        live.textContent = 'Le serveur ne répond pas : vérifiez la connexion et réessayez.';
+      } finally {
+        buttons.forEach((b) => { b.disabled = false; });
+      }
+    });
+  });
+});

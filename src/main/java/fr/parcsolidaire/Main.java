@@ -1,6 +1,7 @@
 package fr.parcsolidaire;
 
 import fr.parcsolidaire.accounts.AccountsFeature;
+import fr.parcsolidaire.course.CourseFeature;
 import fr.parcsolidaire.demo.DemoFeature;
 import fr.parcsolidaire.evidence.EvidenceFeature;
 import fr.parcsolidaire.gdpr.GdprFeature;
@@ -40,10 +41,13 @@ public final class Main {
         InventoryFeature inventory = new InventoryFeature();
         AccountsFeature accounts = new AccountsFeature();
         LoansFeature loans = new LoansFeature(inventory);
+        CourseFeature course = new CourseFeature();
         // The machine page lists the machine's loans; the access report names a beneficiary's codes in French.
         inventory.showAssignments(loans);
         // The machine page shows its reservation (no personal data) and the waiting people who match it.
         inventory.showProspects(loans);
+        // A loan becomes a gift once the course is completed: the course decides who completed.
+        loans.decideCompletionBy(course);
         // Started and routed in this order: the scan lookups (inventory) first, they are the most frequent requests.
         return Server.start(Settings.of(config), List.of(
                 inventory,
@@ -51,10 +55,11 @@ public final class Main {
                 new ReportsFeature(inventory),
                 new GdprFeature(loans),
                 loans,
+                course,
                 new LabelsFeature(inventory),
                 new EvidenceFeature(),
                 new ImportsFeature(),
                 new MessagingFeature(),
-                new DemoFeature(accounts, inventory, loans)));
+                new DemoFeature(accounts, inventory, loans, course)));
     }
 }

@@ -46,6 +46,7 @@ class ArchitectureTest {
             .layer("Gdpr").definedBy("fr.parcsolidaire.gdpr..")
             .layer("Labels").definedBy("fr.parcsolidaire.labels..")
             .layer("Loans").definedBy("fr.parcsolidaire.loans..")
+            .layer("Course").definedBy("fr.parcsolidaire.course..")
             .layer("Reports").definedBy("fr.parcsolidaire.reports..")
             .layer("Demo").definedBy("fr.parcsolidaire.demo..")
             .layer("Evidence").definedBy("fr.parcsolidaire.evidence..")
@@ -62,13 +63,14 @@ class ArchitectureTest {
             .whereLayer("Gdpr").mayOnlyAccessLayers(platform())
             .whereLayer("Labels").mayOnlyAccessLayers(platform("Inventory"))
             .whereLayer("Loans").mayOnlyAccessLayers(platform("Inventory", "Gdpr"))
+            .whereLayer("Course").mayOnlyAccessLayers(platform("Loans"))
             .whereLayer("Reports").mayOnlyAccessLayers(platform("Inventory", "Gdpr"))
-            .whereLayer("Demo").mayOnlyAccessLayers(platform("Accounts", "Inventory", "Loans"))
+            .whereLayer("Demo").mayOnlyAccessLayers(platform("Accounts", "Inventory", "Loans", "Course"))
             .whereLayer("Evidence").mayOnlyAccessLayers(platform())
             .whereLayer("Imports").mayOnlyAccessLayers(platform("Inventory"))
             .whereLayer("Messaging").mayOnlyAccessLayers(platform())
             .whereLayer("Main").mayOnlyAccessLayers(platform("Accounts", "Inventory", "Gdpr", "Labels", "Loans",
-                    "Reports", "Demo", "Evidence", "Imports", "Messaging"));
+                    "Course", "Reports", "Demo", "Evidence", "Imports", "Messaging"));
 
     /**
      * A feature's routes are reached through its Feature class only (Main lists the features): its HTTP services are

@@ -15,6 +15,8 @@ record AssignmentEvent(long id, String kind, String actor, OffsetDateTime at, St
             case "INCIDENT" -> "Incident";
             case "CONTRACT_GENERATED" -> "Document généré";
             case "CONTRACT_SIGNED" -> "Document signé";
+            case "GIFT_CANCELLED" -> "Don annulé, prêt rétabli";
+            case "RETURN_PLANNED" -> "Restitution prévue";
             default -> kind;
         };
     }

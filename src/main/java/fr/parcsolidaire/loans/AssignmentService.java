@@ -228,44 +228,6 @@ final class AssignmentService {
         });
     }
 
-    /** At the end of the course: the loan becomes a gift and the attestation de don is generated. */
-    public void convertToGift(long id, User actor, String base) {
-        database.inTransaction(tx -> {
-            convert(tx, activeLoan(tx, id, actor, "transformé en don"), null, actor, base);
-            return null;
-        });
-    }
-
-    /** Every active loan of the session's participants (not dropped out) becomes a gift; returns their ids. */
-    public List<Long> convertSession(long sessionId, User actor, String base) {
-        return database.inTransaction(tx -> {
-            tx.createNamedGet("course-session-by-id").addParam("id", sessionId).execute()
-                    .orElseThrow(() -> HttpProblem.notFound("Session introuvable."));
-            List<Long> ids = tx.createNamedQuery("course-session-active-loans").addParam("sessionId", sessionId)
-                    .addParam("siteId", actor.siteScope()).execute()
-                    .map(r -> Rows.longValue(r, "id")).toList();
-            for (long id : ids) {
-                convert(tx, activeLoan(tx, id, actor, "transformé en don"), sessionId, actor, base);
-            }
-            return ids;
-        });
-    }
-
-    private void convert(DbExecute tx, DbRow a, Long sessionId, User actor, String base) {
-        long id = Rows.longValue(a, "id");
-        tx.createNamedUpdate("assignment-to-gift").addParam("id", id).execute();
-        Long session = sessionId != null ? sessionId : Rows.longOrNull(a, "session_id");
-        if (session != null) {
-            CourseService.complete(tx, session, Rows.longValue(a, "beneficiary_id"), actor);
-        }
-        var data = Jsonp.objectBuilder().add("giftOn", LocalDate.now(clock).toString());
-        if (session != null) {
-            data.add("sessionId", session);
-        }
-        event(tx, id, "CONVERTED_TO_GIFT", actor, null, data.build());
-        contracts.generate(tx, id, actor, base);
-    }
-
     /** Records an incident on the assignment; returns the incident's id. */
     public long incident(long id, Input in, User actor) {
         LocalDate today = LocalDate.now(clock);

@@ -102,6 +102,12 @@ final class CourseService {
                 .execute().ifPresent(e -> changeStatus(tx, e, EnrolmentStatus.COMPLETED, actor, "Prêt transformé en don"));
     }
 
+    /** Within the caller's transaction: a cancelled gift puts the person back among the enrolled. */
+    static void reopen(DbExecute tx, long sessionId, long beneficiaryId, User actor, String note) {
+        tx.createNamedGet("enrolment-of").addParam("sessionId", sessionId).addParam("beneficiaryId", beneficiaryId)
+                .execute().ifPresent(e -> changeStatus(tx, e, EnrolmentStatus.ENROLLED, actor, note));
+    }
+
     private static void changeStatus(DbExecute tx, DbRow e, EnrolmentStatus to, User actor, String note) {
         EnrolmentStatus from = EnrolmentStatus.valueOf(Rows.text(e, "status"));
         if (from == to) {

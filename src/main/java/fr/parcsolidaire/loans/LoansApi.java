@@ -70,8 +70,6 @@ final class LoansApi implements HttpService {
                     courses.setStatus(id(req), Input.of(Json.object(req)), who.user());
                     Json.ok(res, Map.of("id", id(req)));
                 })
-                .post("/api/v1/sessions/{id}/convert-to-gift", Permission.ASSIGNMENTS_WRITE, (req, res, who) ->
-                        Json.ok(res, Map.of("converted", assignments.convertSession(id(req), who.user(), urls.base(req)))))
                 .post("/api/v1/assignments", Permission.ASSIGNMENTS_WRITE, this::assign)
                 .get("/api/v1/assignments/overdue", Permission.ASSIGNMENTS_READ, (req, res, who) ->
                         Json.ok(res, overdue(who)))
@@ -82,10 +80,6 @@ final class LoansApi implements HttpService {
                 .post("/api/v1/assignments/{id}/return", Permission.ASSIGNMENTS_WRITE, (req, res, who) -> {
                     JsonObject body = Json.object(req);
                     assignments.returnLoan(id(req), Input.of(body), strings(body, "missingAccessories"), who.user());
-                    Json.ok(res, assignments.get(id(req), who.user()));
-                })
-                .post("/api/v1/assignments/{id}/convert-to-gift", Permission.ASSIGNMENTS_WRITE, (req, res, who) -> {
-                    assignments.convertToGift(id(req), who.user(), urls.base(req));
                     Json.ok(res, assignments.get(id(req), who.user()));
                 })
                 .post("/api/v1/assignments/{id}/extend", Permission.ASSIGNMENTS_WRITE, (req, res, who) -> {

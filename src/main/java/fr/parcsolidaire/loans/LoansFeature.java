@@ -32,6 +32,7 @@ public final class LoansFeature implements Feature, MachineAssignments, MachineP
     private MatchingService matching;
     private KitService kits;
     private CohortHandover cohort;
+    private CourseCompletion completion;
     private List<HttpService> routes;
 
     public LoansFeature(InventoryFeature inventory) {
@@ -56,13 +57,29 @@ public final class LoansFeature implements Feature, MachineAssignments, MachineP
         matching = new MatchingService(database, waiting, reservations, platform.clock());
         kits = new KitService(database, inventory.workshop(), assignments, platform.clock());
         cohort = new CohortHandover(database, assignments);
+        GiftConversions gifts = new GiftConversions(database, contracts, platform.clock(),
+                platform.settings().section("app.gifts").period("cancel-window"), this::completion);
         routes = List.of(
                 new LoansPages(platform.guard(), platform.pages(), beneficiaries, courses, assignments, contracts,
-                        database, platform.urls()),
+                        database, platform.urls(), gifts),
                 new LoansApi(platform.guard(), beneficiaries, courses, assignments, contracts, platform.urls()),
                 new HandoverPages(platform.guard(), platform.pages(), beneficiaries, courses, assignments, waiting,
                         matching, reservations, kits, cohort, platform.urls()),
-                new HandoverApi(platform.guard(), waiting, matching, reservations, kits, cohort, platform.urls()));
+                new HandoverApi(platform.guard(), waiting, matching, reservations, kits, cohort, platform.urls()),
+                new GiftPages(platform.guard(), platform.pages(), courses, assignments, gifts, platform.urls()),
+                new GiftApi(platform.guard(), assignments, gifts, platform.urls()));
+    }
+
+    /** Who completed a session's course: the course feature decides (Main wires it before the start). */
+    public void decideCompletionBy(CourseCompletion completion) {
+        this.completion = completion;
+    }
+
+    private CourseCompletion completion() {
+        if (completion == null) {
+            throw new IllegalStateException("no CourseCompletion wired: Main must call decideCompletionBy");
+        }
+        return completion;
     }
 
     @Override

@@ -38,9 +38,11 @@ final class LoansPages implements HttpService {
     private final ContractService contracts;
     private final PublicUrls urls;
     private final Database database;
+    private final GiftConversions gifts;
 
     public LoansPages(Guard guard, Pages pages, BeneficiaryService beneficiaries, CourseService courses,
-                      AssignmentService assignments, ContractService contracts, Database database, PublicUrls urls) {
+                      AssignmentService assignments, ContractService contracts, Database database, PublicUrls urls,
+                      GiftConversions gifts) {
         this.guard = guard;
         this.pages = pages;
         this.beneficiaries = beneficiaries;
@@ -49,6 +51,7 @@ final class LoansPages implements HttpService {
         this.contracts = contracts;
         this.urls = urls;
         this.database = database;
+        this.gifts = gifts;
     }
 
     @Override
@@ -69,14 +72,13 @@ final class LoansPages implements HttpService {
                 .post("/sessions/{id}/enrol", Permission.BENEFICIARIES_WRITE, (req, res, who) -> sessionAction(req, res, who, () ->
                         courses.enrol(LoansApi.id(req), Input.of(Form.of(req)), who.user())))
                 .post("/enrolments/{id}/status", Permission.BENEFICIARIES_WRITE, this::enrolmentStatus)
-                .post("/sessions/{id}/convert", Permission.ASSIGNMENTS_WRITE, (req, res, who) -> sessionAction(req, res, who, () ->
-                        assignments.convertSession(LoansApi.id(req), who.user(), urls.base(req))))
                 .get("/assignments", Permission.ASSIGNMENTS_READ, (req, res, who) -> assignmentList(res, who, false))
                 .get("/assignments/overdue", Permission.ASSIGNMENTS_READ, (req, res, who) -> assignmentList(res, who, true))
                 .get("/assignments/new", Permission.ASSIGNMENTS_WRITE, this::newAssignment)
                 .post("/assignments", Permission.ASSIGNMENTS_WRITE, this::assign)
                 .get("/assignments/{id}", Permission.ASSIGNMENTS_READ, (req, res, who) ->
-                        assignment(res, who, LoansApi.id(req), Status.OK_200, "", Map.of(), Map.of(), null))
+                        assignment(res, who, LoansApi.id(req), Status.OK_200, "", Map.of(), Map.of(), null,
+                                SAVED.get(req.query().first("saved").orElse(""))))
                 .get("/assignments/{id}/contract.pdf", Permission.BENEFICIARIES_READ, (req, res, who) ->
                         LoansApi.sendPdf(res, contracts.open(contracts.latest(LoansApi.id(req), who.user())
                                 .orElseThrow(() -> HttpProblem.notFound("Aucun document pour cette attribution.")), who.user())))
@@ -96,8 +98,10 @@ final class LoansPages implements HttpService {
                         f -> assignments.extend(LoansApi.id(req), Input.of(f), who.user())))
                 .post("/assignments/{id}/return", Permission.ASSIGNMENTS_WRITE, (req, res, who) -> assignmentAction(req, res, who, "return",
                         f -> assignments.returnLoan(LoansApi.id(req), Input.of(f), f.all("missingAccessories"), who.user())))
-                .post("/assignments/{id}/convert", Permission.ASSIGNMENTS_WRITE, (req, res, who) -> assignmentAction(req, res, who, "convert",
-                        f -> assignments.convertToGift(LoansApi.id(req), who.user(), urls.base(req))))
+                .post("/assignments/{id}/cancel-gift", Permission.ASSIGNMENTS_WRITE, (req, res, who) -> assignmentAction(req, res, who, "cancel-gift",
+                        f -> gifts.cancel(LoansApi.id(req), Input.of(f), who.user())))
+                .post("/assignments/{id}/plan-return", Permission.ASSIGNMENTS_WRITE, (req, res, who) -> assignmentAction(req, res, who, "plan-return",
+                        f -> gifts.planReturn(LoansApi.id(req), Input.of(f), who.user())))
                 .post("/assignments/{id}/incident", Permission.ASSIGNMENTS_WRITE, (req, res, who) -> assignmentAction(req, res, who, "incident",
                         f -> assignments.incident(LoansApi.id(req), Input.of(f), who.user())));
     }
@@ -259,6 +263,11 @@ final class LoansPages implements HttpService {
 
     private void assignment(ServerResponse res, Principal who, long id, Status status, String failedForm,
                             Map<String, String> errors, Map<String, String> values, String message) {
+        assignment(res, who, id, status, failedForm, errors, values, message, null);
+    }
+
+    private void assignment(ServerResponse res, Principal who, long id, Status status, String failedForm,
+                            Map<String, String> errors, Map<String, String> values, String message, String saved) {
         boolean names = who.user().can(Permission.BENEFICIARIES_READ);
         Assignment a = assignments.get(id, who.user());
         if (names) {
@@ -274,8 +283,20 @@ final class LoansPages implements HttpService {
         p.put("errors", errors);
         p.put("values", values);
         p.put("message", message);
+        p.put("saved", saved);
+        p.put("gift", gifts.standing(id).orElse(null));
+        p.put("voided", gifts.voided(id));
         pages.render(res, status, "loans/assignment.jte", p);
     }
+
+    /** The confirmation shown after a redirect (?saved=...), in the page's role="status" region. */
+    static final Map<String, String> SAVED = Map.of(
+            "extend", "Prêt prolongé.",
+            "return", "Restitution enregistrée.",
+            "incident", "Incident enregistré.",
+            "gift", "Le prêt est devenu un don : l'attestation de don est générée.",
+            "cancel-gift", "Don annulé : le prêt est rétabli et l'attestation de don est marquée annulée.",
+            "plan-return", "Restitution prévue : la date de retour est enregistrée.");
 
     @FunctionalInterface
     private interface FormAction {
@@ -287,7 +308,10 @@ final class LoansPages implements HttpService {
         Form form = Form.of(req);
         try {
             action.apply(form);
-            Pages.redirect(res, "/assignments/" + id);
+            String back = form.get("back");
+            // Only back to a session's end-of-course page (course feature), never to an address from the form.
+            Pages.redirect(res, (back != null && back.matches("/sessions/\\d{1,18}/completion") ? back : "/assignments/" + id)
+                    + "?saved=" + name);
         } catch (HttpProblem e) {
             if (e.status() != Status.BAD_REQUEST_400 && e.status() != Status.CONFLICT_409) {
                 throw e;

@@ -502,7 +502,7 @@ class BadInputCorpusTest {
                 form("page: return a gift", sw, g + "/return", Map.of("condition", "GOOD")),
                 form("page: incident of unknown kind", sw, l + "/incident", Map.of("kind", "NOPE")),
                 form("page: incident without CSRF", sw, l + "/incident", Map.of("kind", "THEFT", "_csrf", "")),
-                form("page: convert a gift", sw, g + "/convert", Map.of()),
+                form("page: convert a gift", sw, g + "/convert-to-gift", Map.of()),
                 form("page: sign without signatures", sw, l + "/sign", Map.of("staff", "", "beneficiary", "")),
                 raw("page: scan without CSRF header", sw, "POST", l + "/scan", "application/pdf", "%PDF-1.4\n"),
                 get("page: unknown contract", sw, "/contracts/999999999/pdf"),

@@ -85,6 +85,31 @@ class RoleMatrixTest {
         assertEquals(200, CLIENTS.get(Role.ADMIN).get("/reports/assignments.csv").statusCode());
     }
 
+    /** Issue 14: workshops, attendance and checklists are personal records; gifts are assignments. */
+    @Test
+    void courseRoutesAreForSocialWorkersAndAdministrators() {
+        Map<String, Permission> declared = new HashMap<>();
+        TestApp.get().app().guard().routes().forEach(r -> declared.put(r.method() + " " + r.path(), r.permission()));
+        for (String route : List.of("POST /api/v1/sessions/{id}/workshops", "POST /api/v1/workshops/{id}/attendance",
+                "POST /api/v1/enrolments/{id}/checklist", "POST /api/v1/courses/{id}/completion-rule",
+                "POST /sessions/{id}/workshops", "POST /workshops/{id}/attendance", "POST /enrolments/{id}/checklist")) {
+            assertEquals(Permission.BENEFICIARIES_WRITE, declared.get(route), route);
+        }
+        for (String route : List.of("GET /api/v1/sessions/{id}/completion", "GET /api/v1/sessions/{id}/workshops",
+                "GET /api/v1/enrolments/{id}/checklist", "GET /workshops/today", "GET /workshops/{id}",
+                "GET /sessions/{id}/completion", "GET /enrolments/{id}/checklist")) {
+            assertEquals(Permission.BENEFICIARIES_READ, declared.get(route), route);
+        }
+        for (String route : List.of("POST /api/v1/sessions/{id}/convert-to-gift", "POST /api/v1/assignments/{id}/convert-to-gift",
+                "POST /api/v1/assignments/{id}/cancel-gift", "POST /api/v1/assignments/{id}/plan-return",
+                "GET /sessions/{id}/convert-to-gift", "POST /sessions/{id}/convert-to-gift")) {
+            assertEquals(Permission.ASSIGNMENTS_WRITE, declared.get(route), route);
+        }
+        for (Role role : List.of(Role.COORDINATOR, Role.TECHNICIAN)) {
+            assertEquals(403, CLIENTS.get(role).get("/api/v1/sessions/1/completion").statusCode());
+        }
+    }
+
     @Test
     void loginAndTokenAndHealthAreOpenToAnonymous() {
         Http anon = Http.anonymous();

@@ -143,7 +143,8 @@ class SiteScopingTest {
                 .add("situation", "RSA").add("gdprNoticeOn", LocalDate.now().toString()).add("site", "scope-b").build());
         assertEquals(400, elsewhere.statusCode(), elsewhere.body());
         assertTrue(Http.json(elsewhere).getJsonObject("fields").getString("site").contains("votre site"), elsewhere.body());
-        Fixtures.expect(200, a.postJson("/api/v1/sessions/" + sessionB + "/convert-to-gift", "{}"));
+        // Nothing of site B is converted by a worker of site A: no loan of theirs to convert, 409.
+        assertEquals(409, a.postJson("/api/v1/sessions/" + sessionB + "/convert-to-gift", "{\"confirm\": true}").statusCode());
 
         String list = a.get("/api/v1/beneficiaries?q=Autresite").body();
         assertFalse(list.contains("Autresite"), list);
@@ -167,7 +168,8 @@ class SiteScopingTest {
             assertTrue(r.body().contains("introuvable") || r.body().contains("Introuvable") || r.body().contains("Aucun document"), path + r.body());
         }
         for (String path : List.of("/assignments/" + assignmentB + "/return", "/assignments/" + assignmentB + "/extend",
-                "/assignments/" + assignmentB + "/incident", "/assignments/" + assignmentB + "/convert",
+                "/assignments/" + assignmentB + "/incident", "/assignments/" + assignmentB + "/convert-to-gift",
+                "/assignments/" + assignmentB + "/cancel-gift", "/assignments/" + assignmentB + "/plan-return",
                 "/beneficiaries/" + personB + "/anonymise", "/enrolments/" + enrolmentB + "/status")) {
             HttpResponse<String> r = a.postForm(path, Map.of("condition", "GOOD", "kind", "THEFT", "confirm", "oui",
                     "status", "DROPPED_OUT", "dueOn", LocalDate.now().plusMonths(6).toString()));
@@ -204,6 +206,40 @@ class SiteScopingTest {
         assertEquals(403, technician.get("/api/v1/assignments/" + assignmentB).statusCode());
         assertEquals(403, technician.getBytes("/api/v1/assignments/" + assignmentB + "/contract.pdf").statusCode());
         assertEquals(403, Http.browser(Role.TECHNICIAN).get("/scans/" + scanB).statusCode());
+    }
+
+    /** Issue 14: attendance, checklists and the end of a session are personal records, scoped like the others. */
+    @Test
+    void workshopsAttendanceChecklistAndCompletionOfAnotherSiteStayOutOfReach() {
+        Http b = Http.apiAs("sw-scope-b");
+        long workshop = id(b.postJson("/api/v1/sessions/" + sessionB + "/workshops", Json.createObjectBuilder()
+                .add("startsAt", java.time.OffsetDateTime.now().minusHours(1).toString()).add("durationMinutes", 90)
+                .add("topic", "Portée").build()));
+        Fixtures.expect(200, b.postJson("/api/v1/workshops/" + workshop + "/attendance",
+                Json.createObjectBuilder().add("beneficiaryId", personB).add("status", "PRESENT").build()));
+        long before = TestApp.get().count("SELECT (SELECT count(*) FROM attendance_events) * 1000 + (SELECT count(*) FROM checklist_events)");
+
+        Http a = Http.apiAs("sw-scope-a");
+        String unknownEnrolment = a.get("/api/v1/enrolments/" + UNKNOWN + "/checklist").body();
+        expect404(null, a.postJson("/api/v1/workshops/" + workshop + "/attendance",
+                Json.createObjectBuilder().add("beneficiaryId", personB).add("status", "ABSENT").build()));
+        expect404(unknownEnrolment, a.get("/api/v1/enrolments/" + enrolmentB + "/checklist"));
+        expect404(unknownEnrolment, a.postJson("/api/v1/enrolments/" + enrolmentB + "/checklist",
+                Json.createObjectBuilder().add("item", "wifi").build()));
+        String completion = Fixtures.expect(200, a.get("/api/v1/sessions/" + sessionB + "/completion")).body();
+        assertFalse(completion.contains("\"beneficiaryId\":" + personB + ","), completion);
+        assertTrue(Fixtures.expect(200, b.get("/api/v1/sessions/" + sessionB + "/completion")).body().contains("Autresite"));
+
+        Http page = Http.browserAs("sw-scope-a");
+        assertEquals(404, page.get("/enrolments/" + enrolmentB + "/checklist").statusCode());
+        assertFalse(page.get("/workshops/" + workshop).body().contains("Autresite"));
+        assertFalse(page.get("/sessions/" + sessionB + "/completion").body().contains("Autresite"));
+        assertFalse(page.get("/sessions/" + sessionB + "/workshops").body().contains("Autresite"));
+        assertFalse(page.get("/workshops/today").body().contains("/workshops/" + workshop + "\""), "another site's workshop");
+        assertEquals(404, page.postForm("/workshops/" + workshop + "/attendance", Map.of("beneficiaryId", String.valueOf(personB),
+                "status", "ABSENT")).statusCode());
+        assertEquals(before, TestApp.get().count("SELECT (SELECT count(*) FROM attendance_events) * 1000 + (SELECT count(*) FROM checklist_events)"));
+        assertEquals(1, TestApp.get().count("SELECT count(*) FROM attendance WHERE workshop_id = " + workshop + " AND status = 'PRESENT'"));
     }
 
     @Test

@@ -70,7 +70,8 @@ class AssignmentTest {
     void aLoanBecomesAGiftWithItsAttestationAndCannotBeReturnedAfterwards() throws Exception {
         String tag = Fixtures.readyMachine();
         long id = LoanFixtures.loan(tag, LoanFixtures.beneficiary("Durand", "Awa"));
-        Fixtures.expect(200, social.postJson("/api/v1/assignments/" + id + "/convert-to-gift", "{}"));
+        Fixtures.expect(200, social.postJson("/api/v1/assignments/" + id + "/convert-to-gift",
+                "{\"override\": \"Prêt hors parcours : don décidé en commission\"}"));
         assertEquals(1, TestApp.get().count("SELECT count(*) FROM assignments WHERE id = " + id + " AND kind = 'GIFT' AND status = 'GIVEN'"));
         LoanFixtures.PdfText text = LoanFixtures.text(social.getBytes("/api/v1/assignments/" + id + "/contract.pdf").body());
         assertTrue(text.text().contains("Attestation de don"), text.text());

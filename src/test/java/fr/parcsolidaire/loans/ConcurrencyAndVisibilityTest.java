@@ -10,6 +10,7 @@ import org.junit.jupiter.api.Test;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.LocalDate;
+import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
@@ -147,7 +148,18 @@ class ConcurrencyAndVisibilityTest {
                 + " AND due_on = current_date + 10"), "due date defaults to the session's end");
         Fixtures.expect(200, social.postJson("/api/v1/enrolments/" + enrolments.get(2) + "/status",
                 Json.createObjectBuilder().add("status", "DROPPED_OUT").build()));
-        Fixtures.expect(200, social.postJson("/api/v1/sessions/" + session + "/convert-to-gift", "{}"));
+        // Issue 14: only those who completed the course; here one workshop attended, no checklist asked.
+        Fixtures.expect(200, social.postJson("/api/v1/courses/" + course + "/completion-rule",
+                Json.createObjectBuilder().add("attendancePercent", 75).add("checklistRequired", false).build()));
+        long workshop = Http.json(Fixtures.expect(201, social.postJson("/api/v1/sessions/" + session + "/workshops",
+                Json.createObjectBuilder().add("startsAt", OffsetDateTime.now().minusDays(1).toString())
+                        .add("durationMinutes", 120).add("topic", "Allumer et se connecter").build()))).getJsonNumber("id").longValue();
+        for (long loan : loans) {
+            long person = TestApp.get().count("SELECT beneficiary_id FROM assignments WHERE id = " + loan);
+            Fixtures.expect(200, social.postJson("/api/v1/workshops/" + workshop + "/attendance",
+                    Json.createObjectBuilder().add("beneficiaryId", person).add("status", "PRESENT").build()));
+        }
+        Fixtures.expect(200, social.postJson("/api/v1/sessions/" + session + "/convert-to-gift", "{\"confirm\": true}"));
         assertEquals(2, TestApp.get().count("SELECT count(*) FROM assignments WHERE session_id = " + session + " AND status = 'GIVEN'"));
         assertEquals(1, TestApp.get().count("SELECT count(*) FROM assignments WHERE id = " + loans.get(2) + " AND status = 'ACTIVE'"));
         assertEquals(2, TestApp.get().count("SELECT count(*) FROM enrolments WHERE session_id = " + session + " AND status = 'COMPLETED'"));

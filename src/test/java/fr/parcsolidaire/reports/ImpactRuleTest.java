@@ -68,7 +68,8 @@ class ImpactRuleTest {
         assign(m3, person, "GIFT", T.minusDays(10));
 
         long converted = assign(m4, person, "LOAN", T.minusDays(15));
-        Fixtures.expect(200, SOCIAL.postJson("/api/v1/assignments/" + converted + "/convert-to-gift", "{}"));
+        Fixtures.expect(200, SOCIAL.postJson("/api/v1/assignments/" + converted + "/convert-to-gift",
+                "{\"override\": \"Don hors parcours\"}"));
     }
 
     private static String query(LocalDate from, LocalDate to) {
