@@ -109,8 +109,13 @@ final class InventoryPages implements HttpService {
         params.put("query", query);
         try {
             MachineFilter filter = MachineFilter.parse(query);
+            MachinePage page = inventory.machines(filter);
+            if (filter.searchOnly() && page.total() == 1) {
+                Pages.redirect(res, "/m/" + page.items().getFirst().tag());
+                return;
+            }
             params.put("filter", filter);
-            params.put("page", inventory.machines(filter));
+            params.put("page", page);
             params.put("errors", Map.of());
             pages.render(res, "inventory/machines.jte", params);
         } catch (ValidationException e) {
