@@ -80,7 +80,7 @@ SELECT m.tag, m.type, m.brand, m.model, m.serial, m.state, m.grade, m.ram_gb, s.
 -- parameter: Helidon re-parses named ones at each execution. Times travel as epoch microseconds, cheaper to read.
 -- name: machine-by-tag
 SELECT m.id, m.tag, m.type, m.brand, m.model, m.serial, m.state, m.grade, m.cpu, m.ram_gb, m.screen_inches,
-       m.battery_health, m.os_name, m.os_version, m.os_licence, m.donation_id, n.received_on,
+       m.battery_health, m.webcam, m.os_name, m.os_version, m.os_licence, m.donation_id, n.received_on,
        d.name AS donor_name, s.id AS site_id, s.code AS site_code, s.name AS site_name, s.tag_prefix, m.location,
        (SELECT CAST(coalesce(json_agg(json_build_object(
                    'id', sd.id, 'kind', sd.kind, 'capacityGb', sd.capacity_gb, 'serial', sd.serial, 'model', sd.model,
@@ -192,3 +192,17 @@ SELECT id, location FROM machines WHERE tag = :tag FOR UPDATE
 
 -- name: machine-set-location
 UPDATE machines SET location = :location, updated_at = now() WHERE id = :id
+
+-- The specs a correction may change (SpecsCorrections), locked.
+-- name: machine-specs-lock
+SELECT id, state, cpu, ram_gb, screen_inches, battery_health, webcam FROM machines WHERE tag = :tag FOR UPDATE
+
+-- The id of the machine's last event: the page sends the one it showed, a newer one means someone else changed the
+-- machine meanwhile.
+-- name: machine-last-event
+SELECT coalesce(max(id), 0) AS last_event FROM machine_events WHERE machine_id = :id
+
+-- name: machine-set-specs
+UPDATE machines SET cpu = :cpu, ram_gb = :ramGb, screen_inches = :screenInches, battery_health = :batteryHealth,
+                    webcam = :webcam, updated_at = now()
+ WHERE id = :id

@@ -99,7 +99,7 @@ document.addEventListener('DOMContentLoaded', () => {
   field.addEventListener('blur', () => setTimeout(refocus, 50));
   // A click on text or empty space gives the field back at once; controls keep the focus they take.
   document.addEventListener('click', (event) => {
-    if (!event.target.closest('input, button, select, textarea, a, label, summary')) field.focus();
+    if (!event.target.closest('input, button, select, textarea, a, label, summary, video')) field.focus();
   });
 });
 

@@ -20,12 +20,18 @@ public final class Browser {
     }
 
     public static WebDriver start() {
+        return start(new String[0]);
+    }
+
+    /** With more Chromium flags, e.g. a fake camera reading a file (labels/CameraScanBrowserTest). */
+    public static WebDriver start(String... extraFlags) {
         try {
             ChromeOptions options = new ChromeOptions();
             options.setBinary("/usr/bin/chromium");
             options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
                     "--disable-background-networking", "--disable-component-update", "--no-first-run",
                     "--window-size=412,915", "--user-data-dir=" + Files.createTempDirectory("chromium").toAbsolutePath());
+            options.addArguments(extraFlags);
             ChromeDriverService service = new ChromeDriverService.Builder()
                     .usingDriverExecutable(new File("/usr/bin/chromedriver")).usingAnyFreePort().build();
             return new ChromeDriver(service, options);

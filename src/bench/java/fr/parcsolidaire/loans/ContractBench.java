@@ -45,7 +45,7 @@ public final class ContractBench {
         LocalDate today = LocalDate.now();
         String tag = String.format("PS-2026-%05d", i + 1);
         Machine m = new Machine(i, tag, MachineType.LAPTOP, "Lenovo", "ThinkPad T480", "PF1" + (100000 + i), MachineState.ASSIGNED,
-                Grade.B, "Intel Core i5-8250U", new BigDecimal("8"), new BigDecimal("14"), 82, "Linux Mint", "22", "GPL",
+                Grade.B, "Intel Core i5-8250U", new BigDecimal("8"), new BigDecimal("14"), 82, true, "Linux Mint", "22", "GPL",
                 new Site(1, "atelier", "Atelier", "PS"), "Étagère A", 1, "Mairie", today.minusDays(40),
                 List.of(new StorageDevice(1, StorageKind.SSD, new BigDecimal("256"), "S3Z" + i, null,
                         new Erasure(ErasureMethod.PURGE, "nwipe 0.34", 1, true, "PASS", today.minusDays(10), "karim"))),

@@ -25,14 +25,16 @@ final class InventoryApi implements HttpService {
     private final MachineRecords records;
     private final IntakeService intake;
     private final WorkshopService workshop;
+    private final SpecsCorrections specs;
 
     public InventoryApi(Guard guard, InventoryRepository inventory, MachineRecords records, IntakeService intake,
-                        WorkshopService workshop) {
+                        WorkshopService workshop, SpecsCorrections specs) {
         this.guard = guard;
         this.inventory = inventory;
         this.records = records;
         this.intake = intake;
         this.workshop = workshop;
+        this.specs = specs;
     }
 
     @Override
@@ -57,7 +59,9 @@ final class InventoryApi implements HttpService {
                         Json.send(res, Status.CREATED_201, workshop.recordRepair(tag(req), input(req), who.user())))
                 .post("/api/v1/machines/{tag}/os", Permission.INVENTORY_WRITE, (req, res, who) ->
                         Json.ok(res, workshop.recordOs(tag(req), input(req), who.user())))
-                .post("/api/v1/machines/{tag}/hardware", Permission.INVENTORY_WRITE, this::importHardware);
+                .post("/api/v1/machines/{tag}/hardware", Permission.INVENTORY_WRITE, this::importHardware)
+                .post("/api/v1/machines/{tag}/specs", Permission.INVENTORY_WRITE, (req, res, who) ->
+                        Json.ok(res, specs.correct(tag(req), input(req), who.user())));
     }
 
     private void createDonation(ServerRequest req, ServerResponse res, Principal who) {
@@ -80,15 +84,19 @@ final class InventoryApi implements HttpService {
 
     private void importHardware(ServerRequest req, ServerResponse res, Principal who) {
         String tag = tag(req);
+        LshwParser.Hardware hw = lshw(req);
+        workshop.importHardware(tag, hw, who.user());
+        Json.ok(res, hw);
+    }
+
+    /** The body as the output of {@code lshw -json} (capped and parsed by Json.value), for the API and the page. */
+    static LshwParser.Hardware lshw(ServerRequest req) {
         JsonValue root = Json.value(req, "JSON mal formé : envoyez la sortie de « lshw -json ».");
-        LshwParser.Hardware hw;
         try {
-            hw = LshwParser.parse(root);
+            return LshwParser.parse(root);
         } catch (IllegalArgumentException e) {
             throw HttpProblem.badRequest("Ce JSON ne ressemble pas à la sortie de « lshw -json ».");
         }
-        workshop.importHardware(tag, hw, who.user());
-        Json.ok(res, hw);
     }
 
     private MachineRecords.Cached machine(ServerRequest req) {

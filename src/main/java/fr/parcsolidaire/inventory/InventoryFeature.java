@@ -39,9 +39,10 @@ public final class InventoryFeature implements Feature {
                 platform.settings().section("app.scan-cache").integer("max-mib"));
         intake = new IntakeService(platform.database(), inventory, platform.clock());
         workshop = new WorkshopService(platform.database(), platform.clock());
+        SpecsCorrections specs = new SpecsCorrections(platform.database());
         routes = List.of(
-                new InventoryApi(platform.guard(), inventory, records, intake, workshop),
-                new InventoryPages(platform.guard(), platform.pages(), inventory, records, intake, workshop,
+                new InventoryApi(platform.guard(), inventory, records, intake, workshop, specs),
+                new InventoryPages(platform.guard(), platform.pages(), inventory, records, intake, workshop, specs,
                         platform.clock(), () -> assignments, () -> prospects));
     }
 

@@ -4,12 +4,14 @@ import fr.parcsolidaire.platform.http.Form;
 import fr.parcsolidaire.platform.http.Guard;
 import fr.parcsolidaire.platform.http.HttpProblem;
 import fr.parcsolidaire.platform.http.Input;
+import fr.parcsolidaire.platform.http.Jsonp;
 import fr.parcsolidaire.platform.http.Pages;
 import fr.parcsolidaire.platform.http.Query;
 import fr.parcsolidaire.platform.http.ValidationException;
 import fr.parcsolidaire.platform.security.Permission;
 import fr.parcsolidaire.platform.security.Principal;
 import fr.parcsolidaire.platform.security.User;
+import io.helidon.common.media.type.MediaTypes;
 import io.helidon.http.Status;
 import io.helidon.webserver.http.HttpRules;
 import io.helidon.webserver.http.HttpService;
@@ -36,7 +38,9 @@ final class InventoryPages implements HttpService {
             "erasure", "Effacement enregistré.",
             "repair", "Réparation enregistrée.",
             "os", "Système enregistré.",
-            "no-storage", "Déclaration « aucun support » enregistrée.");
+            "no-storage", "Déclaration « aucun support » enregistrée.",
+            "specs", "Caractéristiques corrigées : la correction est inscrite à l'historique.",
+            "hardware", "Sortie de lshw importée : caractéristiques et supports de stockage mis à jour.");
 
     /** Rows shown in an empty intake form; "add rows" brings more without JavaScript. */
     private static final int INTAKE_ROWS = 3;
@@ -47,19 +51,21 @@ final class InventoryPages implements HttpService {
     private final MachineRecords records;
     private final IntakeService intake;
     private final WorkshopService workshop;
+    private final SpecsCorrections specs;
     private final Clock clock;
     private final Supplier<MachineAssignments> assignments;
     private final Supplier<MachineProspects> prospects;
 
     InventoryPages(Guard guard, Pages pages, InventoryRepository inventory, MachineRecords records,
-                   IntakeService intake, WorkshopService workshop, Clock clock, Supplier<MachineAssignments> assignments,
-                   Supplier<MachineProspects> prospects) {
+                   IntakeService intake, WorkshopService workshop, SpecsCorrections specs, Clock clock,
+                   Supplier<MachineAssignments> assignments, Supplier<MachineProspects> prospects) {
         this.guard = guard;
         this.pages = pages;
         this.inventory = inventory;
         this.records = records;
         this.intake = intake;
         this.workshop = workshop;
+        this.specs = specs;
         this.clock = clock;
         this.assignments = assignments;
         this.prospects = prospects;
@@ -79,6 +85,8 @@ final class InventoryPages implements HttpService {
                 .post("/m/{tag}/repair", Permission.INVENTORY_WRITE, (req, res, who) -> step(req, res, who, "repair", workshop::recordRepair))
                 .post("/m/{tag}/os", Permission.INVENTORY_WRITE, (req, res, who) -> step(req, res, who, "os", workshop::recordOs))
                 .post("/m/{tag}/no-storage", Permission.INVENTORY_WRITE, (req, res, who) -> step(req, res, who, "no-storage", workshop::recordNoStorage))
+                .post("/m/{tag}/specs", Permission.INVENTORY_WRITE, (req, res, who) -> step(req, res, who, "specs", specs::correct))
+                .post("/m/{tag}/hardware", Permission.INVENTORY_WRITE, this::uploadHardware)
                 .get("/donations", Permission.INVENTORY_READ, this::donations)
                 .get("/donations/new", Permission.INVENTORY_WRITE, (req, res, who) -> intakeForm(res, who, Status.OK_200, defaults(), Map.of(), INTAKE_ROWS))
                 .postLargeForm("/donations", Permission.INVENTORY_WRITE, this::createDonation)
@@ -112,8 +120,13 @@ final class InventoryPages implements HttpService {
         params.put("query", query);
         try {
             MachineFilter filter = MachineFilter.parse(query);
+            MachinePage page = inventory.machines(filter);
+            if (filter.searchOnly() && page.total() == 1) {
+                Pages.redirect(res, "/m/" + page.items().getFirst().tag());
+                return;
+            }
             params.put("filter", filter);
-            params.put("page", inventory.machines(filter));
+            params.put("page", page);
             params.put("errors", Map.of());
             pages.render(res, "inventory/machines.jte", params);
         } catch (ValidationException e) {
@@ -139,6 +152,22 @@ final class InventoryPages implements HttpService {
                 throw p;
             }
             showMachine(req, res, who, Status.CONFLICT_409, failed, Map.of(), form.values(), p.getMessage());
+        }
+    }
+
+    /**
+     * The output of {@code lshw -json} sent from the machine page as the raw body (app.js, data-upload): the page
+     * follows the redirect to the machine; a refusal answers JSON {"message"} that the page shows as is.
+     */
+    private void uploadHardware(ServerRequest req, ServerResponse res, Principal who) {
+        String tag = InventoryApi.tag(req);
+        try {
+            workshop.importHardware(tag, InventoryApi.lshw(req), who.user());
+            Pages.redirect(res, "/m/" + tag + "?saved=hardware");
+        } catch (HttpProblem p) {
+            res.status(p.status());
+            res.headers().contentType(MediaTypes.APPLICATION_JSON);
+            res.send(Jsonp.objectBuilder().add("error", p.code()).add("message", p.getMessage()).build().toString());
         }
     }
 
@@ -168,6 +197,7 @@ final class InventoryPages implements HttpService {
         params.put("message", message);
         params.put("saved", message == null ? req.query().first("saved").map(SAVED::get).orElse(null) : null);
         params.put("today", LocalDate.now(clock).toString());
+        params.put("lastEvent", machine.events().isEmpty() ? 0L : machine.events().getLast().id());
         params.put("assignments", who.user().can(Permission.ASSIGNMENTS_READ) && machine.everAssigned()
                 ? assignments.get().of(machine.id(), who.user()) : List.of());
         params.put("reservation", prospects.get().reservation(machine.id()).orElse(null));

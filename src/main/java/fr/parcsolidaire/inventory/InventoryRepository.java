@@ -94,6 +94,7 @@ public final class InventoryRepository {
                     Rows.text(r, "brand"), Rows.text(r, "model"), Rows.text(r, "serial"),
                     MachineState.valueOf(Rows.text(r, "state")), grade(r), Rows.text(r, "cpu"),
                     Rows.decimal(r, "ram_gb"), Rows.decimal(r, "screen_inches"), Rows.intOrNull(r, "battery_health"),
+                    Rows.bool(r, "webcam"),
                     Rows.text(r, "os_name"), Rows.text(r, "os_version"), Rows.text(r, "os_licence"),
                     new Site(Rows.longValue(r, "site_id"), Rows.text(r, "site_code"), Rows.text(r, "site_name"),
                             Rows.text(r, "tag_prefix")), Rows.text(r, "location"),

@@ -10,7 +10,7 @@ import java.util.List;
  */
 public record Machine(long id, String tag, MachineType type, String brand, String model, String serial,
                       MachineState state, Grade grade, String cpu, BigDecimal ramGb, BigDecimal screenInches,
-                      Integer batteryHealth, String osName, String osVersion, String osLicence,
+                      Integer batteryHealth, Boolean webcam, String osName, String osVersion, String osLicence,
                       Site site, String location, long donationId, String donorName, LocalDate receivedOn,
                       List<StorageDevice> storageDevices, List<MachineEvent> events, NoStorageStatement noStorage) {
 

@@ -28,6 +28,9 @@ public record MachineEvent(long id, MachineEventKind kind, MachineState from, Ma
 
     /** The event's data as French "label : value" lines for the history; internal ids are left out. */
     public List<String> details() {
+        if (kind == MachineEventKind.SPECS_CORRECTED) {
+            return SpecsCorrections.describe(data);
+        }
         List<String> lines = new ArrayList<>();
         for (Map.Entry<String, JsonValue> e : data.entrySet()) {
             String label = FIELD_LABELS.get(e.getKey());

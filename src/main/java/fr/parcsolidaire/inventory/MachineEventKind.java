@@ -17,7 +17,8 @@ public enum MachineEventKind {
     LABEL_PRINTED("Étiquette imprimée"),
     NO_STORAGE("Déclaration « aucun support de stockage »"),
     NO_STORAGE_REVOKED("Déclaration « aucun support » annulée"),
-    IMPORTED("Importée d'un inventaire existant");
+    IMPORTED("Importée d'un inventaire existant"),
+    SPECS_CORRECTED("Caractéristiques corrigées");
 
     private final String label;
 

@@ -32,6 +32,11 @@ public record MachineFilter(MachineState state, MachineType type, String site, G
         return q == null ? null : "%" + q.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%";
     }
 
+    /** A search and nothing else: when it finds one machine, the page opens that machine rather than a list of one. */
+    public boolean searchOnly() {
+        return q != null && state == null && type == null && site == null && grade == null && donation == null && page == 1;
+    }
+
     /** The query string of this filter at another page, for pagination links. */
     public String queryAt(int otherPage) {
         Map<String, String> params = new LinkedHashMap<>();

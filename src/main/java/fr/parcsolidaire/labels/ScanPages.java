@@ -28,6 +28,8 @@ import io.helidon.webserver.http.HttpService;
 import io.helidon.webserver.http.ServerRequest;
 import io.helidon.webserver.http.ServerResponse;
 
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.HashMap;
@@ -47,6 +49,7 @@ import java.util.Set;
 final class ScanPages implements HttpService {
 
     private static final long MAX_PHOTO_BYTES = 10L * 1024 * 1024;
+    private static final int MAX_SEARCH = 120;
     /** A batch larger than a URL can carry comfortably: a full shelf fits well under it. */
     public static final int MAX_BATCH = 200;
 
@@ -95,8 +98,20 @@ final class ScanPages implements HttpService {
             }
             Pages.redirect(res, "/m/" + tag);
         } catch (HttpProblem p) {
+            if (isSearch(code)) {
+                // Not a tag nor a label's URL: digits or a serial typed by hand, searched like the list's search
+                // box (which opens the machine itself when only one matches).
+                Pages.redirect(res, "/machines?q=" + URLEncoder.encode(code.strip(), StandardCharsets.UTF_8));
+                return;
+            }
             renderScan(res, who, p.status(), code, p.getMessage());
         }
+    }
+
+    /** Text that can only be a search: no URL, within the search box's length (MachineFilter). */
+    private static boolean isSearch(String code) {
+        String s = code.strip();
+        return !s.isEmpty() && s.length() <= MAX_SEARCH && !s.contains("/") && !s.contains(":");
     }
 
     private void renderScan(ServerResponse res, Principal who, Status status, String code, String message) {
