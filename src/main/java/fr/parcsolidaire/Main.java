@@ -42,6 +42,10 @@ public final class Main {
         LoansFeature loans = new LoansFeature(inventory);
         // The machine page lists the machine's loans; the access report names a beneficiary's codes in French.
         inventory.showAssignments(loans);
+        // The machine page shows the erasure evidence; the erasure gate asks it about failing SMART disks.
+        EvidenceFeature evidence = new EvidenceFeature();
+        inventory.showEvidence(evidence);
+        inventory.checkDiskHealth(evidence);
         // Started and routed in this order: the scan lookups (inventory) first, they are the most frequent requests.
         return Server.start(Settings.of(config), List.of(
                 inventory,
@@ -50,7 +54,7 @@ public final class Main {
                 new GdprFeature(loans),
                 loans,
                 new LabelsFeature(inventory),
-                new EvidenceFeature(),
+                evidence,
                 new ImportsFeature(),
                 new MessagingFeature(),
                 new DemoFeature(accounts, inventory, loans)));

@@ -64,7 +64,7 @@ class ArchitectureTest {
             .whereLayer("Loans").mayOnlyAccessLayers(platform("Inventory", "Gdpr"))
             .whereLayer("Reports").mayOnlyAccessLayers(platform("Inventory", "Gdpr"))
             .whereLayer("Demo").mayOnlyAccessLayers(platform("Accounts", "Inventory", "Loans"))
-            .whereLayer("Evidence").mayOnlyAccessLayers(platform())
+            .whereLayer("Evidence").mayOnlyAccessLayers(platform("Inventory"))
             .whereLayer("Imports").mayOnlyAccessLayers(platform("Inventory"))
             .whereLayer("Messaging").mayOnlyAccessLayers(platform())
             .whereLayer("Main").mayOnlyAccessLayers(platform("Accounts", "Inventory", "Gdpr", "Labels", "Loans",

@@ -16,6 +16,8 @@ import java.util.concurrent.TimeoutException;
 public final class InventoryFeature implements Feature {
 
     private volatile MachineAssignments assignments = MachineAssignments.NONE;
+    private volatile MachineEvidence evidence = MachineEvidence.NONE;
+    private volatile DiskHealth diskHealth = DiskHealth.NONE;
     private InventoryRepository inventory;
     private MachineRecords records;
     private IntakeService intake;
@@ -37,11 +39,11 @@ public final class InventoryFeature implements Feature {
         records = MachineRecords.start(inventory, platform.database(),
                 platform.settings().section("app.scan-cache").integer("max-mib"));
         intake = new IntakeService(platform.database(), inventory, platform.clock());
-        workshop = new WorkshopService(platform.database(), platform.clock());
+        workshop = new WorkshopService(platform.database(), platform.clock(), () -> diskHealth);
         routes = List.of(
                 new InventoryApi(platform.guard(), inventory, records, intake, workshop),
                 new InventoryPages(platform.guard(), platform.pages(), inventory, records, intake, workshop,
-                        platform.clock(), () -> assignments));
+                        platform.clock(), () -> assignments, () -> evidence));
     }
 
     @Override
@@ -57,6 +59,16 @@ public final class InventoryFeature implements Feature {
     /** The machine page lists the machine's assignments from there. */
     public void showAssignments(MachineAssignments source) {
         this.assignments = source;
+    }
+
+    /** The machine page shows the machine's erasure evidence from there. */
+    public void showEvidence(MachineEvidence source) {
+        this.evidence = source;
+    }
+
+    /** The erasure gate also asks this whether a disk's health keeps the machine in the workshop. */
+    public void checkDiskHealth(DiskHealth source) {
+        this.diskHealth = source;
     }
 
     public WorkshopService workshop() {

@@ -36,7 +36,9 @@ final class InventoryPages implements HttpService {
             "erasure", "Effacement enregistré.",
             "repair", "Réparation enregistrée.",
             "os", "Système enregistré.",
-            "no-storage", "Déclaration « aucun support » enregistrée.");
+            "no-storage", "Déclaration « aucun support » enregistrée.",
+            "evidence", "Preuve d'effacement importée.",
+            "workbench-revoked", "Jeton du poste de travail révoqué.");
 
     /** Rows shown in an empty intake form; "add rows" brings more without JavaScript. */
     private static final int INTAKE_ROWS = 3;
@@ -49,9 +51,11 @@ final class InventoryPages implements HttpService {
     private final WorkshopService workshop;
     private final Clock clock;
     private final Supplier<MachineAssignments> assignments;
+    private final Supplier<MachineEvidence> evidence;
 
     InventoryPages(Guard guard, Pages pages, InventoryRepository inventory, MachineRecords records,
-                   IntakeService intake, WorkshopService workshop, Clock clock, Supplier<MachineAssignments> assignments) {
+                   IntakeService intake, WorkshopService workshop, Clock clock, Supplier<MachineAssignments> assignments,
+                   Supplier<MachineEvidence> evidence) {
         this.guard = guard;
         this.pages = pages;
         this.inventory = inventory;
@@ -60,6 +64,7 @@ final class InventoryPages implements HttpService {
         this.workshop = workshop;
         this.clock = clock;
         this.assignments = assignments;
+        this.evidence = evidence;
     }
 
     @Override
@@ -167,6 +172,7 @@ final class InventoryPages implements HttpService {
         params.put("today", LocalDate.now(clock).toString());
         params.put("assignments", who.user().can(Permission.ASSIGNMENTS_READ) && machine.everAssigned()
                 ? assignments.get().of(machine.id(), who.user()) : List.of());
+        params.put("evidence", evidence.get().of(machine.id(), who.user()));
         pages.render(res, status, "inventory/machine.jte", params);
     }
 
