@@ -90,7 +90,7 @@ if [ "$SMART" -eq 1 ]; then
   if command -v smartctl >/dev/null; then
     mapfile -t DISKS < <(smartctl --scan 2>/dev/null | awk '$1 ~ /^\/dev\// {print $1}')
     if [ "${#DISKS[@]}" -eq 0 ] && command -v lsblk >/dev/null; then
-      mapfile -t DISKS < <(lsblk -dnpo NAME,TYPE 2>/dev/null | awk '$2 == "disk" {print $1}')
+      mapfile -t DISKS < <(lsblk -dnpo NAME,TYPE 2>/dev/null | awk '$2 == "disk" && $1 !~ /zram|\/ram/ {print $1}')
     fi
     if [ "${#DISKS[@]}" -eq 0 ]; then
       say "Aucun disque SMART trouvé (smartctl --scan ne voit rien) : aucun rapport SMART envoyé."
