@@ -108,6 +108,23 @@ class EvidenceApiTest {
     }
 
     @Test
+    void theDonorsErasureCertificateCitesTheImportedLogByNameAndHash() throws Exception {
+        String disk = serial("CERT");
+        String tag = machineWith(tech, disk);
+        byte[] log = utf8(withSerial(text("nwipe-0.42/zero-verify-last.log"), "/dev/loop0", disk));
+        expect(201, post(tech, "/api/v1/machines/" + tag + "/erasure-logs?name=nwipe_log_20261128-060939.txt", "text/plain", log));
+        long donation = app.count("SELECT donation_id FROM machines WHERE tag = '" + tag + "'");
+
+        String text = fr.parcsolidaire.PdfText.of(Http.api(Role.COORDINATOR)
+                .getBytes("/donations/" + donation + "/erasure-certificate.pdf").body());
+
+        String sha = HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(log));
+        assertTrue(text.contains("Preuves d'effacement"), text);
+        assertTrue(text.contains(tag + " · " + disk + " : « nwipe_log_20261128-060939.txt »"), text);
+        assertTrue(text.replaceAll("\\s", "").contains("SHA-256" + sha), text);
+    }
+
+    @Test
     void aLogMatchingNoDiskIsRefusedIn400ListingTheSerialsFoundAndKnown() {
         String known = serial("KNOWN");
         String elsewhere = serial("ELSE");
