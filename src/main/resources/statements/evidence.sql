@@ -150,3 +150,11 @@ SELECT f.id, f.kind, f.file_name, encode(f.sha256, 'hex') AS sha256, f.imported_
  WHERE f.id IN (SELECT d.evidence_file_id FROM evidence_devices d WHERE d.machine_id = :machineId
                 UNION SELECT r.evidence_file_id FROM smart_reports r WHERE r.machine_id = :machineId)
  ORDER BY f.imported_at, f.id
+
+-- The demo's machines for evidence: the first two in reconditioning with one disk of known serial.
+-- name: evidence-demo-machines
+SELECT m.tag, min(sd.serial) AS serial
+  FROM machines m JOIN storage_devices sd ON sd.machine_id = m.id
+ WHERE m.state = 'IN_RECONDITIONING' AND sd.serial IS NOT NULL
+ GROUP BY m.id, m.tag HAVING count(*) = 1
+ ORDER BY m.id LIMIT 2

@@ -57,6 +57,6 @@ public final class Main {
                 evidence,
                 new ImportsFeature(),
                 new MessagingFeature(),
-                new DemoFeature(accounts, inventory, loans)));
+                new DemoFeature(accounts, inventory, loans, evidence)));
     }
 }

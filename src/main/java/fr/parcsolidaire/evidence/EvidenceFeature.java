@@ -6,6 +6,7 @@ import fr.parcsolidaire.platform.Feature;
 import fr.parcsolidaire.platform.Platform;
 import fr.parcsolidaire.platform.security.Permission;
 import fr.parcsolidaire.platform.security.User;
+import fr.parcsolidaire.platform.sql.Database;
 import io.helidon.dbclient.DbExecute;
 import io.helidon.webserver.http.HttpService;
 
@@ -18,6 +19,7 @@ import java.util.List;
  */
 public final class EvidenceFeature implements Feature, MachineEvidence, DiskHealth {
 
+    private Database database;
     private EvidenceService service;
     private EvidenceSection section;
     private List<HttpService> routes;
@@ -29,6 +31,7 @@ public final class EvidenceFeature implements Feature, MachineEvidence, DiskHeal
 
     @Override
     public void start(Platform platform) {
+        database = platform.database();
         service = new EvidenceService(platform.database(), platform.clock());
         WorkbenchTokens tokens = new WorkbenchTokens(platform.database(), platform.clock(),
                 platform.settings().section("app.evidence").duration("workbench-token-lifetime"));
@@ -53,8 +56,8 @@ public final class EvidenceFeature implements Feature, MachineEvidence, DiskHeal
         return SmartHealth.missing(tx, machineId);
     }
 
-    /** Imports for the demo data: the same service as the routes. */
-    public EvidenceService service() {
-        return service;
+    /** The demo data's evidence: an nwipe log on one machine in reconditioning, a failing SMART disk on another. */
+    public void loadDemo(User actor) {
+        EvidenceDemo.load(database, service, actor.id());
     }
 }

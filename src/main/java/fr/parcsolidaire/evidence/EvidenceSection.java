@@ -40,7 +40,7 @@ final class EvidenceSection {
             tokens.active(machineId).forEach(t -> active.add(new MachineEvidence.Token(t.id(), t.createdBy(),
                     Formats.dateTime(t.expiresAt()), t.uses(), "workbench/" + t.id() + "/revoke")));
         }
-        return new MachineEvidence.Section(files, disks, active);
+        return new MachineEvidence.Section(files, disks, active, tokens.lifetime());
     }
 
     private static String details(io.helidon.dbclient.DbRow r) {

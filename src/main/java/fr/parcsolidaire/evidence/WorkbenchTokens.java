@@ -48,6 +48,12 @@ final class WorkbenchTokens implements TokenSource {
         this.lifetime = lifetime;
     }
 
+    /** How long a token prepared now lasts, for people: "2 h", "90 min". */
+    String lifetime() {
+        long minutes = lifetime.toMinutes();
+        return minutes % 60 == 0 ? minutes / 60 + " h" : minutes + " min";
+    }
+
     /** A token just prepared: its code, shown once (XXXX-XXXX-XXXX), and its machine and expiry. */
     record Prepared(String code, String tag, OffsetDateTime expiresAt) {
     }

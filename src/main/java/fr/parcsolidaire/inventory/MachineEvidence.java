@@ -17,8 +17,8 @@ public interface MachineEvidence {
     /** The section, or null when there is none to show. */
     Section of(long machineId, User reader);
 
-    /** What the section shows; every text is already French. */
-    record Section(List<File> files, List<Disk> disks, List<Token> tokens) {
+    /** What the section shows; every text is already French ("2 h" for how long a new workbench token lasts). */
+    record Section(List<File> files, List<Disk> disks, List<Token> tokens, String tokenLifetime) {
     }
 
     /** An archived file: what it is, its name and SHA-256, when and by whom it came, and where to download it. */
