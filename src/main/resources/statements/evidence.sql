@@ -97,3 +97,64 @@ SELECT DISTINCT f.id, f.kind, f.file_name, encode(f.sha256, 'hex') AS sha256, f.
  WHERE f.id IN (SELECT d.evidence_file_id FROM evidence_devices d WHERE d.machine_id = :machineId
                 UNION SELECT r.evidence_file_id FROM smart_reports r WHERE r.machine_id = :machineId)
  ORDER BY f.imported_at, f.id
+
+-- The workbench script's tokens (V29): only the code's hash is kept.
+-- name: workbench-machine
+SELECT id FROM machines WHERE tag = :tag
+
+-- name: workbench-token-insert
+INSERT INTO workbench_tokens (token_hash, machine_id, created_by, expires_at)
+VALUES (:tokenHash, :machineId, :createdBy, :expiresAt)
+
+-- The technician the token speaks for (users columns as User.fromRow reads them), and the token's machine.
+-- name: workbench-token-find
+SELECT t.id AS token_id, t.expires_at, t.revoked_at, m.tag,
+       u.id, u.username, u.display_name, u.role, u.active, u.site_id
+  FROM workbench_tokens t
+  JOIN machines m ON m.id = t.machine_id
+  JOIN users u ON u.id = t.created_by
+ WHERE t.token_hash = :tokenHash
+
+-- name: workbench-token-use
+INSERT INTO workbench_token_uses (token_id, method, path, accepted) VALUES (:tokenId, :method, :path, :accepted)
+
+-- Only a token in force is revoked: a second revocation changes nothing (the caller says so).
+-- name: workbench-token-revoke
+UPDATE workbench_tokens t SET revoked_by = :revokedBy, revoked_at = now()
+  FROM machines m
+ WHERE t.id = :id AND m.id = t.machine_id AND m.tag = :tag AND t.revoked_at IS NULL AND t.expires_at > now()
+
+-- name: workbench-tokens-active
+SELECT t.id, t.expires_at, u.display_name,
+       (SELECT count(*) FROM workbench_token_uses w WHERE w.token_id = t.id AND w.accepted) AS uses
+  FROM workbench_tokens t
+  JOIN users u ON u.id = t.created_by
+ WHERE t.machine_id = :machineId AND t.revoked_at IS NULL AND t.expires_at > now()
+ ORDER BY t.created_at
+
+-- Each storage device's latest SMART report with its figures, for the machine page.
+-- name: smart-latest-of-machine
+SELECT sd.id, sd.serial, sd.model, r.passed, r.power_on_hours, r.reallocated_sectors, r.pending_sectors,
+       r.media_errors, r.protocol,
+       EXISTS (SELECT 1 FROM erasures e
+                WHERE e.storage_device_id = sd.id AND e.method = 'DESTROY' AND e.result = 'PASS') AS destroyed
+  FROM storage_devices sd
+  JOIN LATERAL (SELECT * FROM smart_reports s WHERE s.storage_device_id = sd.id ORDER BY s.id DESC LIMIT 1) r ON true
+ WHERE sd.machine_id = :machineId
+ ORDER BY sd.id
+
+-- name: evidence-files-of-machine-page
+SELECT f.id, f.kind, f.file_name, encode(f.sha256, 'hex') AS sha256, f.imported_at, u.display_name
+  FROM evidence_files f
+  JOIN users u ON u.id = f.imported_by
+ WHERE f.id IN (SELECT d.evidence_file_id FROM evidence_devices d WHERE d.machine_id = :machineId
+                UNION SELECT r.evidence_file_id FROM smart_reports r WHERE r.machine_id = :machineId)
+ ORDER BY f.imported_at, f.id
+
+-- The demo's machines for evidence: the first two in reconditioning with one disk of known serial.
+-- name: evidence-demo-machines
+SELECT m.tag, min(sd.serial) AS serial
+  FROM machines m JOIN storage_devices sd ON sd.machine_id = m.id
+ WHERE m.state = 'IN_RECONDITIONING' AND sd.serial IS NOT NULL
+ GROUP BY m.id, m.tag HAVING count(*) = 1
+ ORDER BY m.id LIMIT 2

@@ -164,13 +164,16 @@ SELECT m.id, m.tag, m.type, m.brand, m.model, m.serial, m.state, m.grade
 -- when it has no device on record, then with the technician's no-storage statement unless a device recorded
 -- later withdrew it: the erasure certificate leaves no machine out. A later handover does not cancel the statement
 -- here (it does at the workshop's gate): the donor's data was gone before the machine's first reuse.
+-- An erasure imported from a tool's own output (nwipe log or certificate) cites the archived file, name and SHA-256.
 SELECT m.tag, m.type AS machine_type, m.state AS machine_state, sd.id AS device_id, sd.kind, sd.model, sd.serial,
        sd.capacity_gb, e.method, e.tool, e.passes, e.verified, e.result, e.performed_on, u.display_name AS technician,
-       ns.note AS no_storage_note, ns.at AS no_storage_at, nu.display_name AS no_storage_by
+       ns.note AS no_storage_note, ns.at AS no_storage_at, nu.display_name AS no_storage_by,
+       ef.file_name AS evidence_name, encode(ef.sha256, 'hex') AS evidence_sha256
   FROM machines m
   LEFT JOIN storage_devices sd ON sd.machine_id = m.id
   LEFT JOIN LATERAL (SELECT * FROM erasures x WHERE x.storage_device_id = sd.id ORDER BY x.id DESC LIMIT 1) e ON true
   LEFT JOIN users u ON u.id = e.technician_id
+  LEFT JOIN evidence_files ef ON ef.id = e.evidence_file_id
   LEFT JOIN LATERAL (SELECT s.note, s.at, s.actor_id FROM machine_events s
                       WHERE s.machine_id = m.id AND s.kind = 'NO_STORAGE'
                         AND NOT EXISTS (SELECT 1 FROM machine_events r WHERE r.machine_id = m.id

@@ -41,6 +41,69 @@ document.addEventListener('DOMContentLoaded', () => {
     });
   });
 
+  // Erasure evidence (machine page): a nwipe log or certificate, or a smartctl JSON report, sent as the raw body to
+  // the API route that reads it (chosen by the file's name); the page reloads on the confirmation.
+  document.querySelectorAll('form[data-evidence-upload]').forEach((form) => {
+    const status = form.querySelector('[data-upload-status]');
+    const say = (text) => { if (status) status.textContent = text; };
+    form.addEventListener('submit', async (event) => {
+      event.preventDefault();
+      const file = form.querySelector('input[type=file]').files[0];
+      if (!file) { say('Choisissez d\u2019abord un fichier.'); return; }
+      const url = (/\.json$/i.test(file.name) ? form.dataset.smartUrl : form.dataset.logUrl)
+        + '?name=' + encodeURIComponent(file.name);
+      say('Envoi en cours\u2026');
+      try {
+        const response = await fetch(url, { method: 'POST', body: file, credentials: 'same-origin',
+          headers: { 'Content-Type': 'application/octet-stream', 'X-CSRF-Token': form.dataset.csrf } });
+        const body = await response.json().catch(() => ({}));
+        if (response.ok) { window.location.href = form.dataset.done; return; }
+        say(body.message || ('Échec de l\u2019envoi (' + response.status + ').'));
+      } catch (e) {
+        say('Le serveur ne répond pas : vérifiez la connexion et réessayez.');
+      }
+    });
+  });
+
+  // Bulk import of a ShredOS stick's folder: the files picked are sent one by one, each row saying what matched.
+  document.querySelectorAll('form[data-bulk-logs]').forEach((form) => {
+    const progress = form.querySelector('[data-bulk-progress]');
+    const table = document.getElementById('bulk-results');
+    form.addEventListener('submit', async (event) => {
+      event.preventDefault();
+      const files = Array.from(form.querySelector('input[type=file]').files);
+      if (files.length === 0) { progress.textContent = 'Choisissez d\u2019abord un ou plusieurs fichiers.'; return; }
+      table.hidden = false;
+      const rows = table.querySelector('tbody');
+      let done = 0;
+      for (const file of files) {
+        progress.textContent = 'Envoi ' + (done + 1) + ' sur ' + files.length + ' : ' + file.name + '\u2026';
+        const row = rows.insertRow();
+        row.insertCell().textContent = file.name;
+        const result = row.insertCell();
+        const machines = row.insertCell();
+        try {
+          const response = await fetch(form.action + '?name=' + encodeURIComponent(file.name), { method: 'POST',
+            body: file, credentials: 'same-origin',
+            headers: { 'Content-Type': 'application/octet-stream', 'X-CSRF-Token': form.dataset.csrf } });
+          const body = await response.json().catch(() => ({}));
+          result.textContent = response.ok ? (body.alreadyImported ? body.message : body.summary) : (body.message || ('Refusé (' + response.status + ')'));
+          (body.machines || []).forEach((tag, i) => {
+            if (i > 0) machines.append(', ');
+            const link = document.createElement('a');
+            link.href = '/m/' + encodeURIComponent(tag);
+            link.textContent = tag;
+            machines.append(link);
+          });
+        } catch (e) {
+          result.textContent = 'Le serveur ne répond pas.';
+        }
+        done++;
+      }
+      progress.textContent = done + ' fichier(s) traité(s) sur ' + files.length + '.';
+    });
+  });
+
   // <form data-signatures> with <canvas data-field="x"> pads: drawn with pointer events (finger, stylus,
   // mouse), sent as PNG data URLs in the hidden inputs of the same name when the form is submitted.
   document.querySelectorAll('form[data-signatures]').forEach((form) => {

@@ -48,6 +48,10 @@ public final class Main {
         inventory.showProspects(loans);
         // A loan becomes a gift once the course is completed: the course decides who completed.
         loans.decideCompletionBy(course);
+        // The machine page shows the erasure evidence; the erasure gate asks it about failing SMART disks.
+        EvidenceFeature evidence = new EvidenceFeature();
+        inventory.showEvidence(evidence);
+        inventory.checkDiskHealth(evidence);
         // Started and routed in this order: the scan lookups (inventory) first, they are the most frequent requests.
         return Server.start(Settings.of(config), List.of(
                 inventory,
@@ -57,9 +61,9 @@ public final class Main {
                 loans,
                 course,
                 new LabelsFeature(inventory),
-                new EvidenceFeature(),
+                evidence,
                 new ImportsFeature(),
                 new MessagingFeature(),
-                new DemoFeature(accounts, inventory, loans, course)));
+                new DemoFeature(accounts, inventory, loans, course, evidence)));
     }
 }

@@ -65,8 +65,8 @@ class ArchitectureTest {
             .whereLayer("Loans").mayOnlyAccessLayers(platform("Inventory", "Gdpr"))
             .whereLayer("Course").mayOnlyAccessLayers(platform("Loans"))
             .whereLayer("Reports").mayOnlyAccessLayers(platform("Inventory", "Gdpr"))
-            .whereLayer("Demo").mayOnlyAccessLayers(platform("Accounts", "Inventory", "Loans", "Course"))
-            .whereLayer("Evidence").mayOnlyAccessLayers(platform())
+            .whereLayer("Demo").mayOnlyAccessLayers(platform("Accounts", "Inventory", "Loans", "Course", "Evidence"))
+            .whereLayer("Evidence").mayOnlyAccessLayers(platform("Inventory"))
             .whereLayer("Imports").mayOnlyAccessLayers(platform("Inventory"))
             .whereLayer("Messaging").mayOnlyAccessLayers(platform())
             .whereLayer("Main").mayOnlyAccessLayers(platform("Accounts", "Inventory", "Gdpr", "Labels", "Loans",

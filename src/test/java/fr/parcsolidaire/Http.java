@@ -77,6 +77,11 @@ public final class Http {
         return h;
     }
 
+    /** A script holding this bearer token as it is (a workbench token, a made-up one). */
+    public static Http apiWithToken(String token) {
+        return new Http(TestApp.get().baseUrl(), newClient(null), token);
+    }
+
     /** A script holding a bearer token of any user (password {@link TestApp#PASSWORD}). */
     public static Http apiAs(String username) {
         Http anon = anonymous();

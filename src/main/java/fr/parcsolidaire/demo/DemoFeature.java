@@ -2,6 +2,7 @@ package fr.parcsolidaire.demo;
 
 import fr.parcsolidaire.accounts.AccountService;
 import fr.parcsolidaire.accounts.AccountsFeature;
+import fr.parcsolidaire.evidence.EvidenceFeature;
 import fr.parcsolidaire.inventory.InventoryFeature;
 import fr.parcsolidaire.course.CourseFeature;
 import fr.parcsolidaire.loans.LoansFeature;
@@ -25,12 +26,15 @@ public final class DemoFeature implements Feature {
     private final InventoryFeature inventory;
     private final LoansFeature loans;
     private final CourseFeature course;
+    private final EvidenceFeature evidence;
 
-    public DemoFeature(AccountsFeature accounts, InventoryFeature inventory, LoansFeature loans, CourseFeature course) {
+    public DemoFeature(AccountsFeature accounts, InventoryFeature inventory, LoansFeature loans, CourseFeature course,
+                       EvidenceFeature evidence) {
         this.accounts = accounts;
         this.inventory = inventory;
         this.loans = loans;
         this.course = course;
+        this.evidence = evidence;
     }
 
     @Override
@@ -53,6 +57,7 @@ public final class DemoFeature implements Feature {
             DemoData.load(platform.database(), inventory.intake(), inventory.workshop(), admin);
             loans.loadDemo(admin, platform.urls().base());
             course.loadDemo(admin);
+            evidence.loadDemo(admin);
         }
         System.out.println("""
                 ----------------------------------------------------------------

@@ -17,6 +17,8 @@ import java.util.List;
  *   <li>a machine of a type that always holds data ({@link MachineType#holdsData()}) with no storage device on
  *   record needs a technician's statement that it holds none ({@link NoStorageStatement}), also since the last
  *   handover. A printer is gated through the disk declared on it at diagnosis.</li>
+ *   <li>no disk whose latest SMART assessment failed is still there undestroyed ({@link DiskHealth}): its
+ *   remapped sectors keep data that no overwrite reaches.</li>
  * </ul>
  * Runs inside the caller's transaction, after the machine row is locked.
  */
@@ -40,8 +42,12 @@ final class ErasureGate {
     }
 
     /** Refuses the step with a French 409 naming what is missing: which disks, or the missing statement. */
-    static void require(DbExecute tx, long machineId, MachineType type, Step step) {
+    static void require(DbExecute tx, long machineId, MachineType type, Step step, DiskHealth health) {
         String missing = missing(tx, machineId, type);
+        String failing = health.missing(tx, machineId);
+        if (failing != null) {
+            missing = missing == null ? failing : missing + " ; " + failing;
+        }
         if (missing != null) {
             throw HttpProblem.conflict(step.refusal + " : " + missing + ".");
         }

@@ -17,6 +17,8 @@ public final class InventoryFeature implements Feature {
 
     private volatile MachineAssignments assignments = MachineAssignments.NONE;
     private volatile MachineProspects prospects = MachineProspects.NONE;
+    private volatile MachineEvidence evidence = MachineEvidence.NONE;
+    private volatile DiskHealth diskHealth = DiskHealth.NONE;
     private InventoryRepository inventory;
     private MachineRecords records;
     private IntakeService intake;
@@ -38,12 +40,12 @@ public final class InventoryFeature implements Feature {
         records = MachineRecords.start(inventory, platform.database(),
                 platform.settings().section("app.scan-cache").integer("max-mib"));
         intake = new IntakeService(platform.database(), inventory, platform.clock());
-        workshop = new WorkshopService(platform.database(), platform.clock());
+        workshop = new WorkshopService(platform.database(), platform.clock(), () -> diskHealth);
         SpecsCorrections specs = new SpecsCorrections(platform.database());
         routes = List.of(
                 new InventoryApi(platform.guard(), inventory, records, intake, workshop, specs),
                 new InventoryPages(platform.guard(), platform.pages(), inventory, records, intake, workshop, specs,
-                        platform.clock(), () -> assignments, () -> prospects));
+                        platform.clock(), () -> assignments, () -> prospects, () -> evidence));
     }
 
     @Override
@@ -64,6 +66,16 @@ public final class InventoryFeature implements Feature {
     /** The machine page shows its reservation and the best-matching waiting people from there. */
     public void showProspects(MachineProspects source) {
         this.prospects = source;
+    }
+
+    /** The machine page shows the machine's erasure evidence from there. */
+    public void showEvidence(MachineEvidence source) {
+        this.evidence = source;
+    }
+
+    /** The erasure gate also asks this whether a disk's health keeps the machine in the workshop. */
+    public void checkDiskHealth(DiskHealth source) {
+        this.diskHealth = source;
     }
 
     public WorkshopService workshop() {

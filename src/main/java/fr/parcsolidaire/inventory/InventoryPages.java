@@ -40,7 +40,9 @@ final class InventoryPages implements HttpService {
             "os", "Système enregistré.",
             "no-storage", "Déclaration « aucun support » enregistrée.",
             "specs", "Caractéristiques corrigées : la correction est inscrite à l'historique.",
-            "hardware", "Sortie de lshw importée : caractéristiques et supports de stockage mis à jour.");
+            "hardware", "Sortie de lshw importée : caractéristiques et supports de stockage mis à jour.",
+            "evidence", "Preuve d'effacement importée.",
+            "workbench-revoked", "Jeton du poste de travail révoqué.");
 
     /** Rows shown in an empty intake form; "add rows" brings more without JavaScript. */
     private static final int INTAKE_ROWS = 3;
@@ -55,10 +57,12 @@ final class InventoryPages implements HttpService {
     private final Clock clock;
     private final Supplier<MachineAssignments> assignments;
     private final Supplier<MachineProspects> prospects;
+    private final Supplier<MachineEvidence> evidence;
 
     InventoryPages(Guard guard, Pages pages, InventoryRepository inventory, MachineRecords records,
                    IntakeService intake, WorkshopService workshop, SpecsCorrections specs, Clock clock,
-                   Supplier<MachineAssignments> assignments, Supplier<MachineProspects> prospects) {
+                   Supplier<MachineAssignments> assignments, Supplier<MachineProspects> prospects,
+                   Supplier<MachineEvidence> evidence) {
         this.guard = guard;
         this.pages = pages;
         this.inventory = inventory;
@@ -69,6 +73,7 @@ final class InventoryPages implements HttpService {
         this.clock = clock;
         this.assignments = assignments;
         this.prospects = prospects;
+        this.evidence = evidence;
     }
 
     @Override
@@ -203,6 +208,7 @@ final class InventoryPages implements HttpService {
         params.put("reservation", prospects.get().reservation(machine.id()).orElse(null));
         params.put("prospects", machine.state() == MachineState.READY && who.user().can(Permission.BENEFICIARIES_READ)
                 ? prospects.get().matches(machine.tag(), who.user()) : List.of());
+        params.put("evidence", evidence.get().of(machine.id(), who.user()));
         pages.render(res, status, "inventory/machine.jte", params);
     }
 

@@ -18,6 +18,7 @@ import java.time.Clock;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Supplier;
 
 /**
  * The reconditioning workflow: state transitions with the data each step carries, and the records
@@ -31,10 +32,12 @@ public final class WorkshopService {
 
     private final Database database;
     private final Clock clock;
+    private final Supplier<DiskHealth> health;
 
-    public WorkshopService(Database database, Clock clock) {
+    public WorkshopService(Database database, Clock clock, Supplier<DiskHealth> health) {
         this.database = database;
         this.clock = clock;
+        this.health = health;
     }
 
     private record Locked(long id, MachineState state, MachineType type) {
@@ -60,9 +63,9 @@ public final class WorkshopService {
             };
             // After the step's own checks, so a form with errors gets them all first.
             switch (to) {
-                case READY -> ErasureGate.require(tx, m.id(), m.type(), ErasureGate.Step.READY);
-                case SCRAPPED -> ErasureGate.require(tx, m.id(), m.type(), ErasureGate.Step.SCRAPPED);
-                case PARTS -> ErasureGate.require(tx, m.id(), m.type(), ErasureGate.Step.PARTS);
+                case READY -> ErasureGate.require(tx, m.id(), m.type(), ErasureGate.Step.READY, health.get());
+                case SCRAPPED -> ErasureGate.require(tx, m.id(), m.type(), ErasureGate.Step.SCRAPPED, health.get());
+                case PARTS -> ErasureGate.require(tx, m.id(), m.type(), ErasureGate.Step.PARTS, health.get());
                 default -> { }
             }
             MachineHistory.record(tx, m.id(), MachineEventKind.TRANSITION, m.state(), to, actor, note, data);
@@ -82,7 +85,7 @@ public final class WorkshopService {
             throw HttpProblem.conflict(Lifecycle.refusal(m.state(), to, Lifecycle.Channel.ASSIGNMENT));
         }
         if (to == MachineState.ASSIGNED) {
-            ErasureGate.require(tx, m.id(), m.type(), ErasureGate.Step.HANDOVER);
+            ErasureGate.require(tx, m.id(), m.type(), ErasureGate.Step.HANDOVER, health.get());
         }
         MachineHistory.record(tx, m.id(), MachineEventKind.TRANSITION, m.state(), to, actor, note, data);
     }

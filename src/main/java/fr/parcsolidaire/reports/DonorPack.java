@@ -94,6 +94,16 @@ final class DonorPack {
                     "Passes", "Résultat", "Date", "Technicien", "Destination"),
                     lines.stream().map(CertificateLine::cells).toList(),
                     1.7f, 1.6f, 1.7f, 1.9f, 1.3f, 1.1f, 0.85f, 1.2f, 1.1f, 1.3f, 1.4f));
+            List<CertificateLine> cited = lines.stream().filter(l -> l.evidenceName() != null).toList();
+            if (!cited.isEmpty()) {
+                doc.add(PdfKit.text("Preuves d'effacement : ces effacements ont été importés de la sortie de l'outil lui-même "
+                        + "(journal ou certificat nwipe), archivée telle quelle ; son empreinte SHA-256 permet de vérifier "
+                        + "le fichier d'origine."));
+                for (CertificateLine l : cited) {
+                    doc.add(PdfKit.small(l.tag() + " · " + orEmpty(l.serial()) + " : « " + l.evidenceName() + " »"));
+                    doc.add(PdfKit.small("SHA-256 " + l.evidenceSha256()));
+                }
+            }
             doc.add(PdfKit.small("Certificat établi le " + Formats.dateTime(OffsetDateTime.now(clock))
                     + " à partir du registre d'effacement de l'atelier (enregistrements non modifiables)."));
         });
@@ -104,7 +114,8 @@ final class DonorPack {
                                    BigDecimal capacityGb, String model, String serial, String method,
                                    String tool, Integer passes, boolean verified, String result,
                                    LocalDate performedOn, String technician, String statementNote,
-                                   OffsetDateTime statementAt, String statementBy) {
+                                   OffsetDateTime statementAt, String statementBy, String evidenceName,
+                                   String evidenceSha256) {
 
         private enum Status {
             ERASED("Effacé"), DESTROYED("Détruit"), REDO("Effacement à reprendre (échec ou non vérifié)"),
@@ -125,7 +136,7 @@ final class DonorPack {
                     Rows.text(r, "method"), Rows.text(r, "tool"), Rows.intOrNull(r, "passes"),
                     Boolean.TRUE.equals(Rows.bool(r, "verified")), Rows.text(r, "result"), Rows.date(r, "performed_on"),
                     Rows.text(r, "technician"), Rows.text(r, "no_storage_note"), Rows.timestamp(r, "no_storage_at"),
-                    Rows.text(r, "no_storage_by"));
+                    Rows.text(r, "no_storage_by"), Rows.text(r, "evidence_name"), Rows.text(r, "evidence_sha256"));
         }
 
         Status status() {

@@ -3,6 +3,7 @@ package fr.parcsolidaire.platform.http;
 import fr.parcsolidaire.platform.security.Authenticator;
 import fr.parcsolidaire.platform.security.Permission;
 import fr.parcsolidaire.platform.security.Principal;
+import fr.parcsolidaire.platform.security.TokenSource;
 import io.helidon.common.media.type.MediaTypes;
 import io.helidon.http.HeaderNames;
 import io.helidon.http.Method;
@@ -37,6 +38,11 @@ public final class Guard {
     public Guard(Authenticator authenticator, FormLimits limits) {
         this.authenticator = authenticator;
         this.limits = limits;
+    }
+
+    /** Bearer tokens a feature issues for one task, narrowed by their scope (see {@link TokenSource}). */
+    public void acceptTokens(TokenSource source) {
+        authenticator.accept(source);
     }
 
     public List<Route> routes() {
@@ -98,6 +104,9 @@ public final class Guard {
             Principal who = principal.get();
             if (!who.user().can(permission)) {
                 throw HttpProblem.forbidden();
+            }
+            if (who.scope() != null && !who.scope().allows(req.prologue().method().text(), req.path().rawPath())) {
+                throw new HttpProblem(Status.FORBIDDEN_403, "forbidden", who.scope().refusal(), Map.of());
             }
             if (req.prologue().method() != Method.GET && !who.bearer()) {
                 checkCsrf(req, who, formBytes);

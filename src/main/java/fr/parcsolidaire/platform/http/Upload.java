@@ -17,6 +17,13 @@ public record Upload(String contentType, byte[] bytes) {
     public static final String JPEG = "image/jpeg";
     public static final String PNG = "image/png";
     public static final String PDF = "application/pdf";
+    /** A tool's text output (a log): no NUL byte in its first bytes, not JSON. */
+    public static final String TEXT = "text/plain";
+    /** A tool's JSON output: text that opens an object, or an array of objects, arrays or strings. */
+    public static final String JSON = "application/json";
+
+    /** How far text is checked for NUL bytes: binary formats show one early. */
+    private static final int TEXT_PROBE = 8192;
 
     /** Reads the body; refuses (413) anything over maxBytes, declared or read, and (415) any type not in accepted. */
     public static Upload read(ServerRequest req, long maxBytes, Set<String> accepted) {
@@ -43,7 +50,30 @@ public record Upload(String contentType, byte[] bytes) {
         if (startsWith(b, '%', 'P', 'D', 'F', '-')) {
             return PDF;
         }
-        return null;
+        return textType(b);
+    }
+
+    /** TEXT or JSON for bytes that look like text, else null. */
+    private static String textType(byte[] b) {
+        int probe = Math.min(b.length, TEXT_PROBE);
+        for (int i = 0; i < probe; i++) {
+            if (b[i] == 0) {
+                return null;
+            }
+        }
+        int i = startsWith(b, 0xEF, 0xBB, 0xBF) ? 3 : 0;
+        while (i < probe && (b[i] == ' ' || b[i] == '\t' || b[i] == '\r' || b[i] == '\n')) {
+            i++;
+        }
+        if (i < probe && b[i] == '[') {
+            // A log line often starts with "[2026/11/28 …]": an array is JSON only when what it holds looks like it.
+            int j = i + 1;
+            while (j < probe && (b[j] == ' ' || b[j] == '\t' || b[j] == '\r' || b[j] == '\n')) {
+                j++;
+            }
+            return j < probe && (b[j] == '{' || b[j] == '[' || b[j] == '"' || b[j] == ']') ? JSON : TEXT;
+        }
+        return i < probe && b[i] == '{' ? JSON : TEXT;
     }
 
     private static boolean startsWith(byte[] bytes, int... magic) {
@@ -63,6 +93,8 @@ public record Upload(String contentType, byte[] bytes) {
             case JPEG -> "une photo JPEG";
             case PNG -> "une image PNG";
             case PDF -> "un PDF";
+            case TEXT -> "un journal texte";
+            case JSON -> "un fichier JSON";
             default -> t;
         }).toList());
     }

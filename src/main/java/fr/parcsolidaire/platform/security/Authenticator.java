@@ -3,7 +3,9 @@ package fr.parcsolidaire.platform.security;
 import io.helidon.http.HeaderNames;
 import io.helidon.webserver.http.ServerRequest;
 
+import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.CopyOnWriteArrayList;
 
 /** Finds who is calling: a bearer token (scripts) or the session cookie (browsers). Memoised per request. */
 public final class Authenticator {
@@ -12,9 +14,15 @@ public final class Authenticator {
     private static final String BEARER = "Bearer ";
 
     private final SessionStore sessions;
+    private final List<TokenSource> tokenSources = new CopyOnWriteArrayList<>();
 
     public Authenticator(SessionStore sessions) {
         this.sessions = sessions;
+    }
+
+    /** Also accepts the bearer tokens of this source (registered at start-up by the feature that issues them). */
+    public void accept(TokenSource source) {
+        tokenSources.add(source);
     }
 
     public Optional<Principal> authenticate(ServerRequest req) {
@@ -32,7 +40,15 @@ public final class Authenticator {
         if (authorization.isPresent()) {
             String value = authorization.get();
             if (value.regionMatches(true, 0, BEARER, 0, BEARER.length())) {
-                return sessions.find(value.substring(BEARER.length()).strip(), SessionStore.Kind.API);
+                String token = value.substring(BEARER.length()).strip();
+                Optional<Principal> session = sessions.find(token, SessionStore.Kind.API);
+                for (TokenSource source : tokenSources) {
+                    if (session.isPresent()) {
+                        break;
+                    }
+                    session = source.find(token, req.prologue().method().text(), req.path().rawPath());
+                }
+                return session;
             }
             return Optional.empty();
         }

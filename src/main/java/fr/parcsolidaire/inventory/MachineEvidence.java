@@ -1,0 +1,35 @@
+package fr.parcsolidaire.inventory;
+
+import fr.parcsolidaire.platform.security.User;
+
+import java.util.List;
+
+/**
+ * The erasure evidence of one machine, as its page shows it ("Preuves d'effacement"): the archived tool outputs
+ * and each disk's SMART health, and the workbench tokens in force. The evidence feature keeps them and provides this
+ * to the inventory feature (Main wires them); the page renders it.
+ */
+public interface MachineEvidence {
+
+    /** Nothing to show: the machine page without the evidence feature. */
+    MachineEvidence NONE = (machineId, reader) -> null;
+
+    /** The section, or null when there is none to show. */
+    Section of(long machineId, User reader);
+
+    /** What the section shows; every text is already French ("2 h" for how long a new workbench token lasts). */
+    record Section(List<File> files, List<Disk> disks, List<Token> tokens, String tokenLifetime) {
+    }
+
+    /** An archived file: what it is, its name and SHA-256, when and by whom it came, and where to download it. */
+    record File(String kind, String name, String sha256, String importedAt, String importedBy, String href) {
+    }
+
+    /** A disk's latest SMART report: its name, the verdict as a badge, the figures, and whether it blocks. */
+    record Disk(String name, String verdict, String details, boolean failing, boolean blocking) {
+    }
+
+    /** A workbench token in force: who prepared it, until when, how often it was used, and where to revoke it. */
+    record Token(long id, String createdBy, String expiresAt, int uses, String revokeAction) {
+    }
+}
