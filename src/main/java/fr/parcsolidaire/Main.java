@@ -40,6 +40,7 @@ public final class Main {
         InventoryFeature inventory = new InventoryFeature();
         AccountsFeature accounts = new AccountsFeature();
         LoansFeature loans = new LoansFeature(inventory);
+        ImportsFeature imports = new ImportsFeature();
         // The machine page lists the machine's loans; the access report names a beneficiary's codes in French.
         inventory.showAssignments(loans);
         // Started and routed in this order: the scan lookups (inventory) first, they are the most frequent requests.
@@ -51,8 +52,8 @@ public final class Main {
                 loans,
                 new LabelsFeature(inventory),
                 new EvidenceFeature(),
-                new ImportsFeature(),
+                imports,
                 new MessagingFeature(),
-                new DemoFeature(accounts, inventory, loans)));
+                new DemoFeature(accounts, inventory, loans, imports)));
     }
 }

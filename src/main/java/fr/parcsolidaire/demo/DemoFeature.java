@@ -2,6 +2,7 @@ package fr.parcsolidaire.demo;
 
 import fr.parcsolidaire.accounts.AccountService;
 import fr.parcsolidaire.accounts.AccountsFeature;
+import fr.parcsolidaire.imports.ImportsFeature;
 import fr.parcsolidaire.inventory.InventoryFeature;
 import fr.parcsolidaire.loans.LoansFeature;
 import fr.parcsolidaire.platform.Feature;
@@ -23,11 +24,13 @@ public final class DemoFeature implements Feature {
     private final AccountsFeature accounts;
     private final InventoryFeature inventory;
     private final LoansFeature loans;
+    private final ImportsFeature imports;
 
-    public DemoFeature(AccountsFeature accounts, InventoryFeature inventory, LoansFeature loans) {
+    public DemoFeature(AccountsFeature accounts, InventoryFeature inventory, LoansFeature loans, ImportsFeature imports) {
         this.accounts = accounts;
         this.inventory = inventory;
         this.loans = loans;
+        this.imports = imports;
     }
 
     @Override
@@ -49,6 +52,7 @@ public final class DemoFeature implements Feature {
         if (DemoData.isEmpty(platform.database())) {
             DemoData.load(platform.database(), inventory.intake(), inventory.workshop(), admin);
             loans.loadDemo(admin, platform.urls().base());
+            imports.loadDemo(admin);
         }
         System.out.println("""
                 ----------------------------------------------------------------
