@@ -77,3 +77,35 @@ SELECT m.id, 'IMPORTED', x.state, :actorId, x.note, x.data
  CROSS JOIN LATERAL jsonb_to_record(e.item) AS x(tag text, state text, note text, data jsonb)
   JOIN machines m ON m.tag = x.tag
  ORDER BY e.n
+
+-- Deposits (V30): the file between the steps of the import pages, one hour at most, for its author only.
+-- name: deposit-insert
+INSERT INTO import_deposits (id, file_name, sha256, bytes, content, created_by, created_at, expires_at)
+VALUES (CAST(:id AS uuid), :fileName, :sha256, :bytes, :content, :createdBy, :createdAt, :expiresAt)
+
+-- name: deposit-get
+SELECT id, file_name, sha256, bytes, content, created_by, created_at, expires_at, removed_reason, import_id
+  FROM import_deposits WHERE id = CAST(:id AS uuid)
+
+-- The content goes, the row stays as the journal of what became of the file. Only a deposit still there is
+-- removed: of two requests importing the same deposit at once, one finds it gone.
+-- name: deposit-remove
+UPDATE import_deposits
+   SET content = NULL, removed_at = :now, removed_reason = :reason, import_id = :importId
+ WHERE id = CAST(:id AS uuid) AND created_by = :userId AND content IS NOT NULL
+
+-- name: deposits-expire
+UPDATE import_deposits SET content = NULL, removed_at = :now, removed_reason = 'EXPIRED'
+ WHERE content IS NOT NULL AND expires_at <= :now
+
+-- name: import-get
+SELECT i.id, i.file_name, i.source, i.rows, i.machines, i.donors_created, i.donations, i.created_at, u.display_name
+  FROM machine_imports i JOIN users u ON u.id = i.created_by
+ WHERE i.id = :id
+
+-- The machines of one import, in file order (index machine_events_import).
+-- name: import-tags
+SELECT m.tag, m.type, m.brand, m.model, m.state
+  FROM machine_events e JOIN machines m ON m.id = e.machine_id
+ WHERE e.kind = 'IMPORTED' AND CAST(e.data->>'importId' AS bigint) = :id
+ ORDER BY CAST(e.data->>'line' AS int)

@@ -17,6 +17,12 @@ document.addEventListener('DOMContentLoaded', () => {
       say('Envoi en cours\u2026');
       const button = form.querySelector('button[type=submit]');
       if (button) button.disabled = true;
+      const bar = form.querySelector('[data-upload-bar]');
+      if (bar) {
+        // fetch cannot report upload progress: XMLHttpRequest does, for the large files of an import.
+        sendWithProgress(form, file, bar, say, button);
+        return;
+      }
       try {
         const response = await fetch(form.action, {
           method: 'POST',
@@ -103,6 +109,38 @@ document.addEventListener('DOMContentLoaded', () => {
       progress.textContent = done + ' fichier(s) traité(s) sur ' + files.length + '.';
     });
   });
+
+  function sendWithProgress(form, file, bar, say, button) {
+    const xhr = new XMLHttpRequest();
+    xhr.open('POST', form.action);
+    xhr.setRequestHeader('Content-Type', 'application/octet-stream');
+    xhr.setRequestHeader('X-CSRF-Token', form.dataset.csrf);
+    xhr.setRequestHeader('X-File-Name', encodeURIComponent(file.name));
+    bar.hidden = false;
+    bar.value = 0;
+    xhr.upload.addEventListener('progress', (e) => {
+      if (e.lengthComputable) {
+        bar.value = Math.round(100 * e.loaded / e.total);
+        say('Envoi en cours\u2026 ' + bar.value + ' %');
+      }
+    });
+    xhr.upload.addEventListener('load', () => say('Fichier envoyé, lecture en cours\u2026'));
+    const done = () => { if (button) button.disabled = false; };
+    xhr.addEventListener('load', () => {
+      done();
+      let body = null;
+      try { body = JSON.parse(xhr.responseText); } catch (e) { body = null; }
+      if (xhr.status >= 200 && xhr.status < 300 && body && body.location) { window.location.href = body.location; return; }
+      bar.hidden = true;
+      say(body && body.message ? body.message : 'Échec de l\u2019envoi (' + xhr.status + ').');
+    });
+    xhr.addEventListener('error', () => {
+      done();
+      bar.hidden = true;
+      say('Le serveur ne répond pas : vérifiez la connexion et réessayez.');
+    });
+    xhr.send(file);
+  }
 
   // <form data-signatures> with <canvas data-field="x"> pads: drawn with pointer events (finger, stylus,
   // mouse), sent as PNG data URLs in the hidden inputs of the same name when the form is submitted.

@@ -42,6 +42,7 @@ public final class Main {
         AccountsFeature accounts = new AccountsFeature();
         LoansFeature loans = new LoansFeature(inventory);
         CourseFeature course = new CourseFeature();
+        ImportsFeature imports = new ImportsFeature();
         // The machine page lists the machine's loans; the access report names a beneficiary's codes in French.
         inventory.showAssignments(loans);
         // The machine page shows its reservation (no personal data) and the waiting people who match it.
@@ -62,8 +63,8 @@ public final class Main {
                 course,
                 new LabelsFeature(inventory),
                 evidence,
-                new ImportsFeature(),
+                imports,
                 new MessagingFeature(),
-                new DemoFeature(accounts, inventory, loans, course, evidence)));
+                new DemoFeature(accounts, inventory, loans, course, evidence, imports)));
     }
 }

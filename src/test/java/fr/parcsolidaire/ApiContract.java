@@ -129,7 +129,7 @@ public final class ApiContract {
     }
 
     /** Checks an answer seen by {@link Http}; a body that is neither text nor bytes is only checked for its status and type. */
-    static void check(HttpRequest request, HttpResponse<?> response) {
+    public static void check(HttpRequest request, HttpResponse<?> response) {
         String path = request.uri().getRawPath();
         if (path == null || !path.startsWith("/api/")) {
             return;

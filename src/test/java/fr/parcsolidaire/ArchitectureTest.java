@@ -65,7 +65,7 @@ class ArchitectureTest {
             .whereLayer("Loans").mayOnlyAccessLayers(platform("Inventory", "Gdpr"))
             .whereLayer("Course").mayOnlyAccessLayers(platform("Loans"))
             .whereLayer("Reports").mayOnlyAccessLayers(platform("Inventory", "Gdpr"))
-            .whereLayer("Demo").mayOnlyAccessLayers(platform("Accounts", "Inventory", "Loans", "Course", "Evidence"))
+            .whereLayer("Demo").mayOnlyAccessLayers(platform("Accounts", "Inventory", "Loans", "Course", "Evidence", "Imports"))
             .whereLayer("Evidence").mayOnlyAccessLayers(platform("Inventory"))
             .whereLayer("Imports").mayOnlyAccessLayers(platform("Inventory"))
             .whereLayer("Messaging").mayOnlyAccessLayers(platform())

@@ -7,12 +7,7 @@ import fr.parcsolidaire.imports.ImportRequest;
 import fr.parcsolidaire.imports.ImportsApp;
 import fr.parcsolidaire.imports.InventoryFiles;
 import fr.parcsolidaire.imports.MachineImportService;
-import org.dhatim.fastexcel.Workbook;
-import org.dhatim.fastexcel.Worksheet;
 
-import java.io.ByteArrayOutputStream;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.util.List;
 import java.util.UUID;
 
@@ -47,7 +42,7 @@ final class ImportsBench {
             for (String format : List.of("csv", "xlsx")) {
                 String run = format + round + "-" + UUID.randomUUID().toString().substring(0, 6);
                 List<String[]> rows = InventoryFiles.rows(ROWS, run, "atelier");
-                byte[] file = format.equals("csv") ? InventoryFiles.csv(rows) : xlsx(rows);
+                byte[] file = format.equals("csv") ? InventoryFiles.csv(rows) : InventoryFiles.xlsx(rows);
                 long machinesBefore = app.count("SELECT count(*) FROM machines");
                 long t0 = System.nanoTime();
                 ImportReport dry = service.dryRun("bench." + format, file, ImportRequest.guessed(), technician);
@@ -62,26 +57,5 @@ final class ImportsBench {
                         (t1 - t0) / 1e6, (t2 - t1) / 1e6, (t2 - t0) / 1e6);
             }
         }
-    }
-
-    private static byte[] xlsx(List<String[]> rows) {
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        try {
-            Workbook wb = new Workbook(out, "bench", "1.0");
-            Worksheet ws = wb.newWorksheet("Inventaire");
-            String[] header = InventoryFiles.HEADER.split(";");
-            for (int c = 0; c < header.length; c++) {
-                ws.value(0, c, header[c]);
-            }
-            for (int r = 0; r < rows.size(); r++) {
-                for (int c = 0; c < header.length; c++) {
-                    ws.value(r + 1, c, rows.get(r)[c]);
-                }
-            }
-            wb.finish();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        return out.toByteArray();
     }
 }

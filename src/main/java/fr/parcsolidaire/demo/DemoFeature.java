@@ -3,6 +3,7 @@ package fr.parcsolidaire.demo;
 import fr.parcsolidaire.accounts.AccountService;
 import fr.parcsolidaire.accounts.AccountsFeature;
 import fr.parcsolidaire.evidence.EvidenceFeature;
+import fr.parcsolidaire.imports.ImportsFeature;
 import fr.parcsolidaire.inventory.InventoryFeature;
 import fr.parcsolidaire.course.CourseFeature;
 import fr.parcsolidaire.loans.LoansFeature;
@@ -27,14 +28,16 @@ public final class DemoFeature implements Feature {
     private final LoansFeature loans;
     private final CourseFeature course;
     private final EvidenceFeature evidence;
+    private final ImportsFeature imports;
 
     public DemoFeature(AccountsFeature accounts, InventoryFeature inventory, LoansFeature loans, CourseFeature course,
-                       EvidenceFeature evidence) {
+                       EvidenceFeature evidence, ImportsFeature imports) {
         this.accounts = accounts;
         this.inventory = inventory;
         this.loans = loans;
         this.course = course;
         this.evidence = evidence;
+        this.imports = imports;
     }
 
     @Override
@@ -58,6 +61,7 @@ public final class DemoFeature implements Feature {
             loans.loadDemo(admin, platform.urls().base());
             course.loadDemo(admin);
             evidence.loadDemo(admin);
+            imports.loadDemo(admin);
         }
         System.out.println("""
                 ----------------------------------------------------------------

@@ -47,7 +47,7 @@ final class ImportWriter {
             putIfPresent(machine, "model", c.model());
             putIfPresent(machine, "serial", c.serial());
             machines.add(machine);
-            JsonObjectBuilder data = Jsonp.objectBuilder().add("importId", importId).add("line", c.line())
+            JsonObjectBuilder data = Jsonp.objectBuilder().add("importId", importId).add("fileName", fileName).add("line", c.line())
                     .add("donationId", donationId);
             if (c.entry() != c.declared()) {
                 data.add("declaredState", c.declared().name());

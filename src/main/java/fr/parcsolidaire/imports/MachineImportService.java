@@ -4,6 +4,7 @@ import fr.parcsolidaire.platform.security.User;
 import fr.parcsolidaire.platform.sql.Database;
 import fr.parcsolidaire.platform.http.HttpProblem;
 import fr.parcsolidaire.platform.http.RetryLater;
+import io.helidon.dbclient.DbExecute;
 import io.helidon.http.Status;
 
 import java.io.IOException;
@@ -18,6 +19,7 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
+import java.util.function.BiConsumer;
 import java.util.function.Supplier;
 
 /**
@@ -88,6 +90,12 @@ public final class MachineImportService {
      * makes concurrent imports wait their turn, so what the dry run said still holds when it is written.
      */
     public ImportOutcome commit(String fileName, byte[] content, ImportRequest request, User actor) {
+        return commit(fileName, content, request, actor, (tx, importId) -> { });
+    }
+
+    /** The same, with more to write in the import's transaction once it is written (the deposit's removal). */
+    ImportOutcome commit(String fileName, byte[] content, ImportRequest request, User actor,
+                         BiConsumer<DbExecute, Long> alsoInTransaction) {
         return inSlot(() -> {
             Spreadsheet sheet = SpreadsheetReader.read(content, limits);
             String name = FileNames.clean(fileName);
@@ -99,7 +107,9 @@ public final class MachineImportService {
                     if (!plan.report().importable()) {
                         throw new ImportRejected(plan.report());
                     }
-                    return new ImportWriter(tx, plan, actor).write(name, sha, sheet.source().describe());
+                    ImportOutcome outcome = new ImportWriter(tx, plan, actor).write(name, sha, sheet.source().describe());
+                    alsoInTransaction.accept(tx, outcome.importId());
+                    return outcome;
                 });
             } catch (RuntimeException e) {
                 throw raced(e);

@@ -1,5 +1,6 @@
 package fr.parcsolidaire.inventory;
 
+import jakarta.json.JsonNumber;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonString;
 import jakarta.json.JsonValue;
@@ -24,7 +25,8 @@ public record MachineEvent(long id, MachineEventKind kind, MachineState from, Ma
             Map.entry("harvested", "Pièces récupérées"), Map.entry("vendor", "Fabricant"), Map.entry("product", "Produit"),
             Map.entry("donationId", "Don n°"),
             Map.entry("location", "Emplacement"), Map.entry("previous", "Emplacement précédent"),
-            Map.entry("layout", "Modèle d'étiquettes"));
+            Map.entry("layout", "Modèle d'étiquettes"), Map.entry("importId", "Import n°"),
+            Map.entry("previousTag", "Ancien numéro de l'atelier"));
 
     /** The event's data as French "label : value" lines for the history; internal ids are left out. */
     public List<String> details() {
@@ -38,6 +40,8 @@ public record MachineEvent(long id, MachineEventKind kind, MachineState from, Ma
                 List<String> faults = q.entrySet().stream().filter(c -> !c.getValue().toString().contains("OK"))
                         .map(Map.Entry::getKey).toList();
                 lines.add("Contrôle qualité : " + (faults.isEmpty() ? "tout est OK" : "sans objet pour " + String.join(", ", faults)));
+            } else if (e.getKey().equals("declaredState") && e.getValue() instanceof JsonString declared) {
+                lines.add("État déclaré dans le fichier : " + stateLabel(declared.getString()));
             } else if (label != null) {
                 String value = e.getValue() instanceof JsonString str ? str.getString() : e.getValue().toString();
                 lines.add(label + " : " + switch (value) {
@@ -51,6 +55,21 @@ public record MachineEvent(long id, MachineEventKind kind, MachineState from, Ma
     }
 
     public String label() {
+        if (kind == MachineEventKind.IMPORTED && data.get("line") instanceof JsonNumber line) {
+            // « Importée (fichier « stock.csv », ligne 12) »: the row a person can look up in their spreadsheet.
+            return data.get("fileName") instanceof JsonString file
+                    ? "Importée (fichier « " + file.getString() + " », ligne " + line + ")"
+                    : "Importée (ligne " + line + " du fichier)";
+        }
         return kind == MachineEventKind.TRANSITION ? from.label() + " → " + to.label() : kind.label();
+    }
+
+    private static String stateLabel(String code) {
+        for (MachineState s : MachineState.values()) {
+            if (s.name().equals(code)) {
+                return s.label();
+            }
+        }
+        return code;
     }
 }

@@ -71,8 +71,7 @@ final class LabelPages implements HttpService {
         }
         Map<String, String> values = new HashMap<>();
         values.put("tags", String.join("\n", tags));
-        values.put("layout", query.containsKey("layout") ? query.get("layout").getFirst()
-                : labels.layouts().all().stream().findFirst().map(LabelLayout::id).orElse(""));
+        values.put("layout", query.containsKey("layout") ? query.get("layout").getFirst() : defaultLayout());
         values.put("startAt", query.containsKey("startAt") ? query.get("startAt").getFirst() : "1");
         if (!errors.isEmpty() || tags.isEmpty()) {
             render(res, who, Status.OK_200, values, errors, null);
@@ -83,7 +82,11 @@ final class LabelPages implements HttpService {
 
     private void submit(ServerRequest req, ServerResponse res, Principal who) {
         Form form = Form.of(req);
-        Map<String, String> values = form.values();
+        Map<String, String> values = new HashMap<>(form.values());
+        // A run sent from another page (an import's result) names no layout: the first one, as for a link.
+        if (!form.has("layout")) {
+            values.put("layout", defaultLayout());
+        }
         if ("pdf".equals(form.get("action"))) {
             try {
                 LabelService.PrintRequest request = request(form);
@@ -106,6 +109,10 @@ final class LabelPages implements HttpService {
         } catch (ValidationException e) {
             render(res, who, Status.BAD_REQUEST_400, values, e.fields(), null);
         }
+    }
+
+    private String defaultLayout() {
+        return labels.layouts().all().stream().findFirst().map(LabelLayout::id).orElse("");
     }
 
     private LabelService.PrintRequest request(Form form) {

@@ -1,5 +1,6 @@
 package fr.parcsolidaire.imports;
 
+import fr.parcsolidaire.ApiContract;
 import fr.parcsolidaire.Main;
 import fr.parcsolidaire.inventory.InventoryFeature;
 import fr.parcsolidaire.platform.Server;
@@ -48,7 +49,7 @@ public final class ImportsApp implements AutoCloseable {
         this.database = database;
     }
 
-    /** Starts on a fresh database with a technician "i-tech" and a coordinator "i-coord". */
+    /** Starts on a fresh database with two technicians "i-tech" and "i-tech2" and a coordinator "i-coord". */
     public static ImportsApp start() {
         String name = "parc_imports_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
         exec(ADMIN_URL, "CREATE DATABASE " + name);
@@ -66,6 +67,7 @@ public final class ImportsApp implements AutoCloseable {
         String hash = PasswordHasher.hash(TestApp.PASSWORD);
         started.sql("INSERT INTO users (username, display_name, role, password_hash) VALUES "
                 + "('i-tech', 'Camille Technicienne', 'TECHNICIAN', '" + hash + "'), "
+                + "('i-tech2', 'Sacha Atelier', 'TECHNICIAN', '" + hash + "'), "
                 + "('i-coord', 'Dominique Coordination', 'COORDINATOR', '" + hash + "')");
         return started;
     }
@@ -115,6 +117,83 @@ public final class ImportsApp implements AutoCloseable {
         return send(request(path, token).GET().build());
     }
 
+    public String baseUrl() {
+        return "http://127.0.0.1:" + app.server().port();
+    }
+
+    /** A file as the raw body, as curl --data-binary sends it; the answer is held to the OpenAPI document. */
+    public HttpResponse<String> postFile(String path, String token, byte[] file, String contentType) {
+        return send(request(path, token).header("Content-Type", contentType)
+                .POST(HttpRequest.BodyPublishers.ofByteArray(file)).build());
+    }
+
+    /** A person signed in through the login form, with the session cookie and the page's CSRF token. */
+    public Session session(String username) {
+        return new Session(username);
+    }
+
+    /** A browser session on this instance: its cookie, the CSRF token of the last page read. */
+    public final class Session {
+
+        private final HttpClient browser = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5))
+                .followRedirects(HttpClient.Redirect.NEVER).cookieHandler(new java.net.CookieManager()).build();
+        private String csrf;
+
+        private Session(String username) {
+            csrf = csrfOf(get("/login").body());
+            HttpResponse<String> r = postForm("/login", Map.of("username", username, "password", TestApp.PASSWORD, "next", "/"));
+            if (r.statusCode() != 303) {
+                throw new IllegalStateException("login: " + r.statusCode());
+            }
+            csrf = csrfOf(get("/").body());
+        }
+
+        public HttpResponse<String> get(String path) {
+            return call(HttpRequest.newBuilder(URI.create(baseUrl() + path)).timeout(Duration.ofSeconds(60)).GET().build());
+        }
+
+        public HttpResponse<String> postForm(String path, Map<String, String> fields) {
+            StringBuilder body = new StringBuilder();
+            Map<String, String> all = new java.util.LinkedHashMap<>(fields);
+            all.putIfAbsent("_csrf", csrf);
+            all.forEach((k, v) -> body.append(body.isEmpty() ? "" : "&").append(enc(k)).append('=').append(enc(v)));
+            return call(HttpRequest.newBuilder(URI.create(baseUrl() + path)).timeout(Duration.ofSeconds(60))
+                    .header("Content-Type", "application/x-www-form-urlencoded")
+                    .POST(HttpRequest.BodyPublishers.ofString(body.toString())).build());
+        }
+
+        /** What app.js sends: the file as the body, its name URL-encoded in X-File-Name, the CSRF token in a header. */
+        public HttpResponse<String> upload(String path, String fileName, byte[] file) {
+            return call(HttpRequest.newBuilder(URI.create(baseUrl() + path)).timeout(Duration.ofSeconds(60))
+                    .header("Content-Type", "application/octet-stream").header("X-CSRF-Token", csrf)
+                    .header("X-File-Name", enc(fileName).replace("+", "%20"))
+                    .POST(HttpRequest.BodyPublishers.ofByteArray(file)).build());
+        }
+
+        private HttpResponse<String> call(HttpRequest request) {
+            try {
+                return browser.send(request, HttpResponse.BodyHandlers.ofString());
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException(e);
+            }
+        }
+
+        private static String enc(String s) {
+            return java.net.URLEncoder.encode(s, java.nio.charset.StandardCharsets.UTF_8);
+        }
+    }
+
+    public static String csrfOf(String html) {
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"").matcher(html);
+        if (!m.find()) {
+            throw new IllegalStateException("no CSRF token in page");
+        }
+        return m.group(1);
+    }
+
     public HttpResponse<String> post(String path, String token, String json) {
         return send(request(path, token).header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString(json)).build());
@@ -128,13 +207,15 @@ public final class ImportsApp implements AutoCloseable {
 
     private HttpRequest.Builder request(String path, String token) {
         HttpRequest.Builder b = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + app.server().port() + path))
-                .timeout(Duration.ofSeconds(30));
+                .timeout(Duration.ofSeconds(60));
         return token == null ? b : b.header("Authorization", "Bearer " + token);
     }
 
     private HttpResponse<String> send(HttpRequest request) {
         try {
-            return client.send(request, HttpResponse.BodyHandlers.ofString());
+            HttpResponse<String> response = client.send(request, HttpResponse.BodyHandlers.ofString());
+            ApiContract.check(request, response);
+            return response;
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         } catch (InterruptedException e) {

@@ -53,4 +53,26 @@ public final class InventoryFiles {
     public static byte[] csv(int count, String run, String site) {
         return csv(rows(count, run, site));
     }
+
+    /** The same rows as a workbook (text cells, the date as typed), the header as the first row. */
+    public static byte[] xlsx(List<String[]> rows) {
+        java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+        try {
+            org.dhatim.fastexcel.Workbook wb = new org.dhatim.fastexcel.Workbook(out, "tests", "1.0");
+            org.dhatim.fastexcel.Worksheet ws = wb.newWorksheet("Inventaire");
+            String[] header = HEADER.split(";");
+            for (int c = 0; c < header.length; c++) {
+                ws.value(0, c, header[c]);
+            }
+            for (int r = 0; r < rows.size(); r++) {
+                for (int c = 0; c < header.length; c++) {
+                    ws.value(r + 1, c, rows.get(r)[c]);
+                }
+            }
+            wb.finish();
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+        return out.toByteArray();
+    }
 }

@@ -194,6 +194,19 @@ class WorkflowTest {
     @Test
     void historyIsAppendOnlyAndTheStateAlwaysMatchesTheLastTransition() {
         Fixtures.readyMachine();
+        // Machines that entered by an import start with IMPORTED, in the state the file gave them.
+        String run = java.util.UUID.randomUUID().toString().substring(0, 8);
+        byte[] sheet = ("Type;N° de série;État;Site;Donateur;Date\r\nÉcran;" + run + "-E;Prête;atelier;Import " + run
+                + ";01/02/2025\r\nPortable;" + run + "-P;En diagnostic;atelier;Import " + run + ";01/02/2025\r\n")
+                .getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        HttpResponse<String> imported = tech.send(tech.request("/api/v1/imports/machines?fileName=workflow.csv")
+                .header("Content-Type", "text/csv").POST(java.net.http.HttpRequest.BodyPublishers.ofByteArray(sheet)).build());
+        assertEquals(201, imported.statusCode(), imported.body());
+        String screen = Http.json(imported).getJsonArray("tags").getString(0);
+        assertEquals("READY", state(screen));
+        assertEquals(200, transition(tech, screen, Json.createObjectBuilder().add("to", "SCRAPPED").add("weightKg", 4)
+                .add("channel", "ecosystem").build()).statusCode());
+        assertEquals("SCRAPPED", state(screen));
         assertThrows(SQLException.class, () -> update("UPDATE machine_events SET note = 'réécrit'"));
         assertThrows(SQLException.class, () -> update("DELETE FROM machine_events"));
         assertThrows(SQLException.class, () -> update("UPDATE erasures SET result = 'PASS'"));
@@ -201,9 +214,12 @@ class WorkflowTest {
                 SELECT count(*) FROM machines m
                  WHERE m.state <> COALESCE((SELECT e.to_state FROM machine_events e
                                              WHERE e.machine_id = m.id AND e.kind = 'TRANSITION'
-                                             ORDER BY e.id DESC LIMIT 1), 'RECEIVED')"""));
-        assertEquals(0, TestApp.get().count("SELECT count(*) FROM machines m WHERE NOT EXISTS "
-                + "(SELECT 1 FROM machine_events e WHERE e.machine_id = m.id AND e.kind = 'INTAKE')"));
+                                             ORDER BY e.id DESC LIMIT 1),
+                                           (SELECT e.to_state FROM machine_events e
+                                             WHERE e.machine_id = m.id AND e.kind = 'IMPORTED'), 'RECEIVED')"""));
+        // Every machine entered the inventory once: by an intake, or by an import (imports/, docs/imports.md).
+        assertEquals(0, TestApp.get().count("SELECT count(*) FROM machines m WHERE (SELECT count(*) FROM machine_events e "
+                + "WHERE e.machine_id = m.id AND e.kind IN ('INTAKE', 'IMPORTED')) <> 1"));
     }
 
     @Test
