@@ -40,19 +40,24 @@ public final class Main {
         InventoryFeature inventory = new InventoryFeature();
         AccountsFeature accounts = new AccountsFeature();
         LoansFeature loans = new LoansFeature(inventory);
+        GdprFeature gdpr = new GdprFeature(loans);
+        MessagingFeature messaging = new MessagingFeature();
         // The machine page lists the machine's loans; the access report names a beneficiary's codes in French.
         inventory.showAssignments(loans);
+        // The beneficiary's page shows their consents and messages; gdpr reports and erases what messaging holds.
+        loans.showOnBeneficiaryPage(messaging::beneficiarySection);
+        gdpr.alsoHeldBy(messaging);
         // Started and routed in this order: the scan lookups (inventory) first, they are the most frequent requests.
         return Server.start(Settings.of(config), List.of(
                 inventory,
                 accounts,
                 new ReportsFeature(inventory),
-                new GdprFeature(loans),
+                gdpr,
                 loans,
                 new LabelsFeature(inventory),
                 new EvidenceFeature(),
                 new ImportsFeature(),
-                new MessagingFeature(),
+                messaging,
                 new DemoFeature(accounts, inventory, loans)));
     }
 }

@@ -9,6 +9,7 @@ import fr.parcsolidaire.platform.security.User;
 import fr.parcsolidaire.platform.sql.Database;
 import io.helidon.webserver.http.HttpService;
 
+import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -18,6 +19,7 @@ import java.util.List;
 public final class LoansFeature implements Feature, MachineAssignments, PersonLabels {
 
     private final InventoryFeature inventory;
+    private final List<BeneficiarySection> sections = new ArrayList<>();
     private Database database;
     private BeneficiaryService beneficiaries;
     private CourseService courses;
@@ -26,6 +28,11 @@ public final class LoansFeature implements Feature, MachineAssignments, PersonLa
 
     public LoansFeature(InventoryFeature inventory) {
         this.inventory = inventory;
+    }
+
+    /** Another feature's part of the beneficiary's page, shown after loans' own; before start. */
+    public void showOnBeneficiaryPage(BeneficiarySection section) {
+        sections.add(section);
     }
 
     @Override
@@ -43,7 +50,7 @@ public final class LoansFeature implements Feature, MachineAssignments, PersonLa
         assignments = new AssignmentService(database, inventory.workshop(), contracts, platform.clock());
         routes = List.of(
                 new LoansPages(platform.guard(), platform.pages(), beneficiaries, courses, assignments, contracts,
-                        database, platform.urls()),
+                        database, platform.urls(), sections),
                 new LoansApi(platform.guard(), beneficiaries, courses, assignments, contracts, platform.urls()));
     }
 

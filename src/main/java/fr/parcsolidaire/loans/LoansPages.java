@@ -38,9 +38,11 @@ final class LoansPages implements HttpService {
     private final ContractService contracts;
     private final PublicUrls urls;
     private final Database database;
+    private final List<BeneficiarySection> sections;
 
     public LoansPages(Guard guard, Pages pages, BeneficiaryService beneficiaries, CourseService courses,
-                      AssignmentService assignments, ContractService contracts, Database database, PublicUrls urls) {
+                      AssignmentService assignments, ContractService contracts, Database database, PublicUrls urls,
+                      List<BeneficiarySection> sections) {
         this.guard = guard;
         this.pages = pages;
         this.beneficiaries = beneficiaries;
@@ -49,6 +51,7 @@ final class LoansPages implements HttpService {
         this.contracts = contracts;
         this.urls = urls;
         this.database = database;
+        this.sections = List.copyOf(sections);
     }
 
     @Override
@@ -144,6 +147,7 @@ final class LoansPages implements HttpService {
         p.put("assignments", list);
         p.put("documents", list.stream().collect(Collectors.toMap(Assignment::id, a -> contracts.contracts(a.id(), who.user()))));
         p.put("enrolments", courses.enrolmentsOf(id, who.user()));
+        p.put("sections", sections.stream().map(s -> s.render(req, who, id)).toList());
         pages.render(res, "loans/beneficiary.jte", p);
     }
 

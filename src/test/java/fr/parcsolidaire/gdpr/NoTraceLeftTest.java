@@ -89,7 +89,7 @@ class NoTraceLeftTest {
         Map<String, Long> statistics = statistics(h.beneficiary());
         age(h.beneficiary());
 
-        new Anonymiser(app.app().database()).sweep(24);
+        app.app().feature(GdprFeature.class).anonymiser().sweep(24);
 
         assertNoTrace(p, h, statistics, "RETENTION");
     }
