@@ -298,3 +298,21 @@ SELECT o.id, o.channel, o.state, o.recipient, o.subject, o.body, o.created_at, o
 SELECT e.kind, e.reason, e.at, u.display_name AS actor
   FROM postal_address_events e LEFT JOIN users u ON u.id = e.actor_id
  WHERE e.beneficiary_id = :id ORDER BY e.id
+
+-- Demo data (./parc start --demo): the people the loans demo registered, oldest first, with their loan if any.
+-- name: messaging-demo-people
+SELECT b.id, b.first_name, a.due_on, m.tag, m.brand, m.model
+  FROM beneficiaries b
+  LEFT JOIN assignments a ON a.beneficiary_id = b.id AND a.kind = 'LOAN' AND a.status = 'ACTIVE'
+  LEFT JOIN machines m ON m.id = a.machine_id
+ WHERE b.anonymised_at IS NULL
+ ORDER BY b.id
+ LIMIT 4
+
+-- Demo data: a message moved to the state it shows (journaled by the trigger like any change).
+-- name: messaging-demo-state
+UPDATE outbox SET state = :state, attempts = :attempts, last_error = :error,
+       next_attempt_at = now() + make_interval(mins => :retryInMinutes),
+       sent_at = CASE WHEN :state = 'SENT' THEN now() - interval '1 day' END,
+       reference = CASE WHEN :state = 'SENT' THEN '<demo-' || id || '@parc-solidaire.test>' END
+ WHERE id = :id

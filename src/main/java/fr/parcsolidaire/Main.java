@@ -58,6 +58,6 @@ public final class Main {
                 new EvidenceFeature(),
                 new ImportsFeature(),
                 messaging,
-                new DemoFeature(accounts, inventory, loans)));
+                new DemoFeature(accounts, inventory, loans, messaging)));
     }
 }

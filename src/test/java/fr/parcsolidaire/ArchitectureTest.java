@@ -63,7 +63,7 @@ class ArchitectureTest {
             .whereLayer("Labels").mayOnlyAccessLayers(platform("Inventory"))
             .whereLayer("Loans").mayOnlyAccessLayers(platform("Inventory", "Gdpr"))
             .whereLayer("Reports").mayOnlyAccessLayers(platform("Inventory", "Gdpr"))
-            .whereLayer("Demo").mayOnlyAccessLayers(platform("Accounts", "Inventory", "Loans"))
+            .whereLayer("Demo").mayOnlyAccessLayers(platform("Accounts", "Inventory", "Loans", "Messaging"))
             .whereLayer("Evidence").mayOnlyAccessLayers(platform())
             .whereLayer("Imports").mayOnlyAccessLayers(platform("Inventory"))
             // Messaging implements gdpr's HeldPersonalData: the access report lists, anonymisation erases, its data.

@@ -4,6 +4,8 @@ import fr.parcsolidaire.gdpr.HeldPersonalData;
 import fr.parcsolidaire.platform.Feature;
 import fr.parcsolidaire.platform.Platform;
 import fr.parcsolidaire.platform.security.Principal;
+import fr.parcsolidaire.platform.security.User;
+import fr.parcsolidaire.platform.sql.Database;
 import fr.parcsolidaire.platform.settings.Settings;
 import fr.parcsolidaire.platform.settings.StartupRefused;
 import gg.jte.Content;
@@ -28,6 +30,10 @@ public final class MessagingFeature implements Feature, HeldPersonalData {
 
     private final List<ReminderSource> sources = new ArrayList<>();
     private final MessagingPersonalData personalData = new MessagingPersonalData();
+    private Database database;
+    private Consents consents;
+    private Outbox outbox;
+    private java.time.Clock clock;
     private OutboxWorker worker;
     private ReminderSchedule schedule;
     private MessagingPages pages;
@@ -54,9 +60,11 @@ public final class MessagingFeature implements Feature, HeldPersonalData {
         Settings reminderSettings = platform.settings().section("app.messaging.reminders");
         LocalTime dailyAt = dailyAt(reminderSettings.text("daily-at"));
 
+        database = platform.database();
+        clock = platform.clock();
         Templates templates = new Templates();
-        Outbox outbox = new Outbox(platform.database(), templates, settings.structure());
-        Consents consents = new Consents(platform.database());
+        outbox = new Outbox(platform.database(), templates, settings.structure());
+        consents = new Consents(platform.database());
         LetterBatches letters = new LetterBatches(platform.database(), settings.structure(), platform.clock());
         List<Sender> senders = new ArrayList<>();
         if (settings.smtp().configured()) {
@@ -104,6 +112,11 @@ public final class MessagingFeature implements Feature, HeldPersonalData {
         if (worker != null) {
             worker.close();
         }
+    }
+
+    /** Demo consents and a message in each state, on the loans demo's people, by {@code actor}. */
+    public void loadDemo(User actor) {
+        MessagingDemo.load(database, consents, outbox, actor, java.time.LocalDate.now(clock));
     }
 
     /** The consents and messages section of the beneficiary's page (loans owns the page; Main wires this). */
