@@ -171,10 +171,22 @@ SELECT e.id, e.from_state, e.to_state, e.attempt, e.batch_id, e.detail, e.worker
 UPDATE outbox SET state = 'CANCELLED', last_error = :reason
  WHERE beneficiary_id = :id AND state IN ('PENDING', 'UNCERTAIN', 'FAILED')
 
+-- The error a server returned is redacted (ErrorText) but is still words about this person's message: it goes too.
 -- name: outbox-forget-scrub
 UPDATE outbox SET recipient = '[anonymisé]', body = '[anonymisé]',
-       subject = CASE WHEN subject IS NULL THEN NULL ELSE '[anonymisé]' END
- WHERE beneficiary_id = :id AND (recipient <> '[anonymisé]' OR body <> '[anonymisé]')
+       subject = CASE WHEN subject IS NULL THEN NULL ELSE '[anonymisé]' END,
+       last_error = CASE WHEN last_error IS NULL THEN NULL ELSE '[anonymisé]' END
+ WHERE beneficiary_id = :id
+   AND (recipient <> '[anonymisé]' OR body <> '[anonymisé]' OR last_error <> '[anonymisé]')
+
+-- The journal keeps each step of the person's messages; only the error it copied goes (V31 lets anonymisation
+-- clear that one column of this append-only table, inside a transaction that declared it).
+-- name: messaging-declare-erasure
+SELECT set_config('parc.gdpr_erasure', 'on', true) AS on
+
+-- name: outbox-forget-journal
+UPDATE outbox_events SET detail = '[anonymisé]'
+ WHERE message_id IN (SELECT id FROM outbox WHERE beneficiary_id = :id) AND detail <> '[anonymisé]'
 
 -- name: letter-batch-insert
 INSERT INTO letter_batches (site_id, created_by) VALUES (:siteId, :actorId) RETURNING id
@@ -234,3 +246,73 @@ SELECT a.id, a.beneficiary_id, a.due_on, m.tag, m.type, m.brand, m.model
  WHERE a.status = 'ACTIVE' AND a.kind = 'LOAN' AND b.anonymised_at IS NULL
    AND a.due_on BETWEEN :from AND :to
  ORDER BY a.due_on, a.id
+
+
+-- Messages that need a person's eye at the reader's site (all sites for an unattached reader): waiting, being
+-- sent, failed or uncertain, oldest first.
+-- name: outbox-attention
+SELECT o.id, o.beneficiary_id, b.first_name, b.last_name, o.channel, o.template, o.subject, o.body, o.state,
+       o.attempts, o.next_attempt_at, o.expires_at, o.last_error, o.batch_id, o.created_at, o.sent_at
+  FROM outbox o JOIN beneficiaries b ON b.id = o.beneficiary_id
+ WHERE o.state IN ('PENDING', 'SENDING', 'FAILED', 'UNCERTAIN')
+   AND (CAST(:siteId AS bigint) IS NULL OR b.site_id = :siteId)
+ ORDER BY o.created_at, o.id
+ LIMIT 500
+
+-- Letters waiting for a batch, per site the reader may print for.
+-- name: letters-waiting-by-site
+SELECT s.id AS site_id, s.name AS site_name, count(*) AS waiting
+  FROM outbox o JOIN sites s ON s.id = o.site_id
+ WHERE o.channel = 'LETTER' AND o.state = 'PENDING' AND o.batch_id IS NULL
+   AND (o.expires_at IS NULL OR o.expires_at > now())
+   AND (CAST(:siteId AS bigint) IS NULL OR o.site_id = :siteId)
+ GROUP BY s.id, s.name ORDER BY s.name
+
+-- Batches printed and not yet confirmed or released, for the reader's site.
+-- name: letter-batches-open
+SELECT lb.id, lb.site_id, s.name AS site_name, lb.created_at, u.display_name AS created_by_name,
+       (SELECT count(*) FROM outbox o WHERE o.batch_id = lb.id AND o.state = 'PENDING') AS letters
+  FROM letter_batches lb JOIN sites s ON s.id = lb.site_id JOIN users u ON u.id = lb.created_by
+ WHERE lb.confirmed_at IS NULL AND lb.released_at IS NULL
+   AND (CAST(:siteId AS bigint) IS NULL OR lb.site_id = :siteId)
+ ORDER BY lb.id
+
+-- The letters of a batch as the page lists them: to whom (name only) and what became of each.
+-- name: letter-batch-lines
+SELECT o.id, o.beneficiary_id, b.first_name, b.last_name, o.subject, o.state
+  FROM outbox o JOIN beneficiaries b ON b.id = o.beneficiary_id
+ WHERE o.batch_id = :batchId
+ ORDER BY o.id
+
+-- The site a person belongs to, for the API's outbox listing.
+-- name: messaging-site-of
+SELECT b.site_id FROM beneficiaries b
+ WHERE b.id = :id AND (CAST(:siteId AS bigint) IS NULL OR b.site_id = :siteId)
+
+-- Right of access: the person's messages (what was sent to whom, through which channel, and what became of it).
+-- name: messaging-report-messages
+SELECT o.id, o.channel, o.state, o.recipient, o.subject, o.body, o.created_at, o.sent_at
+  FROM outbox o WHERE o.beneficiary_id = :id ORDER BY o.id
+
+-- name: messaging-report-address-events
+SELECT e.kind, e.reason, e.at, u.display_name AS actor
+  FROM postal_address_events e LEFT JOIN users u ON u.id = e.actor_id
+ WHERE e.beneficiary_id = :id ORDER BY e.id
+
+-- Demo data (./parc start --demo): the people the loans demo registered, oldest first, with their loan if any.
+-- name: messaging-demo-people
+SELECT b.id, b.first_name, a.due_on, m.tag, m.brand, m.model
+  FROM beneficiaries b
+  LEFT JOIN assignments a ON a.beneficiary_id = b.id AND a.kind = 'LOAN' AND a.status = 'ACTIVE'
+  LEFT JOIN machines m ON m.id = a.machine_id
+ WHERE b.anonymised_at IS NULL
+ ORDER BY b.id
+ LIMIT 4
+
+-- Demo data: a message moved to the state it shows (journaled by the trigger like any change).
+-- name: messaging-demo-state
+UPDATE outbox SET state = :state, attempts = :attempts, last_error = :error,
+       next_attempt_at = now() + make_interval(mins => :retryInMinutes),
+       sent_at = CASE WHEN :state = 'SENT' THEN now() - interval '1 day' END,
+       reference = CASE WHEN :state = 'SENT' THEN '<demo-' || id || '@parc-solidaire.test>' END
+ WHERE id = :id

@@ -43,6 +43,8 @@ public final class Main {
         LoansFeature loans = new LoansFeature(inventory);
         CourseFeature course = new CourseFeature();
         ImportsFeature imports = new ImportsFeature();
+        GdprFeature gdpr = new GdprFeature(loans);
+        MessagingFeature messaging = new MessagingFeature();
         // The machine page lists the machine's loans; the access report names a beneficiary's codes in French.
         inventory.showAssignments(loans);
         // The machine page shows its reservation (no personal data) and the waiting people who match it.
@@ -53,18 +55,21 @@ public final class Main {
         EvidenceFeature evidence = new EvidenceFeature();
         inventory.showEvidence(evidence);
         inventory.checkDiskHealth(evidence);
+        // The beneficiary's page shows their consents and messages; gdpr reports and erases what messaging holds.
+        loans.showOnBeneficiaryPage(messaging::beneficiarySection);
+        gdpr.alsoHeldBy(messaging);
         // Started and routed in this order: the scan lookups (inventory) first, they are the most frequent requests.
         return Server.start(Settings.of(config), List.of(
                 inventory,
                 accounts,
                 new ReportsFeature(inventory),
-                new GdprFeature(loans),
+                gdpr,
                 loans,
                 course,
                 new LabelsFeature(inventory),
                 evidence,
                 imports,
-                new MessagingFeature(),
-                new DemoFeature(accounts, inventory, loans, course, evidence, imports)));
+                messaging,
+                new DemoFeature(accounts, inventory, loans, course, evidence, imports, messaging)));
     }
 }

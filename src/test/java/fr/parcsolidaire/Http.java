@@ -105,6 +105,16 @@ public final class Http {
         return h;
     }
 
+    /**
+     * The same caller (token, cookies, CSRF token) talking to another instance of the service on the same database:
+     * sessions live in the database, so the other instance knows them.
+     */
+    public Http on(String otherBaseUrl) {
+        Http h = new Http(otherBaseUrl, client, bearer);
+        h.csrf = csrf;
+        return h;
+    }
+
     private static HttpClient newClient(CookieManager cookies) {
         HttpClient.Builder b = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5))
                 .followRedirects(HttpClient.Redirect.NEVER);

@@ -82,6 +82,11 @@ public final class TestApp {
         return "http://127.0.0.1:" + app.server().port();
     }
 
+    /** The test database, for a second instance of the service on it (several instances share one database). */
+    public String jdbcUrl() {
+        return jdbcUrl;
+    }
+
     public String username(Role role) {
         return usernames.get(role);
     }

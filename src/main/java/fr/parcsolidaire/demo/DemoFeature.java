@@ -7,6 +7,7 @@ import fr.parcsolidaire.imports.ImportsFeature;
 import fr.parcsolidaire.inventory.InventoryFeature;
 import fr.parcsolidaire.course.CourseFeature;
 import fr.parcsolidaire.loans.LoansFeature;
+import fr.parcsolidaire.messaging.MessagingFeature;
 import fr.parcsolidaire.platform.Feature;
 import fr.parcsolidaire.platform.Platform;
 import fr.parcsolidaire.platform.security.PasswordHasher;
@@ -29,15 +30,17 @@ public final class DemoFeature implements Feature {
     private final CourseFeature course;
     private final EvidenceFeature evidence;
     private final ImportsFeature imports;
+    private final MessagingFeature messaging;
 
     public DemoFeature(AccountsFeature accounts, InventoryFeature inventory, LoansFeature loans, CourseFeature course,
-                       EvidenceFeature evidence, ImportsFeature imports) {
+                       EvidenceFeature evidence, ImportsFeature imports, MessagingFeature messaging) {
         this.accounts = accounts;
         this.inventory = inventory;
         this.loans = loans;
         this.course = course;
         this.evidence = evidence;
         this.imports = imports;
+        this.messaging = messaging;
     }
 
     @Override
@@ -62,6 +65,7 @@ public final class DemoFeature implements Feature {
             course.loadDemo(admin);
             evidence.loadDemo(admin);
             imports.loadDemo(admin);
+            messaging.loadDemo(admin);
         }
         System.out.println("""
                 ----------------------------------------------------------------

@@ -62,9 +62,11 @@ final class Anonymiser {
     private static final Logger LOG = Logger.getLogger(Anonymiser.class.getName());
 
     private final Database database;
+    private final List<HeldPersonalData> elsewhere;
 
-    public Anonymiser(Database database) {
+    public Anonymiser(Database database, List<HeldPersonalData> elsewhere) {
         this.database = database;
+        this.elsewhere = List.copyOf(elsewhere);
     }
 
     /** Anonymises one beneficiary now; 404 if unknown, 409 if already anonymised. */
@@ -113,7 +115,7 @@ final class Anonymiser {
         return done;
     }
 
-    private static Outcome anonymiseIn(DbTransaction tx, long id, User who, Reason reason) {
+    private Outcome anonymiseIn(DbTransaction tx, long id, User who, Reason reason) {
         long changed = tx.createNamedUpdate("gdpr-anonymise").addParam("id", id).execute();
         if (changed == 0) {
             return null;
@@ -128,6 +130,7 @@ final class Anonymiser {
             cleared.add(scrub.getKey(), rows);
             texts += rows;
         }
+        elsewhere.forEach(holder -> holder.forget(tx, id));
         tx.createNamedInsert("gdpr-anonymised-event").addParam("id", id).addParam("actorId", who == null ? null : who.id())
                 .addParam("data", Jsonp.objectBuilder().add("reason", reason.name())
                         .add("contractsPurged", contracts).add("scansPurged", scans)

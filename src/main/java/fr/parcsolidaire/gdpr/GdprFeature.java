@@ -6,6 +6,7 @@ import fr.parcsolidaire.platform.settings.Settings;
 import io.helidon.webserver.http.HttpService;
 
 import java.time.Period;
+import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -15,11 +16,18 @@ import java.util.List;
 public final class GdprFeature implements Feature {
 
     private final PersonLabels labels;
+    private final List<HeldPersonalData> elsewhere = new ArrayList<>();
+    private Anonymiser anonymiser;
     private RetentionJob retention;
     private List<HttpService> routes;
 
     public GdprFeature(PersonLabels labels) {
         this.labels = labels;
+    }
+
+    /** Another feature holds personal data too: the access report lists it, anonymisation erases it. Before start. */
+    public void alsoHeldBy(HeldPersonalData holder) {
+        elsewhere.add(holder);
     }
 
     @Override
@@ -31,10 +39,15 @@ public final class GdprFeature implements Feature {
     public void start(Platform platform) {
         Settings gdpr = platform.settings().section("app.gdpr");
         Period period = gdpr.period("retention");
-        Anonymiser anonymiser = new Anonymiser(platform.database());
+        anonymiser = new Anonymiser(platform.database(), elsewhere);
         retention = new RetentionJob(anonymiser, (int) period.toTotalMonths(), gdpr.duration("sweep-interval"));
         routes = List.of(new GdprRoutes(platform.guard(), platform.pages(), platform.database(), anonymiser, period,
-                new PersonalDataReport(platform.database(), labels)));
+                new PersonalDataReport(platform.database(), labels, elsewhere)));
+    }
+
+    /** The anonymiser the service uses (with every holder of personal data), for the tests' sweeps. */
+    Anonymiser anonymiser() {
+        return anonymiser;
     }
 
     @Override

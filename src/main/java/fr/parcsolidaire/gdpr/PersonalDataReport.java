@@ -28,10 +28,12 @@ final class PersonalDataReport {
 
     private final Database database;
     private final PersonLabels labels;
+    private final List<HeldPersonalData> elsewhere;
 
-    PersonalDataReport(Database database, PersonLabels labels) {
+    PersonalDataReport(Database database, PersonLabels labels, List<HeldPersonalData> elsewhere) {
         this.database = database;
         this.labels = labels;
+        this.elsewhere = List.copyOf(elsewhere);
     }
 
     public List<Section> collect(long beneficiaryId, User who) {
@@ -99,6 +101,9 @@ final class PersonalDataReport {
                     List.of("Date", "Action", "Par", "Détail"),
                     r -> List.of(Formats.dateTime(Rows.timestamp(r, "at")), Rows.text(r, "action"),
                             orDash(Rows.text(r, "actor")), orDash(Rows.text(r, "detail")))));
+            for (HeldPersonalData holder : elsewhere) {
+                holder.report(tx, beneficiaryId).forEach(h -> sections.add(new Section(h.title(), h.headers(), h.rows())));
+            }
             AccessLog.record(tx, who, beneficiaryId, AccessLog.Action.EXPORT, "droit d'accès");
             return sections;
         });

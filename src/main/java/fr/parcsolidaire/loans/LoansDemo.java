@@ -29,16 +29,24 @@ final class LoansDemo {
         long session = courses.createSession(course, input(Map.of("label", "Session de printemps",
                 "startsOn", today.minusWeeks(3).toString(), "endsOn", today.plusWeeks(5).toString(),
                 "facilitator", "Mehdi (conseiller numérique)")), actor);
+        // Contacts for the reminders' demo (messaging): Josiane has neither e-mail nor mobile (letters).
         String[][] people = {
-                {"Lambert", "Josiane", "Saint-Denis", "93200", "FROM_60_TO_74", "RETIRED"},
-                {"Diallo", "Mamadou", "Saint-Denis", "93200", "FROM_26_TO_44", "JOB_SEEKER"},
-                {"Moreau", "Chloé", "Aubervilliers", "93300", "UNDER_26", "STUDENT"},
-                {"Haddad", "Samir", "Pierrefitte-sur-Seine", "93380", "FROM_45_TO_59", "RSA"}};
+                {"Lambert", "Josiane", "Saint-Denis", "93200", "FROM_60_TO_74", "RETIRED", "", ""},
+                {"Diallo", "Mamadou", "Saint-Denis", "93200", "FROM_26_TO_44", "JOB_SEEKER", "mamadou.diallo@exemple.fr", ""},
+                {"Moreau", "Chloé", "Aubervilliers", "93300", "UNDER_26", "STUDENT", "", "06 12 34 56 78"},
+                {"Haddad", "Samir", "Pierrefitte-sur-Seine", "93380", "FROM_45_TO_59", "RSA", "samir.haddad@exemple.fr", "07 98 76 54 32"}};
         List<Long> ids = new ArrayList<>();
         for (String[] p : people) {
-            long id = beneficiaries.create(input(Map.of("lastName", p[0], "firstName", p[1], "commune", p[2],
+            Map<String, String> fields = new java.util.HashMap<>(Map.of("lastName", p[0], "firstName", p[1], "commune", p[2],
                     "postcode", p[3], "ageBracket", p[4], "situation", p[5], "gdprNoticeOn", today.minusWeeks(3).toString(),
-                    "referringStructure", "CCAS de Saint-Denis")), actor);
+                    "referringStructure", "CCAS de Saint-Denis"));
+            if (!p[6].isEmpty()) {
+                fields.put("email", p[6]);
+            }
+            if (!p[7].isEmpty()) {
+                fields.put("phone", p[7]);
+            }
+            long id = beneficiaries.create(input(fields), actor);
             courses.enrol(session, input(Map.of("beneficiaryId", String.valueOf(id))), actor);
             ids.add(id);
         }

@@ -11,6 +11,7 @@ import fr.parcsolidaire.platform.security.User;
 import fr.parcsolidaire.platform.sql.Database;
 import io.helidon.webserver.http.HttpService;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
@@ -23,6 +24,7 @@ import java.util.Optional;
 public final class LoansFeature implements Feature, MachineAssignments, MachineProspects, PersonLabels {
 
     private final InventoryFeature inventory;
+    private final List<BeneficiarySection> sections = new ArrayList<>();
     private Database database;
     private BeneficiaryService beneficiaries;
     private CourseService courses;
@@ -37,6 +39,11 @@ public final class LoansFeature implements Feature, MachineAssignments, MachineP
 
     public LoansFeature(InventoryFeature inventory) {
         this.inventory = inventory;
+    }
+
+    /** Another feature's part of the beneficiary's page, shown after loans' own; before start. */
+    public void showOnBeneficiaryPage(BeneficiarySection section) {
+        sections.add(section);
     }
 
     @Override
@@ -61,7 +68,7 @@ public final class LoansFeature implements Feature, MachineAssignments, MachineP
                 platform.settings().section("app.gifts").period("cancel-window"), this::completion);
         routes = List.of(
                 new LoansPages(platform.guard(), platform.pages(), beneficiaries, courses, assignments, contracts,
-                        database, platform.urls(), gifts),
+                        database, platform.urls(), gifts, sections),
                 new LoansApi(platform.guard(), beneficiaries, courses, assignments, contracts, platform.urls()),
                 new HandoverPages(platform.guard(), platform.pages(), beneficiaries, courses, assignments, waiting,
                         matching, reservations, kits, cohort, platform.urls()),

@@ -39,10 +39,11 @@ final class LoansPages implements HttpService {
     private final PublicUrls urls;
     private final Database database;
     private final GiftConversions gifts;
+    private final List<BeneficiarySection> sections;
 
     public LoansPages(Guard guard, Pages pages, BeneficiaryService beneficiaries, CourseService courses,
                       AssignmentService assignments, ContractService contracts, Database database, PublicUrls urls,
-                      GiftConversions gifts) {
+                      GiftConversions gifts, List<BeneficiarySection> sections) {
         this.guard = guard;
         this.pages = pages;
         this.beneficiaries = beneficiaries;
@@ -52,6 +53,7 @@ final class LoansPages implements HttpService {
         this.urls = urls;
         this.database = database;
         this.gifts = gifts;
+        this.sections = List.copyOf(sections);
     }
 
     @Override
@@ -149,6 +151,7 @@ final class LoansPages implements HttpService {
         p.put("assignments", list);
         p.put("documents", list.stream().collect(Collectors.toMap(Assignment::id, a -> contracts.contracts(a.id(), who.user()))));
         p.put("enrolments", courses.enrolmentsOf(id, who.user()));
+        p.put("sections", sections.stream().map(s -> s.render(req, who, id)).toList());
         pages.render(res, "loans/beneficiary.jte", p);
     }
 

@@ -25,6 +25,18 @@ final class LetterBatches {
                  OffsetDateTime confirmedAt, OffsetDateTime releasedAt) {
     }
 
+    /** Letters waiting at a site for the next batch. */
+    record SiteLetters(long siteId, String siteName, long waiting) {
+    }
+
+    /** A batch printed, not yet confirmed as posted nor released. */
+    record OpenBatch(long id, String siteName, OffsetDateTime createdAt, String createdBy, long letters) {
+    }
+
+    /** One letter of a batch as its page lists it. */
+    record Line(long messageId, long beneficiaryId, String name, String subject, MessageState state) {
+    }
+
     private final Database database;
     private final MessagingSettings.Structure structure;
     private final Clock clock;
@@ -40,6 +52,29 @@ final class LetterBatches {
         requireSite(siteId, reader);
         return database.client().execute().createNamedGet("letters-waiting").addParam("siteId", siteId).execute()
                 .map(r -> Rows.longValue(r, "waiting")).orElse(0L);
+    }
+
+    List<SiteLetters> waitingBySite(User reader) {
+        return database.client().execute().createNamedQuery("letters-waiting-by-site").addParam("siteId", reader.siteScope())
+                .execute().map(r -> new SiteLetters(Rows.longValue(r, "site_id"), Rows.text(r, "site_name"),
+                        Rows.longValue(r, "waiting"))).toList();
+    }
+
+    List<OpenBatch> open(User reader) {
+        return database.client().execute().createNamedQuery("letter-batches-open").addParam("siteId", reader.siteScope())
+                .execute().map(r -> new OpenBatch(Rows.longValue(r, "id"), Rows.text(r, "site_name"),
+                        Rows.timestamp(r, "created_at"), Rows.text(r, "created_by_name"), Rows.longValue(r, "letters")))
+                .toList();
+    }
+
+    /** The letters of a batch of the reader's site, with what became of each. */
+    List<Line> lines(long batchId, User reader) {
+        get(batchId, reader);
+        return database.client().execute().createNamedQuery("letter-batch-lines").addParam("batchId", batchId).execute()
+                .map(r -> new Line(Rows.longValue(r, "id"), Rows.longValue(r, "beneficiary_id"),
+                        Rows.text(r, "first_name") + " " + Rows.text(r, "last_name"), Rows.text(r, "subject"),
+                        MessageState.valueOf(Rows.text(r, "state"))))
+                .toList();
     }
 
     /** Takes every letter waiting at the site into a new batch; 409 when none waits. */

@@ -33,6 +33,12 @@ public final class Outbox {
                    String lastError, Long batchId, String reference, OffsetDateTime createdAt, OffsetDateTime sentAt) {
     }
 
+    /** A message that needs a person's eye (waiting, failed, uncertain), with whom it is for. */
+    record Waiting(long id, long beneficiaryId, String firstName, String lastName, Channel channel, String subject,
+                   String body, MessageState state, int attempts, OffsetDateTime nextAttemptAt, OffsetDateTime expiresAt,
+                   String lastError, Long batchId, OffsetDateTime createdAt) {
+    }
+
     /** One step of a message's journal. */
     record Event(long id, MessageState from, MessageState to, int attempt, Long batchId, String detail, String worker,
                  String actor, OffsetDateTime at) {
@@ -138,6 +144,26 @@ public final class Outbox {
                 .addParam("siteId", reader.siteScope()).execute().map(Outbox::message).toList();
     }
 
+    /** 404 unless the person exists and is of the reader's site. */
+    void requireVisible(long beneficiaryId, User reader) {
+        if (database.client().execute().createNamedGet("messaging-person-visible").addParam("id", beneficiaryId)
+                .addParam("siteId", reader.siteScope()).execute().isEmpty()) {
+            throw HttpProblem.notFound("Bénéficiaire introuvable.");
+        }
+    }
+
+    /** What waits, is being sent, failed or is uncertain at the reader's site (every site for an unattached reader). */
+    List<Waiting> attention(User reader) {
+        return database.client().execute().createNamedQuery("outbox-attention").addParam("siteId", reader.siteScope())
+                .execute().map(r -> new Waiting(Rows.longValue(r, "id"), Rows.longValue(r, "beneficiary_id"),
+                        Rows.text(r, "first_name"), Rows.text(r, "last_name"), Channel.valueOf(Rows.text(r, "channel")),
+                        Rows.text(r, "subject"), Rows.text(r, "body"), state(Rows.text(r, "state")),
+                        Rows.intOrNull(r, "attempts"), Rows.timestamp(r, "next_attempt_at"),
+                        Rows.timestamp(r, "expires_at"), Rows.text(r, "last_error"), Rows.longOrNull(r, "batch_id"),
+                        Rows.timestamp(r, "created_at")))
+                .toList();
+    }
+
     Message get(long messageId, User reader) {
         return database.client().execute().createNamedGet("outbox-by-id").addParam("id", messageId)
                 .addParam("siteId", reader.siteScope()).execute().map(Outbox::message)
@@ -188,9 +214,12 @@ public final class Outbox {
      * transaction.
      */
     public static void forget(DbExecute tx, long beneficiaryId) {
+        // Texts first, then the cancellation: its reason (which names no one) is what the message and journal keep.
+        tx.createNamedUpdate("outbox-forget-scrub").addParam("id", beneficiaryId).execute();
+        tx.createNamedGet("messaging-declare-erasure").execute();
+        tx.createNamedUpdate("outbox-forget-journal").addParam("id", beneficiaryId).execute();
         tx.createNamedUpdate("outbox-forget-cancel").addParam("id", beneficiaryId)
                 .addParam("reason", "Annulé : les données de la personne ont été anonymisées.").execute();
-        tx.createNamedUpdate("outbox-forget-scrub").addParam("id", beneficiaryId).execute();
         if (tx.createNamedUpdate("messaging-address-delete").addParam("id", beneficiaryId).execute() > 0) {
             tx.createNamedInsert("messaging-address-event-insert").addParam("id", beneficiaryId).addParam("kind", "ERASED")
                     .addParam("reason", "ANONYMISED").addParam("actorId", (Object) null).execute();

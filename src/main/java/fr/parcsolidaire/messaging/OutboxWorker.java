@@ -40,6 +40,8 @@ final class OutboxWorker implements AutoCloseable {
     private final String name;
     private final Object wakeUp = new Object();
     private volatile boolean running;
+    /** A nudge that came while a round was running: the next round starts at once. Guarded by wakeUp. */
+    private boolean nudged;
     private Thread thread;
 
     OutboxWorker(Database database, List<Sender> senders, MessagingSettings.Worker settings, String name) {
@@ -158,6 +160,19 @@ final class OutboxWorker implements AutoCloseable {
         thread = Thread.ofVirtual().name("outbox-worker").start(this::loop);
     }
 
+    /** Something was just queued: look now rather than at the next poll. */
+    void nudge() {
+        synchronized (wakeUp) {
+            nudged = true;
+            wakeUp.notifyAll();
+        }
+    }
+
+    /** The channels this worker sends; the others' messages wait, visibly. */
+    java.util.Set<Channel> channels() {
+        return java.util.Collections.unmodifiableSet(senders.keySet());
+    }
+
     private void loop() {
         while (running) {
             try {
@@ -169,7 +184,7 @@ final class OutboxWorker implements AutoCloseable {
                 LOG.log(Level.WARNING, "Envoi des messages impossible pour l'instant", e);
             }
             synchronized (wakeUp) {
-                if (running) {
+                if (running && !nudged) {
                     try {
                         wakeUp.wait(Math.max(1, settings.pollInterval().toMillis()));
                     } catch (InterruptedException e) {
@@ -177,6 +192,7 @@ final class OutboxWorker implements AutoCloseable {
                         return;
                     }
                 }
+                nudged = false;
             }
         }
     }

@@ -86,6 +86,45 @@ class SiteScopingTest {
         assertEquals(200, Http.api(fr.parcsolidaire.platform.security.Role.COORDINATOR).get("/api/v1/reports/summary?site=scope-b").statusCode());
     }
 
+    /**
+     * Reminders (issue 15): another site's person's consents and messages are out of reach, in the API and on the
+     * pages; the outbox lists only the reader's site; another site's letter batch answers "introuvable".
+     */
+    @Test
+    void aWorkerOfAnotherSiteReachesNoneOfThePersonsConsentsMessagesOrLetters() {
+        TestApp t = TestApp.get();
+        Http a = Http.apiAs("sw-scope-a");
+        Http b = Http.apiAs("sw-scope-b");
+        JsonObject letterConsent = Json.createObjectBuilder().add("channel", "LETTER").add("given", true)
+                .add("street", "2 rue des Écoles").build();
+        Fixtures.expect(200, b.postJson("/api/v1/beneficiaries/" + personB + "/consents", letterConsent));
+        t.sql("INSERT INTO outbox (beneficiary_id, site_id, channel, template, recipient, subject, body) VALUES ("
+                + personB + ", " + siteB + ", 'LETTER', 'loan-due-soon', 'Bérénice Autresite', 'Objet', 'Texte')");
+        long messageB = t.count("SELECT max(id) FROM outbox WHERE beneficiary_id = " + personB);
+        t.sql("INSERT INTO letter_batches (site_id, created_by) VALUES (" + siteB + ", (SELECT id FROM users WHERE username = 'sw-scope-b'))");
+        long batchB = t.count("SELECT max(id) FROM letter_batches WHERE site_id = " + siteB);
+        long events = t.count("SELECT count(*) FROM consent_events") + t.count("SELECT count(*) FROM outbox_events");
+
+        expect404(a.get("/api/v1/outbox?beneficiaryId=" + UNKNOWN).body(), a.get("/api/v1/outbox?beneficiaryId=" + personB));
+        String unknownConsent = a.postJson("/api/v1/beneficiaries/" + UNKNOWN + "/consents", letterConsent).body();
+        expect404(unknownConsent, a.postJson("/api/v1/beneficiaries/" + personB + "/consents", Json.createObjectBuilder()
+                .add("channel", "LETTER").add("given", false).build()));
+        assertFalse(a.get("/api/v1/outbox").body().contains("\"beneficiaryId\":" + personB + ","));
+        assertTrue(b.get("/api/v1/outbox").body().contains("\"beneficiaryId\":" + personB + ","));
+
+        Http pages = Http.browserAs("sw-scope-a");
+        assertFalse(pages.get("/outbox").body().contains("Autresite"));
+        assertEquals(404, pages.postForm("/beneficiaries/" + personB + "/consents", Map.of("channel", "EMAIL", "given", "false")).statusCode());
+        assertEquals(404, pages.postForm("/outbox/" + messageB + "/cancel", Map.of()).statusCode());
+        assertEquals(404, pages.get("/letter-batches/" + batchB).statusCode());
+        assertEquals(404, pages.get("/letter-batches/" + batchB + "/pdf").statusCode());
+        assertEquals(404, pages.postForm("/letter-batches/" + batchB + "/confirm", Map.of()).statusCode());
+        assertEquals(events, t.count("SELECT count(*) FROM consent_events") + t.count("SELECT count(*) FROM outbox_events"),
+                "nothing was written");
+        assertEquals(1, t.count("SELECT count(*) FROM outbox WHERE state = 'PENDING' AND id = " + messageB), "still waiting");
+        assertTrue(Http.browserAs("sw-scope-b").get("/outbox").body().contains("Bérénice Autresite"));
+    }
+
     private static void user(String name, String role, long site, String hash) {
         TestApp.get().sql("INSERT INTO users (username, display_name, role, password_hash, site_id) VALUES ('" + name
                 + "', 'Portée " + name + "', '" + role + "', '" + hash + "', " + site + ") ON CONFLICT DO NOTHING");

@@ -39,7 +39,7 @@ class GdprTest {
         assignment(stillBorrowing, "ACTIVE", "2022-01-03", null, "2022-01-03 12:00+01");
         long bracketsBefore = app.count("SELECT count(*) FROM beneficiaries WHERE age_bracket = 'FROM_26_TO_44'");
 
-        int anonymised = new Anonymiser(app.app().database()).sweep(24);
+        int anonymised = app.app().feature(GdprFeature.class).anonymiser().sweep(24);
 
         assertTrue(anonymised >= 1);
         assertEquals("Anonyme", text("SELECT last_name FROM beneficiaries WHERE id = " + old));

@@ -1,0 +1,205 @@
+package fr.parcsolidaire.messaging;
+
+import fr.parcsolidaire.platform.http.Form;
+import fr.parcsolidaire.platform.http.Guard;
+import fr.parcsolidaire.platform.http.HttpProblem;
+import fr.parcsolidaire.platform.http.Input;
+import fr.parcsolidaire.platform.http.Pages;
+import fr.parcsolidaire.platform.http.ValidationException;
+import fr.parcsolidaire.platform.security.Permission;
+import fr.parcsolidaire.platform.security.Principal;
+import gg.jte.Content;
+import io.helidon.common.media.type.MediaTypes;
+import io.helidon.http.HeaderNames;
+import io.helidon.http.Status;
+import io.helidon.webserver.http.HttpRules;
+import io.helidon.webserver.http.HttpService;
+import io.helidon.webserver.http.ServerRequest;
+import io.helidon.webserver.http.ServerResponse;
+
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.HashMap;
+import java.util.Map;
+
+/**
+ * The pages of reminders: the beneficiary's consents and messages (a section of the beneficiary's page, which loans
+ * owns), the outbox of the site with what waits or failed, the letter batches to print and post, and the
+ * administrator's "run the reminders now". Every save redirects to a page that confirms it.
+ */
+final class MessagingPages implements HttpService {
+
+    /** The confirmation shown after each save, by the redirect's "saved" parameter. */
+    private static final Map<String, String> SAVED = Map.of(
+            "consent", "Consentement enregistré.",
+            "requeued", "Le message repart : il sera envoyé au prochain passage.",
+            "cancelled", "Message annulé : il ne partira pas.",
+            "prepared", "Lot préparé : imprimez-le, postez les courriers, puis confirmez l'envoi.",
+            "posted", "Envoi du lot confirmé : ses courriers sont notés envoyés.",
+            "released", "Lot annulé : ses courriers attendront le prochain lot.",
+            "reminders", "Passe des rappels effectuée.");
+
+    private final Guard guard;
+    private final Pages pages;
+    private final Consents consents;
+    private final Outbox outbox;
+    private final LetterBatches letters;
+    private final ReminderPass pass;
+    private final ChannelStatus channels;
+    private final Clock clock;
+
+    MessagingPages(Guard guard, Pages pages, Consents consents, Outbox outbox, LetterBatches letters, ReminderPass pass,
+                   ChannelStatus channels, Clock clock) {
+        this.guard = guard;
+        this.pages = pages;
+        this.consents = consents;
+        this.outbox = outbox;
+        this.letters = letters;
+        this.pass = pass;
+        this.channels = channels;
+        this.clock = clock;
+    }
+
+    @Override
+    public void routing(HttpRules rules) {
+        guard.on(rules)
+                .post("/beneficiaries/{id}/consents", Permission.BENEFICIARIES_WRITE, this::recordConsent)
+                .get("/outbox", Permission.BENEFICIARIES_READ, this::outboxPage)
+                .post("/outbox/{id}/requeue", Permission.BENEFICIARIES_WRITE, (req, res, who) ->
+                        change(req, res, who, "requeued"))
+                .post("/outbox/{id}/cancel", Permission.BENEFICIARIES_WRITE, (req, res, who) ->
+                        change(req, res, who, "cancelled"))
+                .post("/letter-batches", Permission.BENEFICIARIES_WRITE, this::prepareBatch)
+                .get("/letter-batches/{id}", Permission.BENEFICIARIES_READ, this::batchPage)
+                .get("/letter-batches/{id}/pdf", Permission.BENEFICIARIES_READ, this::batchPdf)
+                .post("/letter-batches/{id}/confirm", Permission.BENEFICIARIES_WRITE, (req, res, who) -> {
+                    letters.confirm(id(req, "Lot de courriers introuvable."), who.user());
+                    Pages.redirect(res, "/outbox?saved=posted");
+                })
+                .post("/letter-batches/{id}/release", Permission.BENEFICIARIES_WRITE, (req, res, who) -> {
+                    letters.release(id(req, "Lot de courriers introuvable."), who.user());
+                    Pages.redirect(res, "/outbox?saved=released");
+                })
+                .post("/reminders/run", Permission.ADMINISTRATION, (req, res, who) -> {
+                    int queued = pass.run(LocalDate.now(clock)).queued();
+                    Pages.redirect(res, "/outbox?saved=reminders&queued=" + queued);
+                });
+    }
+
+    /** The beneficiary's consents and messages, placed on their page by loans. */
+    Content section(ServerRequest req, Principal who, long beneficiaryId) {
+        Map<String, Object> p = new HashMap<>();
+        p.put("me", who);
+        p.put("beneficiaryId", beneficiaryId);
+        p.put("consents", consents.standing(beneficiaryId, who.user()));
+        p.put("street", consents.street(beneficiaryId, who.user()));
+        p.put("messages", outbox.ofBeneficiary(beneficiaryId, who.user()));
+        p.put("saved", saved(req));
+        p.put("warnings", channels.warnings());
+        p.put("today", LocalDate.now(clock).toString());
+        return pages.fragment("messaging/section.jte", p);
+    }
+
+    private void recordConsent(ServerRequest req, ServerResponse res, Principal who) {
+        long id = id(req, "Bénéficiaire introuvable.");
+        Form form = Form.of(req);
+        try {
+            consents.record(id, Consents.Request.from(Input.of(form), LocalDate.now(clock)), who.user());
+            Pages.redirect(res, "/beneficiaries/" + id + "?saved=consent#messagerie");
+        } catch (ValidationException e) {
+            Map<String, Object> p = new HashMap<>();
+            p.put("me", who);
+            p.put("beneficiaryId", id);
+            p.put("values", form.values());
+            p.put("errors", e.fields());
+            p.put("today", LocalDate.now(clock).toString());
+            pages.render(res, Status.BAD_REQUEST_400, "messaging/consent.jte", p);
+        }
+    }
+
+    private void outboxPage(ServerRequest req, ServerResponse res, Principal who) {
+        Map<String, Object> p = new HashMap<>();
+        p.put("me", who);
+        p.put("messages", outbox.attention(who.user()));
+        p.put("waiting", letters.waitingBySite(who.user()));
+        p.put("batches", letters.open(who.user()));
+        p.put("warnings", channels.warnings());
+        String saved = saved(req);
+        if ("reminders".equals(req.query().first("saved").orElse(null))) {
+            saved = saved + " " + queued(req) + " message(s) mis en file.";
+        }
+        p.put("saved", saved);
+        pages.render(res, "messaging/outbox.jte", p);
+    }
+
+    /** Send again or give up, from the outbox page or the beneficiary's (the form says where to come back). */
+    private void change(ServerRequest req, ServerResponse res, Principal who, String done) {
+        long messageId = id(req, "Message introuvable.");
+        Form form = Form.of(req);
+        if (done.equals("requeued")) {
+            outbox.requeue(messageId, who.user());
+        } else {
+            outbox.cancel(messageId, who.user());
+        }
+        String beneficiary = form.get("beneficiaryId");
+        if (beneficiary != null && beneficiary.matches("[0-9]{1,18}")) {
+            Pages.redirect(res, "/beneficiaries/" + beneficiary + "?saved=" + done + "#messagerie");
+        } else {
+            Pages.redirect(res, "/outbox?saved=" + done);
+        }
+    }
+
+    /** A batch of the letters waiting at a site: the reader's own, or the one an unattached reader chose. */
+    private void prepareBatch(ServerRequest req, ServerResponse res, Principal who) {
+        Long site = who.user().siteScope();
+        if (site == null) {
+            String chosen = Form.of(req).get("site");
+            if (chosen == null || !chosen.matches("[0-9]{1,18}")) {
+                throw new HttpProblem(Status.BAD_REQUEST_400, "invalid", "Choisissez le site dont imprimer les courriers.",
+                        Map.of("site", "Choisissez le site dont imprimer les courriers."));
+            }
+            site = Long.parseLong(chosen);
+        }
+        long batch = letters.prepare(site, who.user());
+        Pages.redirect(res, "/letter-batches/" + batch + "?saved=prepared");
+    }
+
+    private void batchPage(ServerRequest req, ServerResponse res, Principal who) {
+        long id = id(req, "Lot de courriers introuvable.");
+        Map<String, Object> p = new HashMap<>();
+        p.put("me", who);
+        p.put("batch", letters.get(id, who.user()));
+        p.put("lines", letters.lines(id, who.user()));
+        p.put("saved", saved(req));
+        pages.render(res, "messaging/batch.jte", p);
+    }
+
+    private void batchPdf(ServerRequest req, ServerResponse res, Principal who) {
+        long id = id(req, "Lot de courriers introuvable.");
+        byte[] pdf = letters.pdf(id, who.user());
+        res.headers().contentType(MediaTypes.create("application/pdf"));
+        res.header(HeaderNames.CONTENT_DISPOSITION, "attachment; filename=\"courriers-lot-" + id + ".pdf\"");
+        res.header(HeaderNames.CACHE_CONTROL, "no-store");
+        res.send(pdf);
+    }
+
+    private static String saved(ServerRequest req) {
+        return req.query().first("saved").map(SAVED::get).orElse(null);
+    }
+
+    private static int queued(ServerRequest req) {
+        try {
+            return Math.max(0, Integer.parseInt(req.query().first("queued").orElse("0")));
+        } catch (NumberFormatException e) {
+            return 0;
+        }
+    }
+
+    private static long id(ServerRequest req, String notFound) {
+        try {
+            return Long.parseLong(req.path().pathParameters().get("id"));
+        } catch (NumberFormatException e) {
+            throw HttpProblem.notFound(notFound);
+        }
+    }
+}
