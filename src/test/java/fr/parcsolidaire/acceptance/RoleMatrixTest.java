@@ -110,6 +110,28 @@ class RoleMatrixTest {
         }
     }
 
+    /**
+     * Issue 14: the waiting list and the matches name people, so coordinators (counts only) and technicians never
+     * reach them; reserving and handing over are assignments.
+     */
+    @Test
+    void theWaitingListNamesPeopleAndReservationsAreAssignments() {
+        Map<String, Permission> declared = new HashMap<>();
+        TestApp.get().app().guard().routes().forEach(r -> declared.put(r.method() + " " + r.path(), r.permission()));
+        for (String read : List.of("GET /api/v1/waiting-list", "GET /api/v1/waiting-list/{id}/matches",
+                "GET /api/v1/machines/{tag}/matches", "GET /api/v1/reservations", "GET /waiting-list", "GET /waiting-list/{id}")) {
+            assertEquals(Permission.BENEFICIARIES_READ, declared.get(read), read);
+        }
+        for (String write : List.of("POST /api/v1/reservations", "POST /api/v1/reservations/{id}/cancel",
+                "POST /api/v1/kit-items/{id}/return", "POST /api/v1/sessions/{id}/handover", "POST /sessions/{id}/handover",
+                "POST /kits")) {
+            assertEquals(Permission.ASSIGNMENTS_WRITE, declared.get(write), write);
+        }
+        assertEquals(Permission.BENEFICIARIES_WRITE, declared.get("POST /api/v1/waiting-list"));
+        assertEquals(403, CLIENTS.get(Role.COORDINATOR).get("/api/v1/waiting-list").statusCode());
+        assertEquals(403, CLIENTS.get(Role.TECHNICIAN).get("/api/v1/machines/" + tag + "/matches").statusCode());
+    }
+
     @Test
     void loginAndTokenAndHealthAreOpenToAnonymous() {
         Http anon = Http.anonymous();

@@ -38,6 +38,9 @@ class SiteScopingTest {
     private static long sessionB;
     private static long enrolmentB;
     private static String tagB;
+    private static long waitingB;
+    private static long reservationB;
+    private static String reservedB;
 
     @BeforeAll
     static void twoSites() {
@@ -69,6 +72,13 @@ class SiteScopingTest {
                 .add("endsOn", LocalDate.now().plusDays(20).toString()).build()));
         enrolmentB = id(b.postJson("/api/v1/sessions/" + sessionB + "/enrolments",
                 Json.createObjectBuilder().add("beneficiaryId", personB).build()));
+        waitingB = id(b.postJson("/api/v1/waiting-list", Json.createObjectBuilder().add("beneficiaryId", personB)
+                .add("uses", Json.createArrayBuilder().add("TRAINING")).add("priority", "NORMAL").add("children", "NONE")
+                .add("internet", "BOX").build()));
+        assertEquals(siteB, t.count("SELECT site_id FROM waiting_list_entries WHERE id = " + waitingB), "on the person's site");
+        reservedB = Fixtures.readyMachine();
+        reservationB = id(b.postJson("/api/v1/reservations", Json.createObjectBuilder().add("machineTag", reservedB)
+                .add("beneficiaryId", personB).add("until", LocalDate.now().plusDays(5).toString()).build()));
     }
 
     @Test
@@ -140,7 +150,9 @@ class SiteScopingTest {
                 + " + (SELECT count(*) FROM assignment_events) * 10000 + (SELECT count(*) FROM contract_scans) * 100"
                 + " + (SELECT count(*) FROM enrolment_events) + (SELECT count(*) FROM contracts) * 7"
                 + " + (SELECT count(*) FROM assignments WHERE status <> 'ACTIVE') * 13"
-                + " + (SELECT count(*) FROM beneficiaries WHERE anonymised_at IS NOT NULL) * 17");
+                + " + (SELECT count(*) FROM beneficiaries WHERE anonymised_at IS NOT NULL) * 17"
+                + " + (SELECT count(*) FROM waiting_list_events) * 19 + (SELECT count(*) FROM reservation_events) * 23"
+                + " + (SELECT count(*) FROM assignment_item_events) * 29");
     }
 
     @Test
@@ -185,6 +197,27 @@ class SiteScopingTest {
         // Nothing of site B is converted by a worker of site A: no loan of theirs to convert, 409.
         assertEquals(409, a.postJson("/api/v1/sessions/" + sessionB + "/convert-to-gift", "{\"confirm\": true}").statusCode());
 
+        // Issue 14: the waiting list and reservations of another site.
+        String unknownWaiting = a.get("/api/v1/waiting-list/" + UNKNOWN).body();
+        expect404(unknownWaiting, a.get("/api/v1/waiting-list/" + waitingB));
+        expect404(unknownWaiting, a.get("/api/v1/waiting-list/" + waitingB + "/matches"));
+        expect404(unknownWaiting, a.postJson("/api/v1/waiting-list/" + waitingB + "/withdraw", "{}"));
+        expect404(a.postJson("/api/v1/reservations/" + UNKNOWN + "/cancel", "{}").body(),
+                a.postJson("/api/v1/reservations/" + reservationB + "/cancel", "{}"));
+        expect404(null, a.get("/api/v1/assignments/" + assignmentB + "/items"));
+        HttpResponse<String> reserve = a.postJson("/api/v1/reservations", Json.createObjectBuilder()
+                .add("machineTag", Fixtures.readyMachine()).add("beneficiaryId", personB)
+                .add("until", LocalDate.now().plusDays(3).toString()).build());
+        assertEquals(400, reserve.statusCode(), reserve.body());
+        assertTrue(reserve.body().contains("Bénéficiaire introuvable."), reserve.body());
+        HttpResponse<String> wait = a.postJson("/api/v1/waiting-list", Json.createObjectBuilder().add("beneficiaryId", personB)
+                .add("uses", Json.createArrayBuilder().add("TRAINING")).add("priority", "NORMAL").add("children", "NONE")
+                .add("internet", "BOX").build());
+        assertEquals(400, wait.statusCode(), wait.body());
+        assertFalse(a.get("/api/v1/waiting-list").body().contains("Autresite"));
+        assertFalse(a.get("/api/v1/reservations").body().contains("Autresite"));
+        assertFalse(a.get("/api/v1/machines/" + Fixtures.readyMachine() + "/matches").body().contains("Autresite"));
+
         String list = a.get("/api/v1/beneficiaries?q=Autresite").body();
         assertFalse(list.contains("Autresite"), list);
         assertFalse(a.get("/api/v1/assignments/overdue").body().contains("\"id\":" + assignmentB + ","));
@@ -200,7 +233,8 @@ class SiteScopingTest {
         for (String path : List.of("/beneficiaries/" + personB, "/beneficiaries/" + personB + "/edit",
                 "/beneficiaries/" + personB + "/personal-data.pdf", "/assignments/" + assignmentB,
                 "/assignments/" + assignmentB + "/contract.pdf", "/assignments/" + assignmentB + "/sign",
-                "/contracts/" + contractB + "/pdf", "/scans/" + scanB)) {
+                "/contracts/" + contractB + "/pdf", "/scans/" + scanB, "/waiting-list/" + waitingB,
+                "/assignments/" + assignmentB + "/items")) {
             HttpResponse<String> r = a.get(path);
             assertEquals(404, r.statusCode(), path);
             assertFalse(r.body().contains("Autresite"), path);
@@ -222,6 +256,7 @@ class SiteScopingTest {
         assertFalse(a.get("/assignments").body().contains("/assignments/" + assignmentB + "\""));
         assertFalse(a.get("/sessions/" + sessionB).body().contains("Autresite"));
         assertFalse(a.get("/m/" + tagB).body().contains("Autresite"));
+        assertFalse(a.get("/waiting-list").body().contains("Autresite"));
         assertEquals(before, fingerprint());
     }
 

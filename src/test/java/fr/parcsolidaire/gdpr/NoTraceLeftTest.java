@@ -63,7 +63,10 @@ class NoTraceLeftTest {
             "assignment_events.note", "assignment_events.data", "incidents.note", "enrolment_events.note",
             "beneficiary_events.data", "beneficiary_access_log.detail", "machine_events.note", "machine_events.data",
             "outbox.recipient", "outbox.subject", "outbox.body", "outbox.last_error", "outbox_events.detail",
-            "postal_addresses.street");
+            "postal_addresses.street",
+            "waiting_list_entries.priority_reason", "waiting_list_events.note", "waiting_list_events.data",
+            "reservations.note", "reservation_events.note", "reservation_events.data",
+            "assignment_item_events.note", "assignment_item_events.data");
 
     private final TestApp app = TestApp.get();
 
@@ -170,12 +173,26 @@ class NoTraceLeftTest {
         Fixtures.expect(200, social.postJson("/api/v1/enrolments/" + enrolment + "/status", Json.createObjectBuilder()
                 .add("status", "DROPPED_OUT").add("note", p.sentence()).build()));
 
+        // Issue 14: the waiting list, a reservation and a kit, with the person's words in each free field.
+        Fixtures.expect(201, social.postJson("/api/v1/waiting-list", Json.createObjectBuilder().add("beneficiaryId", beneficiary)
+                .add("uses", Json.createArrayBuilder().add("JOB_SEARCH")).add("priority", "HIGH")
+                .add("priorityReason", p.sentence()).add("children", "ONE").add("internet", "NONE").add("note", p.sentence())
+                .build()));
         String tag = Fixtures.readyMachine();
+        String kitItem = Fixtures.readyMachine();
+        Fixtures.expect(201, social.postJson("/api/v1/reservations", Json.createObjectBuilder().add("machineTag", tag)
+                .add("beneficiaryId", beneficiary).add("until", LocalDate.now().plusDays(5).toString()).add("note", p.sentence())
+                .build()));
         long assignment = Http.json(Fixtures.expect(201, social.postJson("/api/v1/assignments", Json.createObjectBuilder()
                 .add("machineTag", tag).add("beneficiaryId", beneficiary).add("kind", "LOAN")
                 .add("dueOn", LocalDate.now().plusMonths(1).toString()).add("note", p.sentence())
                 .add("accessories", Json.createArrayBuilder().add("Chargeur").add("Sacoche de " + p.firstName()))
+                .add("items", Json.createArrayBuilder().add(Json.createObjectBuilder().add("tag", kitItem))
+                        .add(Json.createObjectBuilder().add("name", "Clé 4G de " + p.firstName())))
                 .build()))).getJsonNumber("id").longValue();
+        long item = app.count("SELECT min(id) FROM assignment_items WHERE assignment_id = " + assignment);
+        Fixtures.expect(200, social.postJson("/api/v1/kit-items/" + item + "/return", Json.createObjectBuilder()
+                .add("condition", "WORN").add("note", p.sentence()).build()));
         Fixtures.expect(200, social.postJson("/api/v1/assignments/" + assignment + "/extend", Json.createObjectBuilder()
                 .add("dueOn", LocalDate.now().plusMonths(2).toString()).add("note", p.sentence()).build()));
         Fixtures.expect(201, social.postJson("/api/v1/assignments/" + assignment + "/incidents", Json.createObjectBuilder()
