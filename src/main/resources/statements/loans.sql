@@ -197,10 +197,13 @@ INSERT INTO contracts (assignment_id, kind, signs, pdf, sha256, created_by)
 VALUES (:assignmentId, :kind, :signs, :pdf, :sha256, :createdBy)
 RETURNING id
 
+-- The current document: a gift certificate voided by a cancelled conversion (V24) gives way to the loan's agreement.
 -- name: contract-latest
 SELECT c.id, c.assignment_id, c.kind, c.signs, c.pdf, c.sha256, c.created_at
   FROM contracts c JOIN assignments a ON a.id = c.assignment_id JOIN beneficiaries b ON b.id = a.beneficiary_id
- WHERE c.assignment_id = :assignmentId AND (CAST(:siteId AS bigint) IS NULL OR b.site_id = :siteId) ORDER BY c.id DESC LIMIT 1
+ WHERE c.assignment_id = :assignmentId AND (CAST(:siteId AS bigint) IS NULL OR b.site_id = :siteId)
+   AND NOT EXISTS (SELECT 1 FROM gift_conversions g WHERE g.certificate_id = c.id AND g.cancelled_at IS NOT NULL)
+ ORDER BY c.id DESC LIMIT 1
 
 -- name: contract-by-id
 SELECT c.id, c.assignment_id, c.kind, c.signs, c.pdf, c.sha256, c.created_at

@@ -237,6 +237,11 @@ document.addEventListener('DOMContentLoaded', () => {
           method: 'POST', body, credentials: 'same-origin',
           headers: { 'Accept': 'application/json', 'Content-Type': 'application/x-www-form-urlencoded' },
         });
+        if (!(response.headers.get('Content-Type') || '').includes('application/json')) {
+          // Signed out meanwhile (the login page came back): reloading leads to the login, then here again.
+          window.location.reload();
+          return;
+        }
         const answer = await response.json();
         if (response.ok) {
           buttons.forEach((b) => {

@@ -283,7 +283,8 @@ public final class Seeder {
             }
             if (outcome < 0.75) {
                 tables.get("assignment_events").row(a, "CONVERTED_TO_GIFT", actorId, end);
-                tables.get("assignments").row(a, machine, beneficiary, "GIFT", "GIVEN", start, due, null, t, actorId, end,
+                // A gift has no due date (V24): the converted loan's due date is not kept on the row.
+                tables.get("assignments").row(a, machine, beneficiary, "GIFT", "GIVEN", start, null, null, t, actorId, end,
                         walking.type(), walking.siteId());
                 return "ASSIGNED";
             }

@@ -45,8 +45,7 @@ final class CourseDemo {
             int items = p == 0 ? list.items().size() : p == 1 ? 6 : p == 2 ? 2 : 0;
             for (int i = 0; i < items; i++) {
                 checklists.tick(Rows.longValue(cohort.get(p), "enrolment_id"), input(Map.of("item", list.items().get(i).code(),
-                        "doneOn", today.minusWeeks(2).plusDays(i % 10).isAfter(today) ? today.toString()
-                                : today.minusWeeks(2).plusDays(i % 10).toString())), actor);
+                        "doneOn", today.minusDays(14 - i).toString())), actor);
             }
         }
     }

@@ -120,14 +120,15 @@ final class CoursePages implements HttpService {
         Workshop w = workshops.get(id);
         SessionCompletion c = completion.of(w.sessionId(), who.user());
         Map<Long, AttendanceStatus> statuses = attendance.of(id);
+        List<Participant> people = cohort(c);
         Map<String, Object> p = params(who);
         p.put("w", w);
-        p.put("people", cohort(c));
+        p.put("people", people);
         p.put("statuses", statuses);
         p.put("message", message);
         String confirmation = null;
         if (marked != null && statuses.containsKey(marked)) {
-            confirmation = cohort(c).stream().filter(x -> x.beneficiaryId() == marked).findFirst()
+            confirmation = people.stream().filter(x -> x.beneficiaryId() == marked).findFirst()
                     .map(x -> x.name() + " : " + statuses.get(marked).label().toLowerCase() + " (enregistré).").orElse(null);
         }
         p.put("confirmation", confirmation);

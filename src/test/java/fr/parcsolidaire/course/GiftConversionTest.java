@@ -125,6 +125,8 @@ class GiftConversionTest {
         assertEquals(1, count("SELECT count(*) FROM enrolments WHERE id = " + c.people().get(0).enrolmentId() + " AND status = 'ENROLLED'"));
         String page = Http.browser(Role.SOCIAL_WORKER).get("/assignments/" + gift).body();
         assertTrue(page.contains("annulée le"), page);
+        String current = PdfText.of(SOCIAL.getBytes("/api/v1/assignments/" + gift + "/contract.pdf").body());
+        assertTrue(current.contains("Convention de prêt"), "the loan's agreement is the current document again");
         assertEquals(409, SOCIAL.postJson("/api/v1/assignments/" + gift + "/cancel-gift",
                 Json.createObjectBuilder().add("reason", "Encore").build()).statusCode(), "a loan: nothing to cancel");
 
