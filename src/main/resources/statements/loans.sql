@@ -256,3 +256,7 @@ SELECT m.tag, m.type, m.brand, m.model, m.grade, m.ram_gb,
         OR (SELECT sum(sd.capacity_gb) FROM storage_devices sd WHERE sd.machine_id = m.id) >= :minStorage)
  ORDER BY m.grade NULLS LAST, m.ram_gb DESC NULLS LAST, m.tag
  LIMIT 200
+
+-- name: enrolment-figures
+SELECT count(*) AS enrolled, count(*) FILTER (WHERE status = 'COMPLETED') AS completed
+  FROM enrolments WHERE session_id = ANY (CAST(string_to_array(:sessionIds, ',') AS bigint[]))

@@ -9,6 +9,7 @@ import fr.parcsolidaire.inventory.InventoryFeature;
 import fr.parcsolidaire.labels.LabelsFeature;
 import fr.parcsolidaire.loans.LoansFeature;
 import fr.parcsolidaire.messaging.MessagingFeature;
+import fr.parcsolidaire.outcomes.OutcomesFeature;
 import fr.parcsolidaire.platform.Server;
 import fr.parcsolidaire.platform.settings.Settings;
 import fr.parcsolidaire.platform.settings.StartupRefused;
@@ -42,6 +43,10 @@ public final class Main {
         LoansFeature loans = new LoansFeature(inventory);
         // The machine page lists the machine's loans; the access report names a beneficiary's codes in French.
         inventory.showAssignments(loans);
+        // Outcomes prints loans' words for a person's codes and opens breakdown incidents through loans. The course
+        // figures (workshops, attendance, completion) come from loans' interim enrolment counts until the workshops
+        // feature provides them: pass it here instead of the third "loans".
+        OutcomesFeature outcomes = new OutcomesFeature(loans, loans, loans);
         // Started and routed in this order: the scan lookups (inventory) first, they are the most frequent requests.
         return Server.start(Settings.of(config), List.of(
                 inventory,
@@ -53,6 +58,7 @@ public final class Main {
                 new EvidenceFeature(),
                 new ImportsFeature(),
                 new MessagingFeature(),
-                new DemoFeature(accounts, inventory, loans)));
+                outcomes,
+                new DemoFeature(accounts, inventory, loans, outcomes)));
     }
 }

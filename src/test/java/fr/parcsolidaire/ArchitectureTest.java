@@ -51,6 +51,7 @@ class ArchitectureTest {
             .layer("Evidence").definedBy("fr.parcsolidaire.evidence..")
             .layer("Imports").definedBy("fr.parcsolidaire.imports..")
             .layer("Messaging").definedBy("fr.parcsolidaire.messaging..")
+            .layer("Outcomes").definedBy("fr.parcsolidaire.outcomes..")
             .whereLayer("Settings").mayNotAccessAnyLayer()
             .whereLayer("Pdf").mayNotAccessAnyLayer()
             .whereLayer("Sql").mayOnlyAccessLayers("Settings")
@@ -61,14 +62,15 @@ class ArchitectureTest {
             .whereLayer("Inventory").mayOnlyAccessLayers(platform())
             .whereLayer("Gdpr").mayOnlyAccessLayers(platform())
             .whereLayer("Labels").mayOnlyAccessLayers(platform("Inventory"))
-            .whereLayer("Loans").mayOnlyAccessLayers(platform("Inventory", "Gdpr"))
+            .whereLayer("Loans").mayOnlyAccessLayers(platform("Inventory", "Gdpr", "Outcomes"))
             .whereLayer("Reports").mayOnlyAccessLayers(platform("Inventory", "Gdpr"))
-            .whereLayer("Demo").mayOnlyAccessLayers(platform("Accounts", "Inventory", "Loans"))
+            .whereLayer("Demo").mayOnlyAccessLayers(platform("Accounts", "Inventory", "Loans", "Outcomes"))
             .whereLayer("Evidence").mayOnlyAccessLayers(platform())
             .whereLayer("Imports").mayOnlyAccessLayers(platform("Inventory"))
             .whereLayer("Messaging").mayOnlyAccessLayers(platform())
+            .whereLayer("Outcomes").mayOnlyAccessLayers(platform("Inventory", "Reports"))
             .whereLayer("Main").mayOnlyAccessLayers(platform("Accounts", "Inventory", "Gdpr", "Labels", "Loans",
-                    "Reports", "Demo", "Evidence", "Imports", "Messaging"));
+                    "Reports", "Demo", "Evidence", "Imports", "Messaging", "Outcomes"));
 
     /**
      * A feature's routes are reached through its Feature class only (Main lists the features): its HTTP services are

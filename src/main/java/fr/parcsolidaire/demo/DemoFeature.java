@@ -4,6 +4,7 @@ import fr.parcsolidaire.accounts.AccountService;
 import fr.parcsolidaire.accounts.AccountsFeature;
 import fr.parcsolidaire.inventory.InventoryFeature;
 import fr.parcsolidaire.loans.LoansFeature;
+import fr.parcsolidaire.outcomes.OutcomesFeature;
 import fr.parcsolidaire.platform.Feature;
 import fr.parcsolidaire.platform.Platform;
 import fr.parcsolidaire.platform.security.PasswordHasher;
@@ -23,11 +24,13 @@ public final class DemoFeature implements Feature {
     private final AccountsFeature accounts;
     private final InventoryFeature inventory;
     private final LoansFeature loans;
+    private final OutcomesFeature outcomes;
 
-    public DemoFeature(AccountsFeature accounts, InventoryFeature inventory, LoansFeature loans) {
+    public DemoFeature(AccountsFeature accounts, InventoryFeature inventory, LoansFeature loans, OutcomesFeature outcomes) {
         this.accounts = accounts;
         this.inventory = inventory;
         this.loans = loans;
+        this.outcomes = outcomes;
     }
 
     @Override
@@ -49,6 +52,7 @@ public final class DemoFeature implements Feature {
         if (DemoData.isEmpty(platform.database())) {
             DemoData.load(platform.database(), inventory.intake(), inventory.workshop(), admin);
             loans.loadDemo(admin, platform.urls().base());
+            outcomes.loadDemo(admin);
         }
         System.out.println("""
                 ----------------------------------------------------------------
