@@ -12,20 +12,27 @@ import java.util.List;
 
 /**
  * Demo data of outcomes, through the real services: a funder's programme over the current year with the demo's
- * donations, sessions and handovers attached, and the participants' entry questionnaires (exit for some).
+ * donations, sessions and handovers attached, the participants' entry questionnaires (exit for some), and one
+ * unanswered call on each follow-up already due.
  */
 final class OutcomesDemo {
 
-    /** Entry and exit levels of the demo participants, statement by statement (the last one is "capable"). */
+    /**
+     * Entry and exit levels of the demo participants, statement by statement (the last one is "capable"): the
+     * first six have both and all progressed, the last two only the entry (they joined late).
+     */
     private static final int[][] ENTRY = {{1, 1, 2, 1, 1, 1, 1, 1, 1}, {2, 2, 2, 2, 1, 1, 2, 1, 2},
-            {3, 3, 3, 2, 2, 2, 1, 2, 2}, {1, 2, 1, 1, 1, 1, 1, 1, 1}};
+            {3, 3, 3, 2, 2, 2, 1, 2, 2}, {1, 2, 1, 1, 1, 1, 1, 1, 1}, {2, 1, 1, 1, 1, 1, 1, 1, 2},
+            {2, 2, 3, 2, 1, 2, 2, 1, 2}, {1, 1, 1, 1, 1, 1, 1, 1, 1}, {2, 2, 2, 1, 1, 1, 1, 1, 2}};
     private static final int[][] EXIT = {{3, 3, 3, 3, 2, 2, 3, 2, 3}, {3, 3, 4, 3, 3, 2, 3, 3, 4},
-            {4, 4, 4, 3, 3, 3, 3, 3, 4}};
+            {4, 4, 4, 3, 3, 3, 3, 3, 4}, {2, 3, 2, 2, 2, 1, 2, 2, 3}, {3, 3, 3, 2, 2, 2, 2, 2, 3},
+            {3, 3, 4, 3, 2, 3, 3, 2, 4}};
 
     private OutcomesDemo() {
     }
 
-    static void load(Database database, SkillsService skills, ProgrammeService programmes, LocalDate today, User actor) {
+    static void load(Database database, SkillsService skills, FollowUpService followUps, ProgrammeService programmes,
+                     LocalDate today, User actor) {
         long programme = programmes.create(Input.of(Jsonp.objectBuilder().add("name", "Inclusion numérique " + today.getYear())
                 .add("funder", "Département de la Seine-Saint-Denis")
                 .add("startsOn", today.withDayOfYear(1).toString())
@@ -34,6 +41,11 @@ final class OutcomesDemo {
                         .add("workshops", 48)).build()), actor);
         programmes.attach(programme, new ProgrammeService.Links(ids(database, "outcome-demo-donations"),
                 ids(database, "outcome-demo-sessions"), ids(database, "outcome-demo-assignments")), actor);
+        // One unanswered call on each follow-up already due: the list shows "1 essai sans réponse".
+        for (FollowUpService.Due due : followUps.due(actor)) {
+            followUps.record(due.assignmentId(), Input.of(Jsonp.objectBuilder().add("milestone", due.milestone())
+                    .add("channel", "PHONE").add("answered", false).build()), actor);
+        }
         List<Long> enrolments = ids(database, "outcome-demo-enrolments");
         List<Questionnaire.Statement> statements = skills.questionnaire().statements();
         for (int i = 0; i < enrolments.size() && i < ENTRY.length; i++) {

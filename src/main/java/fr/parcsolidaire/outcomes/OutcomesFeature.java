@@ -61,6 +61,6 @@ public final class OutcomesFeature implements Feature {
 
     /** Demo data: a programme with the demo's records attached, entry and exit answers, by {@code actor}. */
     public void loadDemo(User actor) {
-        OutcomesDemo.load(database, skills, programmes, followUps.today(), actor);
+        OutcomesDemo.load(database, skills, followUps, programmes, followUps.today(), actor);
     }
 }
