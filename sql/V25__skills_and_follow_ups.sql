@@ -43,8 +43,10 @@ CREATE TABLE follow_up_contacts (
     CHECK (answered OR (home_internet IS NULL AND problems IS NULL AND breakdown IS NULL AND feels_capable IS NULL))
 );
 CREATE INDEX follow_up_contacts_assignment ON follow_up_contacts (assignment_id, milestone, id);
+-- Append-only, except that anonymisation clears the free text (why the machine is unused, problems met), as for
+-- the incidents' notes (V16).
 CREATE TRIGGER follow_up_contacts_append_only BEFORE UPDATE OR DELETE ON follow_up_contacts
-    FOR EACH ROW EXECUTE FUNCTION forbid_change();
+    FOR EACH ROW EXECUTE FUNCTION forbid_change_except_gdpr_scrub('use_reason', 'problems');
 
 -- How a follow-up ended: answered, or unreachable after three unanswered attempts. The primary key is the last
 -- word when two social workers close the same follow-up at once.
