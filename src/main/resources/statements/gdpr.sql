@@ -69,6 +69,13 @@ UPDATE incidents SET note = '[anonymisé]'
  WHERE assignment_id IN (SELECT id FROM assignments WHERE beneficiary_id = :id)
    AND note <> '[anonymisé]'
 
+-- name: gdpr-scrub-follow-ups
+UPDATE follow_up_contacts
+   SET use_reason = CASE WHEN use_reason IS NULL THEN NULL ELSE '[anonymisé]' END,
+       problems = CASE WHEN problems IS NULL THEN NULL ELSE '[anonymisé]' END
+ WHERE assignment_id IN (SELECT id FROM assignments WHERE beneficiary_id = :id)
+   AND (use_reason <> '[anonymisé]' OR problems <> '[anonymisé]')
+
 -- name: gdpr-scrub-enrolment-events
 UPDATE enrolment_events SET note = '[anonymisé]'
  WHERE enrolment_id IN (SELECT id FROM enrolments WHERE beneficiary_id = :id)

@@ -10,6 +10,7 @@ import fr.parcsolidaire.inventory.InventoryFeature;
 import fr.parcsolidaire.labels.LabelsFeature;
 import fr.parcsolidaire.loans.LoansFeature;
 import fr.parcsolidaire.messaging.MessagingFeature;
+import fr.parcsolidaire.outcomes.OutcomesFeature;
 import fr.parcsolidaire.platform.Server;
 import fr.parcsolidaire.platform.settings.Settings;
 import fr.parcsolidaire.platform.settings.StartupRefused;
@@ -58,6 +59,10 @@ public final class Main {
         // The beneficiary's page shows their consents and messages; gdpr reports and erases what messaging holds.
         loans.showOnBeneficiaryPage(messaging::beneficiarySection);
         gdpr.alsoHeldBy(messaging);
+        // Outcomes prints loans' words for a person's codes and opens breakdown incidents through loans. The course
+        // figures (workshops, attendance, completion) come from loans' interim enrolment counts until the workshops
+        // feature provides them: pass it here instead of the third "loans".
+        OutcomesFeature outcomes = new OutcomesFeature(loans, loans, loans);
         // Started and routed in this order: the scan lookups (inventory) first, they are the most frequent requests.
         return Server.start(Settings.of(config), List.of(
                 inventory,
@@ -70,6 +75,7 @@ public final class Main {
                 evidence,
                 imports,
                 messaging,
-                new DemoFeature(accounts, inventory, loans, course, evidence, imports, messaging)));
+                outcomes,
+                new DemoFeature(accounts, inventory, loans, course, evidence, imports, messaging, outcomes)));
     }
 }

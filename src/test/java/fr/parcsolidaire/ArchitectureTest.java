@@ -52,6 +52,7 @@ class ArchitectureTest {
             .layer("Evidence").definedBy("fr.parcsolidaire.evidence..")
             .layer("Imports").definedBy("fr.parcsolidaire.imports..")
             .layer("Messaging").definedBy("fr.parcsolidaire.messaging..")
+            .layer("Outcomes").definedBy("fr.parcsolidaire.outcomes..")
             .whereLayer("Settings").mayNotAccessAnyLayer()
             .whereLayer("Pdf").mayNotAccessAnyLayer()
             .whereLayer("Sql").mayOnlyAccessLayers("Settings")
@@ -62,16 +63,18 @@ class ArchitectureTest {
             .whereLayer("Inventory").mayOnlyAccessLayers(platform())
             .whereLayer("Gdpr").mayOnlyAccessLayers(platform())
             .whereLayer("Labels").mayOnlyAccessLayers(platform("Inventory"))
-            .whereLayer("Loans").mayOnlyAccessLayers(platform("Inventory", "Gdpr"))
+            .whereLayer("Loans").mayOnlyAccessLayers(platform("Inventory", "Gdpr", "Outcomes"))
             .whereLayer("Course").mayOnlyAccessLayers(platform("Loans"))
             .whereLayer("Reports").mayOnlyAccessLayers(platform("Inventory", "Gdpr"))
-            .whereLayer("Demo").mayOnlyAccessLayers(platform("Accounts", "Inventory", "Loans", "Course", "Evidence", "Imports", "Messaging"))
+            .whereLayer("Demo").mayOnlyAccessLayers(platform("Accounts", "Inventory", "Loans", "Course", "Evidence", "Imports",
+                    "Messaging", "Outcomes"))
             .whereLayer("Evidence").mayOnlyAccessLayers(platform("Inventory"))
             .whereLayer("Imports").mayOnlyAccessLayers(platform("Inventory"))
             // Messaging implements gdpr's HeldPersonalData: the access report lists, anonymisation erases, its data.
             .whereLayer("Messaging").mayOnlyAccessLayers(platform("Gdpr"))
+            .whereLayer("Outcomes").mayOnlyAccessLayers(platform("Inventory", "Reports"))
             .whereLayer("Main").mayOnlyAccessLayers(platform("Accounts", "Inventory", "Gdpr", "Labels", "Loans",
-                    "Course", "Reports", "Demo", "Evidence", "Imports", "Messaging"));
+                    "Course", "Reports", "Demo", "Evidence", "Imports", "Messaging", "Outcomes"));
 
     /**
      * A feature's routes are reached through its Feature class only (Main lists the features): its HTTP services are

@@ -8,6 +8,7 @@ import fr.parcsolidaire.inventory.InventoryFeature;
 import fr.parcsolidaire.course.CourseFeature;
 import fr.parcsolidaire.loans.LoansFeature;
 import fr.parcsolidaire.messaging.MessagingFeature;
+import fr.parcsolidaire.outcomes.OutcomesFeature;
 import fr.parcsolidaire.platform.Feature;
 import fr.parcsolidaire.platform.Platform;
 import fr.parcsolidaire.platform.security.PasswordHasher;
@@ -31,9 +32,11 @@ public final class DemoFeature implements Feature {
     private final EvidenceFeature evidence;
     private final ImportsFeature imports;
     private final MessagingFeature messaging;
+    private final OutcomesFeature outcomes;
 
     public DemoFeature(AccountsFeature accounts, InventoryFeature inventory, LoansFeature loans, CourseFeature course,
-                       EvidenceFeature evidence, ImportsFeature imports, MessagingFeature messaging) {
+                       EvidenceFeature evidence, ImportsFeature imports, MessagingFeature messaging,
+                       OutcomesFeature outcomes) {
         this.accounts = accounts;
         this.inventory = inventory;
         this.loans = loans;
@@ -41,6 +44,7 @@ public final class DemoFeature implements Feature {
         this.evidence = evidence;
         this.imports = imports;
         this.messaging = messaging;
+        this.outcomes = outcomes;
     }
 
     @Override
@@ -66,6 +70,7 @@ public final class DemoFeature implements Feature {
             evidence.loadDemo(admin);
             imports.loadDemo(admin);
             messaging.loadDemo(admin);
+            outcomes.loadDemo(admin);
         }
         System.out.println("""
                 ----------------------------------------------------------------

@@ -45,6 +45,7 @@ final class Anonymiser {
         m.put("assignments", "gdpr-scrub-assignments");
         m.put("assignmentEvents", "gdpr-scrub-assignment-events");
         m.put("incidents", "gdpr-scrub-incidents");
+        m.put("followUps", "gdpr-scrub-follow-ups");
         m.put("enrolmentEvents", "gdpr-scrub-enrolment-events");
         m.put("beneficiaryEvents", "gdpr-scrub-beneficiary-events");
         m.put("accessLog", "gdpr-scrub-access-log");

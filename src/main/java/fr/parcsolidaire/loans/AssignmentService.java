@@ -236,16 +236,18 @@ final class AssignmentService {
         LocalDate on = v.date(in.field("occurredOn"), in.text("occurredOn"), false, today.minusYears(3), today);
         String note = v.optional(in.field("note"), in.text("note"), 2000);
         v.throwIfInvalid();
-        return database.inTransaction(tx -> {
-            lock(tx, id, actor);
-            LocalDate occurred = on == null ? today : on;
-            long incidentId = tx.createNamedGet("incident-insert").addParam("assignmentId", id).addParam("kind", kind.name())
-                    .addParam("occurredOn", occurred).addParam("note", note).addParam("createdBy", actor.id())
-                    .execute().map(r -> Rows.longValue(r, "id")).orElseThrow();
-            event(tx, id, "INCIDENT", actor, note, Jsonp.objectBuilder().add("incidentId", incidentId)
-                    .add("kind", kind.name()).add("occurredOn", occurred.toString()).build());
-            return incidentId;
-        });
+        return database.inTransaction(tx -> incident(tx, id, kind, on == null ? today : on, note, actor));
+    }
+
+    /** Records an incident in the caller's transaction (the follow-ups report breakdowns through it); returns its id. */
+    static long incident(DbExecute tx, long id, IncidentKind kind, LocalDate occurred, String note, User actor) {
+        lock(tx, id, actor);
+        long incidentId = tx.createNamedGet("incident-insert").addParam("assignmentId", id).addParam("kind", kind.name())
+                .addParam("occurredOn", occurred).addParam("note", note).addParam("createdBy", actor.id())
+                .execute().map(r -> Rows.longValue(r, "id")).orElseThrow();
+        event(tx, id, "INCIDENT", actor, note, Jsonp.objectBuilder().add("incidentId", incidentId)
+                .add("kind", kind.name()).add("occurredOn", occurred.toString()).build());
+        return incidentId;
     }
 
     /** An assignment as the reader may see it: names only with BENEFICIARIES_READ, nothing outside their site (404). */

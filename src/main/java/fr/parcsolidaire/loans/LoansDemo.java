@@ -34,7 +34,12 @@ final class LoansDemo {
                 {"Lambert", "Josiane", "Saint-Denis", "93200", "FROM_60_TO_74", "RETIRED", "", ""},
                 {"Diallo", "Mamadou", "Saint-Denis", "93200", "FROM_26_TO_44", "JOB_SEEKER", "mamadou.diallo@exemple.fr", ""},
                 {"Moreau", "Chloé", "Aubervilliers", "93300", "UNDER_26", "STUDENT", "", "06 12 34 56 78"},
-                {"Haddad", "Samir", "Pierrefitte-sur-Seine", "93380", "FROM_45_TO_59", "RSA", "samir.haddad@exemple.fr", "07 98 76 54 32"}};
+                {"Haddad", "Samir", "Pierrefitte-sur-Seine", "93380", "FROM_45_TO_59", "RSA", "samir.haddad@exemple.fr", "07 98 76 54 32"},
+                // Four more, so that the outcome report of the demo has counts of 5 and more to show.
+                {"Nguyen", "Thi", "Saint-Denis", "93200", "FROM_60_TO_74", "RETIRED", "", ""},
+                {"Benali", "Karim", "Saint-Denis", "93200", "FROM_26_TO_44", "JOB_SEEKER", "", ""},
+                {"Petit", "Martine", "Saint-Denis", "93200", "FROM_75", "RETIRED", "", ""},
+                {"Traoré", "Aïcha", "Aubervilliers", "93300", "FROM_26_TO_44", "RSA", "", ""}};
         List<Long> ids = new ArrayList<>();
         for (String[] p : people) {
             Map<String, String> fields = new java.util.HashMap<>(Map.of("lastName", p[0], "firstName", p[1], "commune", p[2],
@@ -55,6 +60,12 @@ final class LoansDemo {
         for (int i = 0; i < kinds.length && i < ready.size(); i++) {
             assignments.assign(input(Map.of("machineTag", ready.get(i).tag(), "beneficiaryId", String.valueOf(ids.get(i)),
                     "kind", kinds[i], "sessionId", String.valueOf(session))), List.of("Chargeur", "Sacoche"), actor, base);
+        }
+        // A gift handed over three months ago: its follow-up at 3 months is due, so the follow-up list has someone.
+        if (ready.size() > kinds.length) {
+            assignments.assign(input(Map.of("machineTag", ready.get(kinds.length).tag(), "beneficiaryId",
+                    String.valueOf(ids.get(kinds.length)), "kind", "GIFT", "startsOn", today.minusMonths(3).toString())),
+                    List.of("Chargeur"), actor, base);
         }
     }
 

@@ -4,24 +4,33 @@ import fr.parcsolidaire.gdpr.PersonLabels;
 import fr.parcsolidaire.inventory.InventoryFeature;
 import fr.parcsolidaire.inventory.MachineAssignments;
 import fr.parcsolidaire.inventory.MachineProspects;
+import fr.parcsolidaire.outcomes.CourseFigures;
+import fr.parcsolidaire.outcomes.MachineIncidents;
+import fr.parcsolidaire.outcomes.PeopleWords;
 import fr.parcsolidaire.platform.Feature;
 import fr.parcsolidaire.platform.Platform;
 import fr.parcsolidaire.platform.http.HttpProblem;
 import fr.parcsolidaire.platform.security.User;
 import fr.parcsolidaire.platform.sql.Database;
+import io.helidon.dbclient.DbExecute;
 import io.helidon.webserver.http.HttpService;
 
+import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
  * Beneficiaries, courses and their sessions, enrolments, and the assignments of machines with their contracts.
  * Also the journey around the handover (docs/handover.md): waiting list, matching, reservations, kits, cohort
- * handovers. Provides the inventory with the assignments, reservation and matching people of a machine, and gdpr
- * with the words of a beneficiary's codes.
+ * handovers. Provides the inventory with the assignments, reservation and matching people of a machine, gdpr and
+ * outcomes with the words of a beneficiary's codes, outcomes with breakdown incidents.
  */
-public final class LoansFeature implements Feature, MachineAssignments, MachineProspects, PersonLabels {
+public final class LoansFeature implements Feature, MachineAssignments, MachineProspects, PersonLabels, PeopleWords,
+        MachineIncidents, CourseFigures {
 
     private final InventoryFeature inventory;
     private final List<BeneficiarySection> sections = new ArrayList<>();
@@ -139,5 +148,33 @@ public final class LoansFeature implements Feature, MachineAssignments, MachineP
     @Override
     public String journey(String kind, String code) {
         return JourneyLabels.of(kind, code);
+    }
+
+    @Override
+    public Map<String, String> ageBrackets() {
+        Map<String, String> words = new LinkedHashMap<>();
+        for (AgeBracket b : AgeBracket.values()) {
+            words.put(b.name(), b.label());
+        }
+        return words;
+    }
+
+    @Override
+    public Map<String, String> situations() {
+        Map<String, String> words = new LinkedHashMap<>();
+        for (Situation s : Situation.values()) {
+            words.put(s.name(), s.label());
+        }
+        return words;
+    }
+
+    @Override
+    public long breakdown(DbExecute tx, long assignmentId, LocalDate occurredOn, String note, User actor) {
+        return AssignmentService.incident(tx, assignmentId, IncidentKind.BREAKAGE, occurredOn, note, actor);
+    }
+
+    @Override
+    public Figures of(Collection<Long> sessionIds, LocalDate from, LocalDate to) {
+        return new EnrolmentFigures(database).of(sessionIds, from, to);
     }
 }

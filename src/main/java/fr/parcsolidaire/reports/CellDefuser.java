@@ -4,12 +4,12 @@ package fr.parcsolidaire.reports;
  * Spreadsheets run a cell that starts with = + - @ (or a tab or carriage return that hides one) as a
  * formula: such text is prefixed with an apostrophe so that it stays text (OWASP "CSV injection").
  */
-final class CellDefuser {
+public final class CellDefuser {
 
     private CellDefuser() {
     }
 
-    static String defuse(String text) {
+    public static String defuse(String text) {
         if (text == null || text.isEmpty()) {
             return text;
         }

@@ -13,7 +13,7 @@ import java.util.Map;
  * e-waste a second life avoids, the kg CO2e a year of second life avoids, and the years of second life
  * assumed. Defaults and sources are in docs/reports.md and shown beside the figures.
  */
-record ImpactFactors(Map<MachineType, Factor> factors, String source) {
+public record ImpactFactors(Map<MachineType, Factor> factors, String source) {
 
     /**
      * How second lives are counted, said beside the figures on the page, in the PDF and in the export: once

@@ -24,7 +24,7 @@ import java.util.List;
  * </ul>
  * A hidden count leaves this class as null: what renders a cell cannot print the number by mistake.
  */
-final class SmallCount {
+public final class SmallCount {
 
     public static final String SUPPRESSED = "< 5";
     public static final String MASKED = "masqué";

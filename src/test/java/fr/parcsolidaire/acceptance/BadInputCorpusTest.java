@@ -126,6 +126,7 @@ class BadInputCorpusTest {
         all.addAll(loansPages());
         all.addAll(gdpr());
         all.addAll(reports());
+        all.addAll(outcomes());
         return all;
     }
 
@@ -534,6 +535,64 @@ class BadInputCorpusTest {
                 get("audit: beneficiary is text", Caller.ADMIN_BROWSER, "/api/v1/audit?beneficiary=abc"),
                 get("audit page: beneficiary is SQL", Caller.ADMIN_BROWSER, "/admin/audit?beneficiary=" + enc(SQL)),
                 get("audit page: coordinator", Caller.COORDINATOR_BROWSER, "/admin/audit"));
+    }
+
+    /** Issue 15: the questionnaire, follow-ups, programmes and the outcome report. */
+    static List<Case> outcomes() {
+        Caller sw = Caller.SOCIAL_WORKER_API;
+        Caller admin = Caller.ADMIN_API;
+        String skills = "/api/v1/enrolments/" + enrolment + "/skills";
+        String followUps = "/api/v1/assignments/" + gift + "/follow-ups";
+        String programmes = "/api/v1/programmes";
+        String report = "/api/v1/reports/outcomes";
+        return List.of(
+                json("skills: empty object", sw, skills, "{}"),
+                json("skills: unknown phase", sw, skills, "{\"phase\":\"MIDDLE\",\"answers\":{}}"),
+                json("skills: answers as a list", sw, skills, "{\"phase\":\"ENTRY\",\"answers\":[1,2,3]}"),
+                json("skills: level 5 everywhere", sw, skills, "{\"phase\":\"ENTRY\",\"answers\":{\"allumer\":5,\"clavier\":5,"
+                        + "\"internet\":5,\"courriel\":5,\"piece-jointe\":5,\"demarche\":5,\"fraude\":5,\"fichiers\":5,\"capable\":5}}"),
+                json("skills: level as text", sw, skills, "{\"phase\":\"ENTRY\",\"answers\":{\"allumer\":\"beaucoup\"}}"),
+                json("skills: SQL as phase", sw, skills, obj("phase", SQL)),
+                json("skills: 1 MB phase", sw, skills, obj("phase", MEGABYTE)),
+                json("skills: unknown enrolment", sw, "/api/v1/enrolments/999999999/skills", "{\"phase\":\"ENTRY\"}"),
+                json("skills: text id", sw, "/api/v1/enrolments/abc/skills", "{}"),
+                json("skills: coordinator answers", Caller.COORDINATOR_API, skills, "{\"phase\":\"ENTRY\"}"),
+                form("skills page: nothing answered", Caller.SOCIAL_WORKER_BROWSER, "/enrolments/" + enrolment + "/skills", Map.of("phase", "ENTRY")),
+                json("follow-up: empty object", sw, followUps, "{}"),
+                json("follow-up: milestone 4", sw, followUps, obj("milestone", "4", "channel", "PHONE", "answered", "false")),
+                json("follow-up: by fax", sw, followUps, obj("milestone", "3", "channel", "FAX", "answered", "false")),
+                json("follow-up: answered maybe", sw, followUps, obj("milestone", "3", "channel", "PHONE", "answered", "peut-être")),
+                json("follow-up: answers missing", sw, followUps, obj("milestone", "3", "channel", "PHONE", "answered", "true")),
+                json("follow-up: 1 MB problems", sw, followUps, obj("milestone", "3", "channel", "PHONE", "answered", "true",
+                        "machineUse", "DAILY", "homeInternet", "true", "feelsCapable", "3", "problems", MEGABYTE)),
+                json("follow-up: not due yet", sw, followUps, obj("milestone", "3", "channel", "PHONE", "answered", "false")),
+                json("follow-up: unknown handover", sw, "/api/v1/assignments/999999999/follow-ups", obj("milestone", "3",
+                        "channel", "PHONE", "answered", "false")),
+                form("follow-up page: nothing chosen", Caller.SOCIAL_WORKER_BROWSER, "/assignments/" + gift + "/follow-ups", Map.of()),
+                json("programme: empty object", admin, programmes, "{}"),
+                json("programme: ends before it starts", admin, programmes, obj("name", "Corpus", "funder", "Corpus",
+                        "startsOn", "2026-06-01", "endsOn", "2026-01-01")),
+                json("programme: negative budget", admin, programmes, obj("name", "Corpus", "funder", "Corpus",
+                        "startsOn", "2026-01-01", "endsOn", "2026-12-31", "budget", "-1")),
+                json("programme: budget 1e999", admin, programmes, "{\"name\":\"Corpus\",\"funder\":\"Corpus\","
+                        + "\"startsOn\":\"2026-01-01\",\"endsOn\":\"2026-12-31\",\"budget\":1e999}"),
+                json("programme: 1 MB name", admin, programmes, obj("name", MEGABYTE, "funder", "Corpus",
+                        "startsOn", "2026-01-01", "endsOn", "2026-12-31")),
+                json("programme: coordinator creates", Caller.COORDINATOR_API, programmes, obj("name", "Corpus", "funder", "Corpus",
+                        "startsOn", "2026-01-01", "endsOn", "2026-12-31")),
+                json("programme links: nothing", admin, programmes + "/999999999/links", "{}"),
+                json("programme links: texts", admin, programmes + "/999999999/links", "{\"donations\":[\"un\",\"deux\"]}"),
+                json("programme links: huge number", admin, programmes + "/999999999/links", "{\"donations\":[1e30]}"),
+                json("programme links: unknown programme", admin, programmes + "/999999999/links", "{\"donations\":[1]}"),
+                form("programme page: empty form", Caller.ADMIN_BROWSER, "/programmes", Map.of()),
+                get("outcomes: 2026-02-30", Caller.COORDINATOR_API, report + "?from=2026-02-30"),
+                get("outcomes: programme is text", Caller.COORDINATOR_API, report + "?programme=abc"),
+                get("outcomes: unknown programme", Caller.COORDINATOR_API, report + "?programme=999999999"),
+                get("outcomes: SQL as site", Caller.COORDINATOR_API, report + "?site=" + enc(SQL)),
+                get("outcomes: social worker", Caller.SOCIAL_WORKER_API, report),
+                get("outcomes page: end before start", Caller.COORDINATOR_BROWSER, "/reports/outcomes?from=2026-06-01&to=2026-01-01"),
+                get("outcomes PDF: unknown programme", Caller.COORDINATOR_BROWSER, "/reports/outcomes.pdf?programme=999999999"),
+                get("due follow-ups: coordinator", Caller.COORDINATOR_API, "/api/v1/follow-ups/due"));
     }
 
     static List<Case> reports() {

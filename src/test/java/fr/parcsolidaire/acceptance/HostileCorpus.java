@@ -248,6 +248,11 @@ final class HostileCorpus {
                 f.put("name", "n".repeat(121));
                 f.put("description", "d".repeat(2001));
             }
+            case "/programmes" -> {
+                f.put("name", "n".repeat(201));
+                f.put("funder", "f".repeat(201));
+                f.put("startsOn", "2026-02-30");
+            }
             case "/donations" -> {
                 f.put("donorId", "new");
                 f.put("donor.name", "Corpus");
@@ -330,6 +335,11 @@ final class HostileCorpus {
             case "/courses" -> {
                 j.put("name", q("n".repeat(121)));
                 j.put("description", q("d".repeat(2001)));
+            }
+            case "/programmes" -> {
+                j.put("name", q("n".repeat(201)));
+                j.put("funder", q("f".repeat(201)));
+                j.put("startsOn", q("2026-02-30"));
             }
             case "/donations" -> {
                 j.put("donor", "{\"name\":\"Corpus\",\"kind\":\"ALIEN\"}");

@@ -132,6 +132,33 @@ class RoleMatrixTest {
         assertEquals(403, CLIENTS.get(Role.TECHNICIAN).get("/api/v1/machines/" + tag + "/matches").statusCode());
     }
 
+    /**
+     * Issue 15: outcomes follow DESIGN.md's roles — the participant's questionnaire and the follow-ups are the social
+     * workers' (coordinators see counts only), programmes are created by administrators and read by coordinators, the
+     * outcome report is the coordinators'.
+     */
+    @Test
+    void outcomeRoutesDeclareTheRolesOfTheDesign() {
+        Map<String, Permission> declared = new HashMap<>();
+        TestApp.get().app().guard().routes().forEach(r -> declared.put(r.method() + " " + r.path(), r.permission()));
+        assertEquals(Permission.BENEFICIARIES_WRITE, declared.get("POST /api/v1/enrolments/{id}/skills"));
+        assertEquals(Permission.BENEFICIARIES_WRITE, declared.get("GET /enrolments/{id}/skills"));
+        assertEquals(Permission.BENEFICIARY_COUNTS, declared.get("GET /api/v1/sessions/{id}/skills"));
+        assertEquals(Permission.BENEFICIARIES_READ, declared.get("GET /api/v1/follow-ups/due"));
+        assertEquals(Permission.BENEFICIARIES_READ, declared.get("GET /follow-ups"));
+        assertEquals(Permission.BENEFICIARIES_WRITE, declared.get("POST /api/v1/assignments/{id}/follow-ups"));
+        assertEquals(Permission.ADMINISTRATION, declared.get("POST /api/v1/programmes"));
+        assertEquals(Permission.ADMINISTRATION, declared.get("POST /api/v1/programmes/{id}/links"));
+        assertEquals(Permission.REPORTS, declared.get("GET /api/v1/programmes"));
+        assertEquals(Permission.REPORTS, declared.get("GET /api/v1/reports/outcomes"));
+        assertEquals(Permission.REPORTS, declared.get("GET /reports/outcomes.pdf"));
+        assertEquals(Permission.REPORTS, declared.get("GET /reports/outcomes.xlsx"));
+        assertEquals(403, CLIENTS.get(Role.COORDINATOR).get("/api/v1/follow-ups/due").statusCode());
+        assertEquals(403, CLIENTS.get(Role.SOCIAL_WORKER).get("/api/v1/reports/outcomes").statusCode());
+        assertEquals(403, CLIENTS.get(Role.COORDINATOR).postJson("/api/v1/programmes", "{}").statusCode());
+        assertEquals(200, CLIENTS.get(Role.COORDINATOR).get("/api/v1/reports/outcomes").statusCode());
+    }
+
     @Test
     void loginAndTokenAndHealthAreOpenToAnonymous() {
         Http anon = Http.anonymous();

@@ -135,6 +135,28 @@ class SiteScopingTest {
         assertTrue(Http.browserAs("sw-scope-b").get("/outbox").body().contains("Bérénice Autresite"));
     }
 
+    /** Issue 15: the questionnaire, the session's progress and the follow-ups of another site are unknown ids. */
+    @Test
+    void outcomesOfAnotherSiteAreUnknownAndTheOutcomeReportStaysOnTheOwnSite() {
+        Http a = Http.apiAs("sw-scope-a");
+        long before = TestApp.get().count("SELECT (SELECT count(*) FROM skill_assessments) + (SELECT count(*) FROM follow_up_contacts)");
+        expect404(null, a.postJson("/api/v1/enrolments/" + enrolmentB + "/skills", "{\"phase\":\"ENTRY\",\"answers\":{"
+                + "\"allumer\":1,\"clavier\":1,\"internet\":1,\"courriel\":1,\"piece-jointe\":1,\"demarche\":1,"
+                + "\"fraude\":1,\"fichiers\":1,\"capable\":1}}"));
+        expect404(null, a.postJson("/api/v1/assignments/" + assignmentB + "/follow-ups",
+                "{\"milestone\":3,\"channel\":\"PHONE\",\"answered\":false}"));
+        expect404(null, a.get("/api/v1/sessions/" + sessionB + "/skills"));
+        Http browser = Http.browserAs("sw-scope-a");
+        assertEquals(404, browser.get("/enrolments/" + enrolmentB + "/skills").statusCode());
+        assertEquals(404, browser.get("/assignments/" + assignmentB + "/follow-ups").statusCode());
+        assertFalse(a.get("/api/v1/follow-ups/due").body().contains("Autresite"));
+        assertEquals(before, TestApp.get().count("SELECT (SELECT count(*) FROM skill_assessments) + (SELECT count(*) FROM follow_up_contacts)"));
+        HttpResponse<String> other = Http.apiAs("co-scope-a").get("/api/v1/reports/outcomes?site=scope-b");
+        assertEquals(400, other.statusCode());
+        assertTrue(Http.json(other).getJsonObject("fields").getString("site").contains("rattaché"));
+        assertTrue(Fixtures.expect(200, Http.apiAs("co-scope-a").get("/api/v1/reports/outcomes")).body().contains("\"atelier\""));
+    }
+
     private static void user(String name, String role, long site, String hash) {
         TestApp.get().sql("INSERT INTO users (username, display_name, role, password_hash, site_id) VALUES ('" + name
                 + "', 'Portée " + name + "', '" + role + "', '" + hash + "', " + site + ") ON CONFLICT DO NOTHING");
