@@ -1,4 +1,4 @@
--- Search by digits and by fragments (issue 16, section 4; docs/inventory.md « Recherche »).
+-- Search by digits and by fragments (issue 16, section 4; docs/labels.md « Recherche par chiffres »).
 --
 -- People read the number under the QR and type only its digits: "31", "00031" or "2026-00031" must find
 -- PS-2026-00031 whatever the site prefix. A serial typed in part (the end of it, read off a sticker) must find its

@@ -167,6 +167,11 @@ final class InventoryPages implements HttpService {
     private void uploadHardware(ServerRequest req, ServerResponse res, Principal who) {
         String tag = InventoryApi.tag(req);
         try {
+            if (Guard.isForm(req)) {
+                // The Guard read a form's body for its CSRF field: the file comes as the raw body, never as a form.
+                throw new HttpProblem(Status.UNSUPPORTED_MEDIA_TYPE_415, "unsupported_media_type",
+                        "Envoyez le fichier produit par « lshw -json » lui-même, pas un formulaire.", Map.of());
+            }
             workshop.importHardware(tag, InventoryApi.lshw(req), who.user());
             Pages.redirect(res, "/m/" + tag + "?saved=hardware");
         } catch (HttpProblem p) {

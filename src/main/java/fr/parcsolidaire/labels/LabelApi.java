@@ -4,6 +4,7 @@ import fr.parcsolidaire.platform.http.Guard;
 import fr.parcsolidaire.platform.http.Input;
 import fr.parcsolidaire.platform.http.Json;
 import fr.parcsolidaire.platform.http.PublicUrls;
+import fr.parcsolidaire.platform.http.Query;
 import fr.parcsolidaire.platform.http.ValidationException;
 import fr.parcsolidaire.platform.security.Permission;
 import fr.parcsolidaire.platform.security.Principal;
@@ -16,6 +17,7 @@ import jakarta.json.JsonObject;
 import jakarta.json.JsonString;
 import jakarta.json.JsonValue;
 
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -38,7 +40,21 @@ final class LabelApi implements HttpService {
         guard.on(rules)
                 .get("/api/v1/labels/layouts", Permission.INVENTORY_WRITE, (req, res, who) ->
                         Json.ok(res, labels.layouts().all()))
-                .post("/api/v1/labels", Permission.INVENTORY_WRITE, this::print);
+                .post("/api/v1/labels", Permission.INVENTORY_WRITE, this::print)
+                .get("/api/v1/labels/zpl", Permission.INVENTORY_WRITE, (req, res, who) -> zpl(req, res, labels, urls));
+    }
+
+    /** ?tags=A,B (or tags repeated)&size=62x29&dpi=203: the ZPL file, for the API and the print page alike. */
+    static void zpl(ServerRequest req, ServerResponse res, LabelService labels, PublicUrls urls) {
+        List<String> tags = new ArrayList<>();
+        Query.all(req).getOrDefault("tags", List.of()).forEach(t -> tags.addAll(LabelService.splitTags(t)));
+        LabelService.ZplRequest request = labels.zplRequest(req.query().first("size").orElse(null),
+                req.query().first("dpi").orElse(null), tags);
+        String zpl = labels.zpl(request, urls.base(req));
+        res.headers().set(HeaderNames.CONTENT_TYPE, "text/plain; charset=UTF-8");
+        res.header(HeaderNames.CONTENT_DISPOSITION, "attachment; filename=\"" + request.label().fileName() + "\"");
+        res.header(HeaderNames.CACHE_CONTROL, "no-store");
+        res.send(zpl.getBytes(StandardCharsets.UTF_8));
     }
 
     private void print(ServerRequest req, ServerResponse res, Principal who) {

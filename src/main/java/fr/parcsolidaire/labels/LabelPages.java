@@ -47,7 +47,8 @@ final class LabelPages implements HttpService {
     public void routing(HttpRules rules) {
         guard.on(rules)
                 .get("/labels/print", Permission.INVENTORY_WRITE, this::start)
-                .postLargeForm("/labels/print", Permission.INVENTORY_WRITE, this::submit);
+                .postLargeForm("/labels/print", Permission.INVENTORY_WRITE, this::submit)
+                .get("/labels/zpl", Permission.INVENTORY_WRITE, this::zpl);
     }
 
     /** Entry from links and the machine list: ?tags=A&tags=B (or "A,B"), or the list's filter parameters. */
@@ -97,6 +98,21 @@ final class LabelPages implements HttpService {
             return;
         }
         preview(req, res, who, values);
+    }
+
+    /** The ZPL download of the print page (a GET form beside the PDF); a mistake shows the page again, in French. */
+    private void zpl(ServerRequest req, ServerResponse res, Principal who) {
+        try {
+            LabelApi.zpl(req, res, labels, urls);
+        } catch (ValidationException e) {
+            Map<String, String> values = new HashMap<>();
+            values.put("tags", String.join("\n", Query.all(req).getOrDefault("tags", List.of())));
+            values.put("zplSize", req.query().first("size").orElse(""));
+            values.put("zplDpi", req.query().first("dpi").orElse(""));
+            Map<String, String> errors = new HashMap<>();
+            e.fields().forEach((k, v) -> errors.put(k.equals("tags") ? "tags" : "zpl-" + k, v));
+            render(res, who, Status.BAD_REQUEST_400, values, errors, null);
+        }
     }
 
     private void preview(ServerRequest req, ServerResponse res, Principal who, Map<String, String> values) {

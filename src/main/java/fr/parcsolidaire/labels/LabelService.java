@@ -63,6 +63,35 @@ final class LabelService {
         String start = in.text("startAt");
         Integer startAt = v.integer(in.field("startAt"), start, false, 1,
                 layout == null ? 10_000 : layout.labelsPerPage());
+        List<String> clean = cleanTags(tags, in.field("tags"), v);
+        v.throwIfInvalid();
+        return new PrintRequest(layout, clean, startAt == null ? 1 : startAt);
+    }
+
+    /** A checked ZPL request: the Zebra label and the tags in print order. */
+    public record ZplRequest(ZplLabel label, List<String> tags) {
+    }
+
+    /** Reads "size" (62x29, 50x25) and "dpi" (203, 300) with the tags; every mistake in French. */
+    public ZplRequest zplRequest(String size, String dpi, List<String> tags) {
+        Validator v = new Validator();
+        ZplLabel label = ZplLabel.parse(size, dpi, v);
+        List<String> clean = cleanTags(tags, "tags", v);
+        v.throwIfInvalid();
+        return new ZplRequest(label, clean);
+    }
+
+    /**
+     * The ZPL of these labels: the tag, the model and the owner's line, as on the QL roll. A download, not a
+     * print: nothing is journaled (the PDF's LABEL_PRINTED event is recorded when the sheet is made).
+     */
+    public String zpl(ZplRequest request, String base) {
+        return ZplRenderer.zpl(request.label(), contents(request.tags(), ZPL_FIELDS, base, "tags"));
+    }
+
+    private static final List<LabelLayout.LabelField> ZPL_FIELDS = List.of(LabelLayout.LabelField.MODEL, LabelLayout.LabelField.OWNER);
+
+    private static List<String> cleanTags(List<String> tags, String field, Validator v) {
         List<String> clean = new ArrayList<>();
         List<String> malformed = new ArrayList<>();
         for (String t : tags) {
@@ -73,14 +102,13 @@ final class LabelService {
             }
         }
         if (!malformed.isEmpty()) {
-            v.reject(in.field("tags"), "Numéros d'inventaire mal formés : " + abbreviate(malformed) + ".");
+            v.reject(field, "Numéros d'inventaire mal formés : " + abbreviate(malformed) + ".");
         } else if (clean.isEmpty()) {
-            v.reject(in.field("tags"), "Indiquez au moins un numéro d'inventaire.");
+            v.reject(field, "Indiquez au moins un numéro d'inventaire.");
         } else if (clean.size() > MAX_LABELS) {
-            v.reject(in.field("tags"), "Au plus " + MAX_LABELS + " étiquettes par impression.");
+            v.reject(field, "Au plus " + MAX_LABELS + " étiquettes par impression.");
         }
-        v.throwIfInvalid();
-        return new PrintRequest(layout, clean, startAt == null ? 1 : startAt);
+        return clean;
     }
 
     /** Splits what a person typed or pasted: commas, spaces, new lines. */
@@ -98,25 +126,29 @@ final class LabelService {
 
     /** The labels of these machines, in the order asked; an unknown tag refuses the whole request. */
     public List<LabelContent> contents(PrintRequest request, String base, String tagsField) {
+        return contents(request.tags(), request.layout().fields(), base, tagsField);
+    }
+
+    private List<LabelContent> contents(List<String> tags, List<LabelLayout.LabelField> fields, String base, String tagsField) {
         Map<String, DbRow> rows = new HashMap<>();
-        List<String> distinct = List.copyOf(new LinkedHashSet<>(request.tags()));
+        List<String> distinct = List.copyOf(new LinkedHashSet<>(tags));
         database.client().execute().createNamedQuery("label-machines").addParam("tags", String.join(",", distinct))
                 .execute().forEach(r -> rows.put(Rows.text(r, "tag"), r));
         List<String> unknown = distinct.stream().filter(t -> !rows.containsKey(t)).toList();
         if (!unknown.isEmpty()) {
             throw new ValidationException(Map.of(tagsField, Tags.unknown(unknown.size(), abbreviate(unknown))));
         }
-        List<LabelContent> labels = new ArrayList<>(request.tags().size());
-        for (String tag : request.tags()) {
+        List<LabelContent> labels = new ArrayList<>(tags.size());
+        for (String tag : tags) {
             DbRow r = rows.get(tag);
-            labels.add(new LabelContent(tag, MachineUrls.forQr(base, tag), lines(request.layout(), r)));
+            labels.add(new LabelContent(tag, MachineUrls.forQr(base, tag), lines(fields, r)));
         }
         return labels;
     }
 
-    private List<String> lines(LabelLayout layout, DbRow r) {
+    private List<String> lines(List<LabelLayout.LabelField> fields, DbRow r) {
         List<String> lines = new ArrayList<>();
-        for (LabelLayout.LabelField field : layout.fields()) {
+        for (LabelLayout.LabelField field : fields) {
             switch (field) {
                 case MODEL -> {
                     // Brand and model tell machines apart on a shelf; the type only when they are unknown.

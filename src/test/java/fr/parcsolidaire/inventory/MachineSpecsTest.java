@@ -65,6 +65,10 @@ class MachineSpecsTest {
         assertEquals(400, bad.statusCode());
         assertTrue(Http.json(bad).getJsonObject("fields").getString("batteryHealth").contains("comprise entre 0 et 100"));
         assertEquals(16, Http.json(tech.get("/api/v1/machines/" + tag)).getJsonNumber("ramGb").intValue(), "nothing partly written");
+        for (Role reader : java.util.List.of(Role.SOCIAL_WORKER, Role.COORDINATOR)) {
+            assertEquals(403, Http.api(reader).postJson("/api/v1/machines/" + tag + "/specs",
+                    Json.createObjectBuilder().add("ramGb", 4).build()).statusCode(), reader + " reads the inventory only");
+        }
     }
 
     @Test
