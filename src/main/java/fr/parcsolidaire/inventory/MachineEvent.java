@@ -1,11 +1,14 @@
 package fr.parcsolidaire.inventory;
 
 import jakarta.json.JsonNumber;
+import fr.parcsolidaire.platform.http.Formats;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonString;
 import jakarta.json.JsonValue;
 
+import java.time.LocalDate;
 import java.time.OffsetDateTime;
+import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -44,14 +47,25 @@ public record MachineEvent(long id, MachineEventKind kind, MachineState from, Ma
                 lines.add("État déclaré dans le fichier : " + stateLabel(declared.getString()));
             } else if (label != null) {
                 String value = e.getValue() instanceof JsonString str ? str.getString() : e.getValue().toString();
-                lines.add(label + " : " + switch (value) {
-                    case "true" -> "oui";
-                    case "false" -> "non";
-                    default -> value;
-                });
+                lines.add(label + " : " + french(e.getKey(), value));
             }
         }
         return lines;
+    }
+
+    /** Codes and ISO dates kept in the data as people read them: "Purge", "Réussi", "28/11/2026". */
+    private static String french(String key, String value) {
+        try {
+            return switch (key) {
+                case "method" -> ErasureMethod.valueOf(value).label();
+                case "kind" -> StorageKind.valueOf(value).label();
+                case "result" -> "PASS".equals(value) ? "Réussi" : "FAIL".equals(value) ? "Échec" : value;
+                case "performedOn" -> Formats.date(LocalDate.parse(value));
+                default -> "true".equals(value) ? "oui" : "false".equals(value) ? "non" : value;
+            };
+        } catch (IllegalArgumentException | DateTimeParseException e) {
+            return value;
+        }
     }
 
     public String label() {

@@ -317,6 +317,11 @@ final class HostileCorpus {
                 j.put("tags", q(UNKNOWN_TAG));
                 j.put("action", q("explode"));
             }
+            // A JSON document is not a log (415); sent as text, it names no disk of any machine (422 or 400).
+            case "/erasure-logs" -> {
+                j.put("log", q("nwipe"));
+                j.put("serial", q("NO-SUCH-DISK-" + random.nextInt(1_000_000)));
+            }
             case "/assignments" -> {
                 j.put("machineTag", q(UNKNOWN_TAG));
                 j.put("beneficiaryId", UNKNOWN_ID);

@@ -21,6 +21,7 @@ import java.util.UUID;
 import static fr.parcsolidaire.evidence.Samples.text;
 import static fr.parcsolidaire.evidence.Samples.withSerial;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
@@ -73,7 +74,11 @@ class EvidenceBrowserTest {
         assertTrue(files.contains("nwipe_0.42.log") && files.contains("Journal nwipe") && files.contains("SHA-256 "), files);
         String devices = driver.findElement(By.cssSelector("ul.devices")).getText();
         assertTrue(devices.contains("Effacé le ") && devices.contains("Clear"), devices);
-        assertTrue(driver.findElement(By.cssSelector(".timeline")).getText().contains("Importé de « nwipe_0.42.log »"));
+        String history = driver.findElement(By.cssSelector(".timeline")).getText();
+        assertTrue(history.contains("Importé de « nwipe_0.42.log »"), history);
+        assertTrue(history.contains("Méthode : Clear (effacement logique)") && history.contains("Résultat : Réussi"),
+                "codes read as words: " + history);
+        assertFalse(history.matches("(?s).*\\d{4}-\\d{2}-\\d{2}.*"), "no ISO date on the page: " + history);
     }
 
     @Test
