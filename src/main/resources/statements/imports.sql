@@ -87,6 +87,12 @@ VALUES (CAST(:id AS uuid), :fileName, :sha256, :bytes, :content, :createdBy, :cr
 SELECT id, file_name, sha256, bytes, content, created_by, created_at, expires_at, removed_reason, import_id
   FROM import_deposits WHERE id = CAST(:id AS uuid)
 
+-- Held by an import's transaction from before its checks to its commit; nothing once the content is gone.
+-- name: deposit-lock
+SELECT id FROM import_deposits
+ WHERE id = CAST(:id AS uuid) AND created_by = :userId AND content IS NOT NULL
+   FOR UPDATE
+
 -- The content goes, the row stays as the journal of what became of the file. Only a deposit still there is
 -- removed: of two requests importing the same deposit at once, one finds it gone.
 -- name: deposit-remove

@@ -78,14 +78,19 @@ final class ImportDeposits {
     }
 
     /**
-     * Inside the import's transaction: takes the content away and records the import. Zero rows means another
-     * request took it first (a second click on « Importer »): that one wins, this one is told (409).
+     * Inside the import's transaction, before any check: holds the deposit until the commit. Finding it gone means
+     * another request took it first (a second click on « Importer », another tab): that one won, this one is told (409).
      */
-    void consume(DbExecute tx, UUID id, User who, long importId) {
-        if (remove(tx, id, who, Removal.IMPORTED, importId) == 0) {
+    void lock(DbExecute tx, UUID id, User who) {
+        if (tx.createNamedGet("deposit-lock").addParam("id", id.toString()).addParam("userId", who.id()).execute().isEmpty()) {
             throw HttpProblem.conflict("Ce fichier vient d'être importé ou retiré par une autre demande : "
-                    + "rien n'a été importé une seconde fois. Consultez la liste des dons.");
+                    + "rien n'a été importé une seconde fois.");
         }
+    }
+
+    /** Inside the import's transaction, once it is written: the content goes, the import is recorded. */
+    void consume(DbExecute tx, UUID id, User who, long importId) {
+        remove(tx, id, who, Removal.IMPORTED, importId);
     }
 
     void abandon(UUID id, User who) {

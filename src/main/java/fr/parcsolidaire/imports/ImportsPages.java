@@ -142,6 +142,7 @@ final class ImportsPages implements HttpService {
         }
         try {
             ImportOutcome done = imports.commit(d.fileName(), d.content(), request, who.user(),
+                    tx -> deposits.lock(tx, d.id(), who.user()),
                     (tx, importId) -> deposits.consume(tx, d.id(), who.user(), importId));
             Pages.redirect(res, "/imports/" + done.importId() + "?saved=1");
         } catch (ImportRejected e) {

@@ -20,6 +20,7 @@ import java.util.List;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.function.BiConsumer;
+import java.util.function.Consumer;
 import java.util.function.Supplier;
 
 /**
@@ -90,12 +91,16 @@ public final class MachineImportService {
      * makes concurrent imports wait their turn, so what the dry run said still holds when it is written.
      */
     public ImportOutcome commit(String fileName, byte[] content, ImportRequest request, User actor) {
-        return commit(fileName, content, request, actor, (tx, importId) -> { });
+        return commit(fileName, content, request, actor, tx -> { }, (tx, importId) -> { });
     }
 
-    /** The same, with more to write in the import's transaction once it is written (the deposit's removal). */
+    /**
+     * The same, with more to do in the import's transaction: {@code first} once the import lock is held, before any
+     * check (the page locks its deposit there, so that a second click is told the file is gone, not that it was
+     * imported), {@code last} once everything is written (the deposit's removal).
+     */
     ImportOutcome commit(String fileName, byte[] content, ImportRequest request, User actor,
-                         BiConsumer<DbExecute, Long> alsoInTransaction) {
+                         Consumer<DbExecute> first, BiConsumer<DbExecute, Long> last) {
         return inSlot(() -> {
             Spreadsheet sheet = SpreadsheetReader.read(content, limits);
             String name = FileNames.clean(fileName);
@@ -103,12 +108,13 @@ public final class MachineImportService {
             try {
                 return database.inTransaction(tx -> {
                     ImportRepository.lock(tx);
+                    first.accept(tx);
                     ImportPlanner.Plan plan = new ImportPlanner(clock).plan(tx, name, sha, sheet, request, actor, true);
                     if (!plan.report().importable()) {
                         throw new ImportRejected(plan.report());
                     }
                     ImportOutcome outcome = new ImportWriter(tx, plan, actor).write(name, sha, sheet.source().describe());
-                    alsoInTransaction.accept(tx, outcome.importId());
+                    last.accept(tx, outcome.importId());
                     return outcome;
                 });
             } catch (RuntimeException e) {

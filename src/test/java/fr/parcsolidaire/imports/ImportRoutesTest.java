@@ -163,6 +163,12 @@ class ImportRoutesTest {
         hostile.put("utf16-sans-bom.csv", "Type;Site\r\nPortable;atelier\r\n".getBytes(StandardCharsets.UTF_16LE));
         hostile.put("bombe.xlsx", Samples.xlsxBomb(300L * 1024 * 1024));
         hostile.put("photo.png", new byte[] {(byte) 0x89, 'P', 'N', 'G', 0x0D, 0x0A, 0x1A, 0x0A, 0, 0, 0, 0});
+        hostile.put("coupé.xlsx", Arrays.copyOf(Samples.xlsxRows(List.of(List.of("Type"), List.of("Portable"))), 300));
+        List<String> many = new ArrayList<>(List.of("Type;Site;Donateur;Date"));
+        for (int i = 0; i < 60_000; i++) {
+            many.add("Portable;atelier;Don;01/01/2025");
+        }
+        hostile.put("60000-lignes.csv", Samples.utf8(many.toArray(String[]::new)));
         ImportsApp.Session page = app.session("i-tech");
         List<Long> before = fingerprint();
         hostile.forEach((name, bytes) -> {
@@ -295,6 +301,28 @@ class ImportRoutesTest {
         assertEquals(409, twice.statusCode());
         assertTrue(twice.body().contains("Ce fichier a déjà été importé (import n° " + importId + ")"));
         assertEquals(303, page.get(location).statusCode(), "the deposit's page now leads to the result");
+    }
+
+    @Test
+    void twoClicksOnImportAtOnceImportTheFileOnceAndTellTheOtherInFrench() throws Exception {
+        String run = run();
+        ImportsApp.Session page = app.session("i-tech");
+        String location = upload(page, "double-clic.csv", Samples.utf8("Type;N° de série;Site;Donateur;Date",
+                "Écran;" + run + ";atelier;Don " + run + ";" + today()));
+        Map<String, String> choices = Map.of("mapping", "chosen", "headerLine", "1", "type", "A", "serial", "B",
+                "site", "C", "donor", "D", "receivedOn", "E");
+        long machines = app.count("SELECT count(*) FROM machines");
+        List<HttpResponse<String>> answers = new ArrayList<>();
+        try (var pool = java.util.concurrent.Executors.newFixedThreadPool(2)) {
+            for (var f : pool.invokeAll(List.<java.util.concurrent.Callable<HttpResponse<String>>>of(
+                    () -> page.postForm(location + "/import", choices), () -> page.postForm(location + "/import", choices)))) {
+                answers.add(f.get());
+            }
+        }
+        assertEquals(List.of(303, 409), answers.stream().map(HttpResponse::statusCode).sorted().toList());
+        HttpResponse<String> loser = answers.stream().filter(r -> r.statusCode() == 409).findFirst().orElseThrow();
+        assertTrue(loser.body().contains("rien n'a été importé une seconde fois"), loser.body());
+        assertEquals(machines + 1, app.count("SELECT count(*) FROM machines"));
     }
 
     @Test

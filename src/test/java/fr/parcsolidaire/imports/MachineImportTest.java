@@ -4,7 +4,6 @@ import fr.parcsolidaire.platform.security.User;
 import fr.parcsolidaire.inventory.DonorKind;
 import fr.parcsolidaire.inventory.MachineState;
 import fr.parcsolidaire.inventory.MachineType;
-import fr.parcsolidaire.platform.http.HttpProblem;
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import org.junit.jupiter.api.AfterAll;
@@ -12,10 +11,8 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.EnumMap;
 import java.util.HashSet;
 import java.util.List;
@@ -34,8 +31,9 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
- * The import against the real service and its PostgreSQL, the service called directly (routes come in phase 2),
- * the machines it creates then driven over HTTP like any other. On a private instance: see {@link ImportsApp}.
+ * The import service against the real PostgreSQL, called directly for what its report and outcome say in detail
+ * (every count, every message), the machines it creates then driven over HTTP like any other. The routes, the pages
+ * and the hostile files sent over HTTP are {@link ImportRoutesTest}'s. On a private instance: see {@link ImportsApp}.
  */
 class MachineImportTest {
 
@@ -266,36 +264,6 @@ class MachineImportTest {
 
         JsonObject screen = ImportsApp.json(app.get("/api/v1/machines/" + done.tags().get(1), techToken).body());
         assertEquals("READY", screen.getString("state"), "a screen holds no data: ready as declared");
-    }
-
-    @Test
-    void hostileFilesAreRefusedInFrenchAndWriteNothing() {
-        byte[] longLine = new byte[10 * 1024 * 1024 + 100];
-        Arrays.fill(longLine, (byte) 'x');
-        byte[] header = "Type;Marque\r\nPortable;".getBytes(StandardCharsets.US_ASCII);
-        System.arraycopy(header, 0, longLine, 0, header.length);
-        List<String> many = new ArrayList<>(List.of("Type;Site;Donateur;Date"));
-        for (int i = 0; i < 60_000; i++) {
-            many.add("Portable;atelier;Don;01/01/2025");
-        }
-        Map<String, byte[]> hostile = Map.of(
-                "vide.csv", new byte[0],
-                "ligne-10-Mo.csv", longLine,
-                "utf16-sans-bom.csv", "Type;Site\r\nPortable;atelier\r\n".getBytes(StandardCharsets.UTF_16LE),
-                "60000-lignes.csv", Samples.utf8(many.toArray(String[]::new)),
-                "bombe.xlsx", Samples.xlsxBomb(300L * 1024 * 1024),
-                "coupé.xlsx", Arrays.copyOf(Samples.xlsxRows(List.of(List.of("Type"), List.of("Portable"))), 300));
-        List<Long> before = written();
-        hostile.forEach((name, bytes) -> {
-            HttpProblem dry = assertThrows(HttpProblem.class, () -> service.dryRun(name, bytes, request(), technician), name);
-            HttpProblem commit = assertThrows(HttpProblem.class, () -> service.commit(name, bytes, request(), technician), name);
-            assertEquals(dry.getMessage(), commit.getMessage(), name);
-            assertTrue(dry.status().code() >= 400 && dry.status().code() < 500, name);
-            assertTrue(dry.getMessage().endsWith("."), name + ": " + dry.getMessage());
-            assertFalse(dry.getMessage().matches("(?s).*(Exception|java\\.|\\bthe\\b|\\berror\\b|\\bfile\\b).*"),
-                    name + " speaks French, not the library's English: " + dry.getMessage());
-        });
-        assertEquals(before, written());
     }
 
     @Test
