@@ -316,3 +316,6 @@ UPDATE outbox SET state = :state, attempts = :attempts, last_error = :error,
        sent_at = CASE WHEN :state = 'SENT' THEN now() - interval '1 day' END,
        reference = CASE WHEN :state = 'SENT' THEN '<demo-' || id || '@parc-solidaire.test>' END
  WHERE id = :id
+
+-- name: messaging-site-exists
+SELECT id FROM sites WHERE id = :id

@@ -80,6 +80,9 @@ final class LetterBatches {
     /** Takes every letter waiting at the site into a new batch; 409 when none waits. */
     long prepare(long siteId, User actor) {
         requireSite(siteId, actor);
+        if (database.client().execute().createNamedGet("messaging-site-exists").addParam("id", siteId).execute().isEmpty()) {
+            throw notFound();
+        }
         return database.inTransaction(tx -> {
             Outbox.actAs(tx, actor);
             long batchId = tx.createNamedGet("letter-batch-insert").addParam("siteId", siteId).addParam("actorId", actor.id())

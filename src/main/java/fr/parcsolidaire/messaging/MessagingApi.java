@@ -4,7 +4,6 @@ import fr.parcsolidaire.platform.http.Guard;
 import fr.parcsolidaire.platform.http.HttpProblem;
 import fr.parcsolidaire.platform.http.Input;
 import fr.parcsolidaire.platform.http.Json;
-import fr.parcsolidaire.platform.http.Validator;
 import fr.parcsolidaire.platform.security.Permission;
 import fr.parcsolidaire.platform.security.Principal;
 import io.helidon.webserver.http.HttpRules;
@@ -49,14 +48,13 @@ final class MessagingApi implements HttpService {
         Json.ok(res, MessagingJson.consents(id, consents.standing(id, who.user()), consents.street(id, who.user())));
     }
 
-    /** {"date": "2026-12-03"} runs the pass as of that day (within a year of today); without it, today. */
+    /**
+     * {"date": "2026-12-03"} runs the pass as of that day (within a year of today), {"rule": "loan-due-soon"} only
+     * that rule; without them, every rule today.
+     */
     private void runReminders(ServerRequest req, ServerResponse res, Principal who) {
-        Input in = Input.of(Json.object(req));
-        LocalDate today = LocalDate.now(clock);
-        Validator v = new Validator();
-        LocalDate date = v.date(in.field("date"), in.text("date"), false, today.minusYears(1), today.plusYears(1));
-        v.throwIfInvalid();
-        Json.ok(res, MessagingJson.pass(pass.run(date == null ? today : date)));
+        ReminderPass.Request request = ReminderPass.Request.from(Input.of(Json.object(req)), LocalDate.now(clock), pass.rules());
+        Json.ok(res, MessagingJson.pass(pass.run(request)));
     }
 
     /** With ?beneficiaryId=, that person's messages; without, what needs attention at the caller's site. */

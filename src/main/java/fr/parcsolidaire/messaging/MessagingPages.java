@@ -69,7 +69,7 @@ final class MessagingPages implements HttpService {
                         change(req, res, who, "requeued"))
                 .post("/outbox/{id}/cancel", Permission.BENEFICIARIES_WRITE, (req, res, who) ->
                         change(req, res, who, "cancelled"))
-                .post("/letter-batches", Permission.BENEFICIARIES_WRITE, this::prepareBatch)
+                .post("/sites/{id}/letter-batches", Permission.BENEFICIARIES_WRITE, this::prepareBatch)
                 .get("/letter-batches/{id}", Permission.BENEFICIARIES_READ, this::batchPage)
                 .get("/letter-batches/{id}/pdf", Permission.BENEFICIARIES_READ, this::batchPdf)
                 .post("/letter-batches/{id}/confirm", Permission.BENEFICIARIES_WRITE, (req, res, who) -> {
@@ -81,7 +81,9 @@ final class MessagingPages implements HttpService {
                     Pages.redirect(res, "/outbox?saved=released");
                 })
                 .post("/reminders/run", Permission.ADMINISTRATION, (req, res, who) -> {
-                    int queued = pass.run(LocalDate.now(clock)).queued();
+                    ReminderPass.Request request = ReminderPass.Request.from(Input.of(Form.of(req)), LocalDate.now(clock),
+                            pass.rules());
+                    int queued = pass.run(request).queued();
                     Pages.redirect(res, "/outbox?saved=reminders&queued=" + queued);
                 });
     }
@@ -149,18 +151,9 @@ final class MessagingPages implements HttpService {
         }
     }
 
-    /** A batch of the letters waiting at a site: the reader's own, or the one an unattached reader chose. */
+    /** A batch of the letters waiting at a site (404 for another site than the reader's, or an unknown one). */
     private void prepareBatch(ServerRequest req, ServerResponse res, Principal who) {
-        Long site = who.user().siteScope();
-        if (site == null) {
-            String chosen = Form.of(req).get("site");
-            if (chosen == null || !chosen.matches("[0-9]{1,18}")) {
-                throw new HttpProblem(Status.BAD_REQUEST_400, "invalid", "Choisissez le site dont imprimer les courriers.",
-                        Map.of("site", "Choisissez le site dont imprimer les courriers."));
-            }
-            site = Long.parseLong(chosen);
-        }
-        long batch = letters.prepare(site, who.user());
+        long batch = letters.prepare(id(req, "Site introuvable."), who.user());
         Pages.redirect(res, "/letter-batches/" + batch + "?saved=prepared");
     }
 

@@ -42,8 +42,21 @@ final class Reminders {
     }
 
     Report run(LocalDate date) {
+        return run(date, null);
+    }
+
+    /** The names of the rules, in the order the pass runs them. */
+    List<String> ruleNames() {
+        return rules.stream().map(ReminderRule::name).toList();
+    }
+
+    /** The pass for one rule only ({@code onlyRule}), or for all when it is null. */
+    Report run(LocalDate date, String onlyRule) {
         List<RuleReport> reports = new ArrayList<>();
         for (ReminderRule rule : rules) {
+            if (onlyRule != null && !onlyRule.equals(rule.name())) {
+                continue;
+            }
             List<MessageRequest> due = rule.due(database.client().execute(), date);
             Map<Channel, Integer> queued = new EnumMap<>(Channel.class);
             Map<QueueResult.Reason, Integer> notQueued = new EnumMap<>(QueueResult.Reason.class);

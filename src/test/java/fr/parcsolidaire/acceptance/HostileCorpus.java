@@ -267,6 +267,10 @@ final class HostileCorpus {
                 f.put("startAt", "-5");
                 f.put("action", random.nextBoolean() ? "pdf" : "preview");
             }
+            case "/reminders/run" -> {
+                f.put("date", "2026-02-30");
+                f.put("rule", "nope");
+            }
             case "/scan/batch" -> {
                 f.put("tags", UNKNOWN_TAG);
                 f.put("action", "explode");
@@ -312,6 +316,10 @@ final class HostileCorpus {
                 j.put("username", q("corpus-gen-" + random.nextInt(1_000_000)));
                 j.put("role", q("GOD"));
                 j.put("password", q("court"));
+            }
+            case "/reminders/run" -> {
+                j.put("date", q("2026-02-30"));
+                j.put("rule", q("nope"));
             }
             case "/scan/batch" -> {
                 j.put("tags", q(UNKNOWN_TAG));

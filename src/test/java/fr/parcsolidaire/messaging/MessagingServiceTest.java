@@ -375,7 +375,7 @@ class MessagingServiceTest {
 
         assertTrue(browser.get("/outbox").body().contains("courrier(s) en attente d'impression"));
         long site = count("SELECT site_id FROM beneficiaries WHERE id = " + id);
-        HttpResponse<String> prepared = browser.postForm("/letter-batches", Map.of("site", String.valueOf(site)));
+        HttpResponse<String> prepared = browser.postForm("/sites/" + site + "/letter-batches", Map.of());
         assertEquals(303, prepared.statusCode(), prepared.body());
         String batchPage = prepared.headers().firstValue("Location").orElseThrow();
         String batch = batchPage.substring("/letter-batches/".length(), batchPage.indexOf('?'));
