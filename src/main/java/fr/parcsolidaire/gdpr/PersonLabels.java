@@ -11,4 +11,22 @@ public interface PersonLabels {
 
     /** "JOB_SEEKER" → "Demandeur d'emploi". */
     String situation(String code);
+
+    /** "ENROLLED" → "Inscrit". */
+    String enrolmentStatus(String code);
+
+    /** "LOAN" → "Prêt", "GIFT" → "Remise en don". */
+    String assignmentKind(String code);
+
+    /** "ACTIVE" → "Prêt en cours". */
+    String assignmentStatus(String code);
+
+    /** An assignment's journal: "CREATED" → "Attribution". */
+    String assignmentEvent(String code);
+
+    /** "LAPTOP" → "Ordinateur portable". */
+    String machineType(String code);
+
+    /** A contract's kind: "LOAN_AGREEMENT" → "Convention de prêt". */
+    String contractKind(String code);
 }

@@ -1,10 +1,14 @@
 package fr.parcsolidaire.inventory;
 
+import fr.parcsolidaire.platform.http.Formats;
+import fr.parcsolidaire.platform.http.Labelled;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonString;
 import jakarta.json.JsonValue;
 
+import java.time.LocalDate;
 import java.time.OffsetDateTime;
+import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -33,18 +37,53 @@ public record MachineEvent(long id, MachineEventKind kind, MachineState from, Ma
             String label = FIELD_LABELS.get(e.getKey());
             if (e.getKey().equals("quality") && e.getValue() instanceof JsonObject q) {
                 List<String> faults = q.entrySet().stream().filter(c -> !c.getValue().toString().contains("OK"))
-                        .map(Map.Entry::getKey).toList();
+                        .map(c -> QualityItem.labelOf(c.getKey())).toList();
                 lines.add("Contrôle qualité : " + (faults.isEmpty() ? "tout est OK" : "sans objet pour " + String.join(", ", faults)));
             } else if (label != null) {
                 String value = e.getValue() instanceof JsonString str ? str.getString() : e.getValue().toString();
-                lines.add(label + " : " + switch (value) {
-                    case "true" -> "oui";
-                    case "false" -> "non";
-                    default -> value;
-                });
+                lines.add(label + " : " + readable(e.getKey(), value));
             }
         }
         return lines;
+    }
+
+    /** A value as people read it: codes by their French label, dates as 28/11/2026 (docs/ui.md, "Glossaire"). */
+    private static String readable(String key, String value) {
+        return switch (key) {
+            case "kind" -> switch (value) {
+                case "LOAN" -> "Prêt";
+                case "GIFT" -> "Remise en don";
+                default -> labelOf(StorageKind.class, value);
+            };
+            case "method" -> labelOf(ErasureMethod.class, value);
+            case "result" -> switch (value) {
+                case "PASS" -> "réussi";
+                case "FAIL" -> "échec";
+                default -> value;
+            };
+            case "grade" -> labelOf(Grade.class, value);
+            case "performedOn" -> {
+                try {
+                    yield Formats.date(LocalDate.parse(value));
+                } catch (DateTimeParseException e) {
+                    yield value;
+                }
+            }
+            default -> switch (value) {
+                case "true" -> "oui";
+                case "false" -> "non";
+                default -> value;
+            };
+        };
+    }
+
+    private static <E extends Enum<E> & Labelled> String labelOf(Class<E> type, String code) {
+        for (E e : type.getEnumConstants()) {
+            if (e.name().equals(code)) {
+                return e.label();
+            }
+        }
+        return code;
     }
 
     public String label() {

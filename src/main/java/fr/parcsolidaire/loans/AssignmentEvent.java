@@ -6,6 +6,11 @@ import java.time.OffsetDateTime;
 record AssignmentEvent(long id, String kind, String actor, OffsetDateTime at, String note, String data) {
 
     public String label() {
+        return label(kind);
+    }
+
+    /** The French words for an assignment event's code (the JSON API keeps the code). */
+    static String label(String kind) {
         return switch (kind) {
             case "CREATED" -> "Attribution";
             case "EXTENDED" -> "Prolongation";
@@ -15,7 +20,7 @@ record AssignmentEvent(long id, String kind, String actor, OffsetDateTime at, St
             case "INCIDENT" -> "Incident";
             case "CONTRACT_GENERATED" -> "Document généré";
             case "CONTRACT_SIGNED" -> "Document signé";
-            default -> kind;
+            default -> "Modification";
         };
     }
 }

@@ -3,6 +3,7 @@ package fr.parcsolidaire.loans;
 import fr.parcsolidaire.gdpr.PersonLabels;
 import fr.parcsolidaire.inventory.InventoryFeature;
 import fr.parcsolidaire.inventory.MachineAssignments;
+import fr.parcsolidaire.inventory.MachineType;
 import fr.parcsolidaire.platform.Feature;
 import fr.parcsolidaire.platform.Platform;
 import fr.parcsolidaire.platform.security.User;
@@ -72,5 +73,35 @@ public final class LoansFeature implements Feature, MachineAssignments, PersonLa
     @Override
     public String situation(String code) {
         return Situation.valueOf(code).label();
+    }
+
+    @Override
+    public String enrolmentStatus(String code) {
+        return EnrolmentStatus.valueOf(code).label();
+    }
+
+    @Override
+    public String assignmentKind(String code) {
+        return AssignmentKind.valueOf(code).label();
+    }
+
+    @Override
+    public String assignmentStatus(String code) {
+        return AssignmentStatus.valueOf(code).label();
+    }
+
+    @Override
+    public String assignmentEvent(String code) {
+        return AssignmentEvent.label(code);
+    }
+
+    @Override
+    public String machineType(String code) {
+        return MachineType.valueOf(code).label();
+    }
+
+    @Override
+    public String contractKind(String code) {
+        return code.equals(ContractDocument.Kind.GIFT_CERTIFICATE.name()) ? "Attestation de remise en don" : "Convention de prêt";
     }
 }

@@ -221,7 +221,7 @@ final class DonorPack {
      */
     private static List<List<String>> outcomeRows(DbRow o) {
         List<SmallCount.Raw> lines = new ArrayList<>(List.of(
-                SmallCount.Raw.people("given", "Données à des participants", Rows.longValue(o, "given")),
+                SmallCount.Raw.people("given", "Remises en don à des participants", Rows.longValue(o, "given")),
                 SmallCount.Raw.people("lent", "Prêtées en ce moment", Rows.longValue(o, "lent")),
                 SmallCount.Raw.other("ready", "Prêtes, en attente d'attribution", Rows.longValue(o, "ready")),
                 SmallCount.Raw.other("workshop", "En cours de reconditionnement", Rows.longValue(o, "in_workshop")),
