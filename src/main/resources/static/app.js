@@ -1,8 +1,20 @@
 // Progressive enhancement: pages work without this file where they can.
 document.addEventListener('DOMContentLoaded', () => {
+  // After a save the page says so in its role="status" region (platform/http/Confirmations): the focus goes there so
+  // that a screen reader reads it first, and the address loses "saved=" so a reload does not confirm again.
+  const confirmation = document.getElementById('confirmation');
+  if (confirmation) {
+    confirmation.focus();
+    const url = new URL(window.location.href);
+    if (url.searchParams.has('saved')) {
+      url.searchParams.delete('saved');
+      window.history.replaceState(null, '', url.pathname + url.search + url.hash);
+    }
+  }
+
   // Keep the scan field focused so a keyboard-wedge scanner always types into it.
   const scan = document.querySelector('form.scan input[name=q]');
-  if (scan) scan.focus();
+  if (scan && !confirmation) scan.focus();
 
   // <form data-upload action="..." data-csrf="..."> with one <input type=file>: the file is sent as the
   // raw request body (no multipart), then the page follows where the server redirects or shows its message.
@@ -95,7 +107,8 @@ document.addEventListener('DOMContentLoaded', () => {
     const active = document.activeElement;
     if (!active || active === document.body || active === document.documentElement) field.focus();
   };
-  field.focus();
+  // A confirmation just shown keeps the focus first (see above); the next click or blur gives it back to the field.
+  if (!document.getElementById('confirmation')) field.focus();
   field.addEventListener('blur', () => setTimeout(refocus, 50));
   // A click on text or empty space gives the field back at once; controls keep the focus they take.
   document.addEventListener('click', (event) => {

@@ -2,6 +2,7 @@ package fr.parcsolidaire.inventory;
 
 import fr.parcsolidaire.platform.Feature;
 import fr.parcsolidaire.platform.Platform;
+import fr.parcsolidaire.platform.http.HomeSection;
 import fr.parcsolidaire.platform.settings.Settings;
 import io.helidon.webserver.http.HttpService;
 
@@ -21,6 +22,7 @@ public final class InventoryFeature implements Feature {
     private IntakeService intake;
     private WorkshopService workshop;
     private List<HttpService> routes;
+    private WorkshopQueue queue;
 
     @Override
     public List<String> statements() {
@@ -38,6 +40,7 @@ public final class InventoryFeature implements Feature {
                 platform.settings().section("app.scan-cache").integer("max-mib"));
         intake = new IntakeService(platform.database(), inventory, platform.clock());
         workshop = new WorkshopService(platform.database(), platform.clock());
+        queue = new WorkshopQueue(platform.database(), inventory, platform.pages());
         routes = List.of(
                 new InventoryApi(platform.guard(), inventory, records, intake, workshop),
                 new InventoryPages(platform.guard(), platform.pages(), inventory, records, intake, workshop,
@@ -47,6 +50,11 @@ public final class InventoryFeature implements Feature {
     @Override
     public List<HttpService> routes() {
         return routes;
+    }
+
+    @Override
+    public List<HomeSection> homeSections() {
+        return List.of(queue);
     }
 
     @Override

@@ -6,6 +6,7 @@ import fr.parcsolidaire.inventory.MachineAssignments;
 import fr.parcsolidaire.inventory.MachineType;
 import fr.parcsolidaire.platform.Feature;
 import fr.parcsolidaire.platform.Platform;
+import fr.parcsolidaire.platform.http.HomeSection;
 import fr.parcsolidaire.platform.security.User;
 import fr.parcsolidaire.platform.sql.Database;
 import io.helidon.webserver.http.HttpService;
@@ -24,6 +25,7 @@ public final class LoansFeature implements Feature, MachineAssignments, PersonLa
     private CourseService courses;
     private AssignmentService assignments;
     private List<HttpService> routes;
+    private LoansHome home;
 
     public LoansFeature(InventoryFeature inventory) {
         this.inventory = inventory;
@@ -42,6 +44,8 @@ public final class LoansFeature implements Feature, MachineAssignments, PersonLa
         ContractService contracts = new ContractService(database,
                 Structure.from(platform.settings().section("app.structure")), platform.clock());
         assignments = new AssignmentService(database, inventory.workshop(), contracts, platform.clock());
+        home = new LoansHome(database, platform.pages(), platform.clock(),
+                platform.settings().section("app.home").integer("due-soon-days"));
         routes = List.of(
                 new LoansPages(platform.guard(), platform.pages(), beneficiaries, courses, assignments, contracts,
                         database, platform.urls()),
@@ -51,6 +55,11 @@ public final class LoansFeature implements Feature, MachineAssignments, PersonLa
     @Override
     public List<HttpService> routes() {
         return routes;
+    }
+
+    @Override
+    public List<HomeSection> homeSections() {
+        return List.of(home);
     }
 
     /** The course "À portée de clics", a few participants, two loans and a gift, by {@code actor}. */

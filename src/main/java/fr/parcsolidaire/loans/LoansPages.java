@@ -1,5 +1,6 @@
 package fr.parcsolidaire.loans;
 
+import fr.parcsolidaire.platform.http.Confirmations;
 import fr.parcsolidaire.platform.http.Form;
 import fr.parcsolidaire.platform.http.Guard;
 import fr.parcsolidaire.platform.http.HttpProblem;
@@ -51,6 +52,25 @@ final class LoansPages implements HttpService {
         this.database = database;
     }
 
+    /** What each form confirms once saved (platform/http/Confirmations). */
+    static {
+        Confirmations.declare(Map.ofEntries(
+                Map.entry("beneficiary-created", "Bénéficiaire enregistré."),
+                Map.entry("beneficiary-updated", "Fiche du bénéficiaire mise à jour."),
+                Map.entry("course", "Parcours créé."),
+                Map.entry("session", "Session créée."),
+                Map.entry("enrolment", "Inscription enregistrée."),
+                Map.entry("enrolment-status", "Statut de l'inscription enregistré."),
+                Map.entry("session-converted", "Les prêts des participants qui ont terminé le parcours sont remis en don."),
+                Map.entry("assigned", "Machine attribuée : le document est prêt à signer."),
+                Map.entry("scan", "Document signé sur papier enregistré."),
+                Map.entry("signed", "Document signé à l'écran enregistré."),
+                Map.entry("extend", "Prêt prolongé."),
+                Map.entry("return", "Restitution enregistrée."),
+                Map.entry("convert", "Prêt transformé en remise en don : l'attestation est prête à signer."),
+                Map.entry("incident", "Incident enregistré.")));
+    }
+
     @Override
     public void routing(HttpRules rules) {
         guard.on(rules)
@@ -66,10 +86,10 @@ final class LoansPages implements HttpService {
                 .post("/courses", Permission.BENEFICIARIES_WRITE, this::createCourse)
                 .post("/courses/{id}/sessions", Permission.BENEFICIARIES_WRITE, this::createSession)
                 .get("/sessions/{id}", Permission.BENEFICIARY_COUNTS, (req, res, who) -> session(res, who, LoansApi.id(req), Status.OK_200, null))
-                .post("/sessions/{id}/enrol", Permission.BENEFICIARIES_WRITE, (req, res, who) -> sessionAction(req, res, who, () ->
+                .post("/sessions/{id}/enrol", Permission.BENEFICIARIES_WRITE, (req, res, who) -> sessionAction(req, res, who, "enrolment", () ->
                         courses.enrol(LoansApi.id(req), Input.of(Form.of(req)), who.user())))
                 .post("/enrolments/{id}/status", Permission.BENEFICIARIES_WRITE, this::enrolmentStatus)
-                .post("/sessions/{id}/convert", Permission.ASSIGNMENTS_WRITE, (req, res, who) -> sessionAction(req, res, who, () ->
+                .post("/sessions/{id}/convert", Permission.ASSIGNMENTS_WRITE, (req, res, who) -> sessionAction(req, res, who, "session-converted", () ->
                         assignments.convertSession(LoansApi.id(req), who.user(), urls.base(req))))
                 .get("/assignments", Permission.ASSIGNMENTS_READ, (req, res, who) -> assignmentList(res, who, false))
                 .get("/assignments/overdue", Permission.ASSIGNMENTS_READ, (req, res, who) -> assignmentList(res, who, true))
@@ -87,7 +107,7 @@ final class LoansPages implements HttpService {
                 .post("/assignments/{id}/scan", Permission.ASSIGNMENTS_WRITE, (req, res, who) -> {
                     long id = LoansApi.id(req);
                     contracts.uploadScan(id, Upload.read(req, ContractService.MAX_SCAN_BYTES, Set.of(Upload.PDF, Upload.JPEG, Upload.PNG)), who.user());
-                    Json.ok(res, Map.of("location", "/assignments/" + id));
+                    Json.ok(res, Map.of("location", "/assignments/" + id + "?saved=scan"));
                 })
                 .get("/assignments/{id}/sign", Permission.ASSIGNMENTS_WRITE, (req, res, who) -> signPage(res, who, LoansApi.id(req), Status.OK_200, null))
                 .postLargeForm("/assignments/{id}/sign", Permission.ASSIGNMENTS_WRITE, this::sign)
@@ -130,7 +150,7 @@ final class LoansPages implements HttpService {
                 beneficiaries.update(id, Input.of(form), who.user());
                 saved = id;
             }
-            Pages.redirect(res, "/beneficiaries/" + saved);
+            Confirmations.redirect(res, "/beneficiaries/" + saved, id == null ? "beneficiary-created" : "beneficiary-updated");
         } catch (ValidationException e) {
             beneficiaryForm(res, who, Status.BAD_REQUEST_400, id, form.values(), e.fields());
         }
@@ -162,7 +182,7 @@ final class LoansPages implements HttpService {
         Form form = Form.of(req);
         try {
             courses.createCourse(Input.of(form), who.user());
-            Pages.redirect(res, "/courses");
+            Confirmations.redirect(res, "/courses", "course");
         } catch (ValidationException e) {
             coursesPage(res, who, Status.BAD_REQUEST_400, form.values(), e.fields(), "course");
         }
@@ -172,7 +192,7 @@ final class LoansPages implements HttpService {
         Form form = Form.of(req);
         long courseId = LoansApi.id(req);
         try {
-            Pages.redirect(res, "/sessions/" + courses.createSession(courseId, Input.of(form), who.user()));
+            Confirmations.redirect(res, "/sessions/" + courses.createSession(courseId, Input.of(form), who.user()), "session");
         } catch (ValidationException e) {
             coursesPage(res, who, Status.BAD_REQUEST_400, form.values(), e.fields(), "session-" + courseId);
         }
@@ -189,11 +209,11 @@ final class LoansPages implements HttpService {
         pages.render(res, status, "loans/session.jte", p);
     }
 
-    private void sessionAction(ServerRequest req, ServerResponse res, Principal who, Runnable action) {
+    private void sessionAction(ServerRequest req, ServerResponse res, Principal who, String saved, Runnable action) {
         long id = LoansApi.id(req);
         try {
             action.run();
-            Pages.redirect(res, "/sessions/" + id);
+            Confirmations.redirect(res, "/sessions/" + id, saved);
         } catch (HttpProblem e) {
             if (e.status() == Status.BAD_REQUEST_400 || e.status() == Status.CONFLICT_409) {
                 session(res, who, id, e.status(), e.fields().isEmpty() ? e.getMessage()
@@ -206,7 +226,7 @@ final class LoansPages implements HttpService {
 
     private void enrolmentStatus(ServerRequest req, ServerResponse res, Principal who) {
         long sessionId = courses.setStatus(LoansApi.id(req), Input.of(Form.of(req)), who.user());
-        Pages.redirect(res, "/sessions/" + sessionId);
+        Confirmations.redirect(res, "/sessions/" + sessionId, "enrolment-status");
     }
 
     private void assignmentList(ServerResponse res, Principal who, boolean overdue) {
@@ -243,7 +263,7 @@ final class LoansPages implements HttpService {
                 accessories.addAll(List.of(form.get("otherAccessories").split(",")));
             }
             long id = assignments.assign(Input.of(form), accessories, who.user(), urls.base(req));
-            Pages.redirect(res, "/assignments/" + id);
+            Confirmations.redirect(res, "/assignments/" + id, "assigned");
         } catch (HttpProblem e) {
             if (e.status() != Status.BAD_REQUEST_400 && e.status() != Status.CONFLICT_409) {
                 throw e;
@@ -286,7 +306,7 @@ final class LoansPages implements HttpService {
         Form form = Form.of(req);
         try {
             action.apply(form);
-            Pages.redirect(res, "/assignments/" + id);
+            Confirmations.redirect(res, "/assignments/" + id, name);
         } catch (HttpProblem e) {
             if (e.status() != Status.BAD_REQUEST_400 && e.status() != Status.CONFLICT_409) {
                 throw e;
@@ -307,7 +327,7 @@ final class LoansPages implements HttpService {
         Form form = Form.of(req);
         try {
             contracts.signOnScreen(id, LoansApi.decodePng(form.get("staff")), LoansApi.decodePng(form.get("beneficiary")), who.user());
-            Pages.redirect(res, "/assignments/" + id);
+            Confirmations.redirect(res, "/assignments/" + id, "signed");
         } catch (HttpProblem e) {
             // 422: a signature image too large or broken (web/ImageBounds), shown on the page like the others.
             if (e.status() != Status.BAD_REQUEST_400 && e.status() != Status.CONFLICT_409 && e.status().code() != 422) {

@@ -72,7 +72,8 @@ public final class Guard {
          * not listed among the protected routes the role-matrix test walks.
          */
         public Rules getForAnyone(String path, Action action) {
-            rules.get(path, (req, res) -> action.handle(req, res, authenticator.authenticate(req).orElse(null)));
+            rules.get(path, (req, res) -> CurrentRequest.during(req,
+                    () -> action.handle(req, res, authenticator.authenticate(req).orElse(null))));
             return this;
         }
 
@@ -102,7 +103,7 @@ public final class Guard {
             if (req.prologue().method() != Method.GET && !who.bearer()) {
                 checkCsrf(req, who, formBytes);
             }
-            action.handle(req, res, who);
+            CurrentRequest.during(req, () -> action.handle(req, res, who));
         };
     }
 

@@ -1,5 +1,6 @@
 package fr.parcsolidaire.platform.http;
 
+import gg.jte.Content;
 import gg.jte.ContentType;
 import gg.jte.TemplateEngine;
 import gg.jte.output.Utf8ByteOutput;
@@ -33,6 +34,14 @@ public final class Pages {
         res.header(HeaderNames.CACHE_CONTROL, "no-store");
         // One write of headers and body: streaming the page in pieces met delayed ACKs (40 ms per page).
         res.send(out.toByteArray());
+    }
+
+    /**
+     * A template rendered later, inside another page: a home page's section ({@link HomeSection}) renders its own
+     * template into the shared home page this way.
+     */
+    public Content fragment(String template, Map<String, Object> params) {
+        return output -> engine.render(template, params, output);
     }
 
     public static void redirect(ServerResponse res, String location) {
