@@ -254,6 +254,8 @@ SELECT m.tag, m.type, m.brand, m.model, m.grade, m.ram_gb,
    AND (CAST(:minRam AS numeric) IS NULL OR m.ram_gb >= :minRam)
    AND (CAST(:minStorage AS numeric) IS NULL
         OR (SELECT sum(sd.capacity_gb) FROM storage_devices sd WHERE sd.machine_id = m.id) >= :minStorage)
+   AND (CAST(:q AS text) IS NULL OR m.tag = :q OR strpos(upper(coalesce(m.serial, '')), upper(:q)) > 0
+        OR strpos(upper(coalesce(m.brand, '') || ' ' || coalesce(m.model, '')), upper(:q)) > 0)
  ORDER BY m.grade NULLS LAST, m.ram_gb DESC NULLS LAST, m.tag
  LIMIT 200
 

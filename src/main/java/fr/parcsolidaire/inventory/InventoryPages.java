@@ -158,6 +158,7 @@ final class InventoryPages implements HttpService {
         params.put("needsStatement", machine.type().holdsData() && machine.storageDevices().isEmpty()
                 && machine.noStorage() == null);
         params.put("failedForm", failedForm == null ? "" : failedForm);
+        params.put("steps", MachineSteps.of(machine));
         params.put("errors", errors);
         params.put("values", values);
         params.put("message", message);

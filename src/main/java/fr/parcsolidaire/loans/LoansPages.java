@@ -6,6 +6,7 @@ import fr.parcsolidaire.platform.http.Guard;
 import fr.parcsolidaire.platform.http.HttpProblem;
 import fr.parcsolidaire.platform.http.Input;
 import fr.parcsolidaire.platform.http.Json;
+import fr.parcsolidaire.platform.http.Multipart;
 import fr.parcsolidaire.platform.http.Pages;
 import fr.parcsolidaire.platform.http.PublicUrls;
 import fr.parcsolidaire.platform.http.Query;
@@ -39,6 +40,8 @@ final class LoansPages implements HttpService {
     private final ContractService contracts;
     private final PublicUrls urls;
     private final Database database;
+    /** The multipart envelope around a scan: boundaries, part headers, the CSRF field. */
+    private static final long UPLOAD_SLACK = 64 * 1024;
 
     public LoansPages(Guard guard, Pages pages, BeneficiaryService beneficiaries, CourseService courses,
                       AssignmentService assignments, ContractService contracts, Database database, PublicUrls urls) {
@@ -104,11 +107,9 @@ final class LoansPages implements HttpService {
                         LoansApi.sendPdf(res, contracts.open(contracts.byId(LoansApi.id(req), who.user())
                                 .orElseThrow(() -> HttpProblem.notFound("Document introuvable.")), who.user())))
                 .get("/scans/{id}", Permission.BENEFICIARIES_READ, this::scan)
-                .post("/assignments/{id}/scan", Permission.ASSIGNMENTS_WRITE, (req, res, who) -> {
-                    long id = LoansApi.id(req);
-                    contracts.uploadScan(id, Upload.read(req, ContractService.MAX_SCAN_BYTES, Set.of(Upload.PDF, Upload.JPEG, Upload.PNG)), who.user());
-                    Json.ok(res, Map.of("location", "/assignments/" + id + "?saved=scan"));
-                })
+                // A page without JavaScript sends the file as multipart; app.js and scripts as the raw body (JSON answer).
+                .postUpload("/assignments/{id}/scan", Permission.ASSIGNMENTS_WRITE, ContractService.MAX_SCAN_BYTES + UPLOAD_SLACK,
+                        this::uploadScan)
                 .get("/assignments/{id}/sign", Permission.ASSIGNMENTS_WRITE, (req, res, who) -> signPage(res, who, LoansApi.id(req), Status.OK_200, null))
                 .postLargeForm("/assignments/{id}/sign", Permission.ASSIGNMENTS_WRITE, this::sign)
                 .post("/assignments/{id}/extend", Permission.ASSIGNMENTS_WRITE, (req, res, who) -> assignmentAction(req, res, who, "extend",
@@ -116,7 +117,13 @@ final class LoansPages implements HttpService {
                 .post("/assignments/{id}/return", Permission.ASSIGNMENTS_WRITE, (req, res, who) -> assignmentAction(req, res, who, "return",
                         f -> assignments.returnLoan(LoansApi.id(req), Input.of(f), f.all("missingAccessories"), who.user())))
                 .post("/assignments/{id}/convert", Permission.ASSIGNMENTS_WRITE, (req, res, who) -> assignmentAction(req, res, who, "convert",
-                        f -> assignments.convertToGift(LoansApi.id(req), who.user(), urls.base(req))))
+                        f -> {
+                            if (!"oui".equals(f.get("confirm"))) {
+                                throw new ValidationException(Map.of("confirm",
+                                        "Cochez la case pour confirmer : une remise en don est définitive."));
+                            }
+                            assignments.convertToGift(LoansApi.id(req), who.user(), urls.base(req));
+                        }))
                 .post("/assignments/{id}/incident", Permission.ASSIGNMENTS_WRITE, (req, res, who) -> assignmentAction(req, res, who, "incident",
                         f -> assignments.incident(LoansApi.id(req), Input.of(f), who.user())));
     }
@@ -247,11 +254,17 @@ final class LoansPages implements HttpService {
     private void assignForm(ServerRequest req, ServerResponse res, Principal who, Status status, Map<String, String> values,
                             Map<String, String> errors) {
         Map<String, Object> p = params(who);
-        p.put("values", values);
+        List<ReadyMachine> machines = ReadyMachines.find(database, values);
+        Map<String, String> shown = new HashMap<>(values);
+        // A scan that finds exactly one machine picks it: the social worker only checks it is the right one.
+        if (machines.size() == 1 && !shown.containsKey("machineTag") && shown.get("q") != null) {
+            shown.put("machineTag", machines.getFirst().tag());
+        }
+        p.put("values", shown);
         p.put("errors", errors);
         p.put("people", beneficiaries.search(null, who.user()));
         p.put("sessions", courses.sessions());
-        p.put("machines", ReadyMachines.find(database, values));
+        p.put("machines", machines);
         pages.render(res, status, "loans/assign.jte", p);
     }
 
@@ -287,8 +300,11 @@ final class LoansPages implements HttpService {
         p.put("a", a);
         p.put("today", assignments.today());
         p.put("events", assignments.events(id));
-        p.put("documents", names ? contracts.contracts(id, who.user()) : List.of());
-        p.put("scans", names ? contracts.scans(id, who.user()) : List.of());
+        List<StoredContract> documents = names ? contracts.contracts(id, who.user()) : List.of();
+        List<ContractScan> scans = names ? contracts.scans(id, who.user()) : List.of();
+        p.put("documents", documents);
+        p.put("scans", scans);
+        p.put("signature", Signature.of(documents, scans));
         p.put("failedForm", failedForm);
         p.put("errors", errors);
         p.put("values", values);
@@ -312,6 +328,27 @@ final class LoansPages implements HttpService {
                 throw e;
             }
             assignment(res, who, id, e.status(), name, e.fields(), form.values(), e.getMessage());
+        }
+    }
+
+    private void uploadScan(ServerRequest req, ServerResponse res, Principal who) {
+        long id = LoansApi.id(req);
+        boolean page = req.context().get(Multipart.class).isPresent();
+        try {
+            contracts.uploadScan(id, Upload.fromForm(req, "file", ContractService.MAX_SCAN_BYTES,
+                    Set.of(Upload.PDF, Upload.JPEG, Upload.PNG)), who.user());
+        } catch (HttpProblem e) {
+            if (!page || e.status() == Status.FORBIDDEN_403 || e.status() == Status.NOT_FOUND_404) {
+                throw e;
+            }
+            assignment(res, who, id, e.status(), "scan", e.fields().isEmpty() ? Map.of("file", e.getMessage()) : e.fields(),
+                    Map.of(), e.getMessage());
+            return;
+        }
+        if (page) {
+            Confirmations.redirect(res, "/assignments/" + id, "scan");
+        } else {
+            Json.ok(res, Map.of("location", "/assignments/" + id + "?saved=scan"));
         }
     }
 

@@ -77,6 +77,14 @@ public final class Guard {
             return this;
         }
 
+        /**
+         * A form that sends a file ({@code multipart/form-data}, read by {@link Multipart} up to {@code maxBytes}, its
+         * CSRF field checked like any form's); a script may still send the file as the raw body with the CSRF header.
+         */
+        public Rules postUpload(String path, Permission permission, long maxBytes, Action action) {
+            return add(Method.POST, path, permission, maxBytes, action);
+        }
+
         /** A form that legitimately carries more than most: capped at {@code app.limits.large-form-bytes}. */
         public Rules postLargeForm(String path, Permission permission, Action action) {
             return add(Method.POST, path, permission, limits.largeFormBytes(), action);
@@ -147,6 +155,10 @@ public final class Guard {
             Form form = readForm(req, formBytes);
             req.context().register(form);
             sent = Optional.ofNullable(form.get(CSRF_FIELD)).orElse("");
+        } else if (RequestBody.contentType(req).map(Multipart::isMultipart).orElse(false)) {
+            Multipart parts = Multipart.read(req, formBytes);
+            req.context().register(parts);
+            sent = Optional.ofNullable(parts.field(CSRF_FIELD)).orElse("");
         } else {
             sent = req.headers().first(HeaderNames.create(CSRF_HEADER)).orElse("");
         }
