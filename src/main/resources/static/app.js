@@ -115,3 +115,45 @@ document.addEventListener('DOMContentLoaded', () => {
     if (!event.target.closest('input, button, select, textarea, a, label, summary')) field.focus();
   });
 });
+
+// Donation form (inventory/intake.jte): the new donor's fields only while "Nouveau donateur" is chosen, and more
+// machine rows added in place, numbered on; without JavaScript the fields stay and the button asks the server.
+document.addEventListener('DOMContentLoaded', () => {
+  const donor = document.getElementById('donorId');
+  const fields = document.querySelector('[data-new-donor]');
+  if (donor && fields) {
+    const show = () => { fields.hidden = donor.value !== 'new'; };
+    donor.addEventListener('change', show);
+    show();
+  }
+  const add = document.querySelector('button[data-add-rows]');
+  const rows = document.querySelector('[data-rows]');
+  if (!add || !rows) return;
+  add.addEventListener('click', (event) => {
+    event.preventDefault();
+    const last = rows.querySelector('[data-row]:last-of-type');
+    let next = Number(last.dataset.row) + 1;
+    let first = null;
+    for (let n = 0; n < Number(add.dataset.addRows); n++, next++) {
+      const row = last.cloneNode(true);
+      row.dataset.row = String(next);
+      row.querySelectorAll('.field-error').forEach((e) => e.remove());
+      row.querySelectorAll('[id], [for], [name]').forEach((e) => {
+        ['id', 'for', 'name'].forEach((a) => {
+          const v = e.getAttribute(a);
+          if (v) e.setAttribute(a, v.replace(/machines\[\d+\]/, 'machines[' + next + ']'));
+        });
+        if (e.tagName === 'LABEL') e.textContent = e.textContent.replace(/n° \d+/, 'n° ' + (next + 1));
+        if (e.tagName === 'INPUT') e.value = '';
+        if (e.tagName === 'SELECT') e.selectedIndex = 0;
+        e.removeAttribute('aria-invalid');
+        e.removeAttribute('aria-describedby');
+      });
+      rows.appendChild(row);
+      if (!first) first = row;
+    }
+    // The place is kept: the first new row's first field takes the focus.
+    const field = first && first.querySelector('select, input');
+    if (field) field.focus();
+  });
+});
