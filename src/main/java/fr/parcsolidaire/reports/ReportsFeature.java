@@ -35,7 +35,8 @@ public final class ReportsFeature implements Feature {
                 new ReportPages(platform.guard(), platform.pages(), reports, new Exports(platform.database()),
                         new ActivityReportPdf(platform.settings().section("app.structure")), sites),
                 new ReportsApi(platform.guard(), reports),
-                new DonorPackPages(platform.guard(), new DonorPack(platform.database(), platform.clock())));
+                new DonorPackPages(platform.guard(), new DonorPack(platform.database(), platform.clock(),
+                        DonorPack.Structure.from(platform.settings().section("app.structure")))));
     }
 
     @Override

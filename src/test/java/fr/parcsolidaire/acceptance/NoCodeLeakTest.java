@@ -65,7 +65,7 @@ class NoCodeLeakTest {
             }
         }
         names.removeIf(n -> n.length() < 3 || labelWords.contains(n));
-        codes = Pattern.compile("\\b(" + String.join("|", names) + ")\\b");
+        codes = Pattern.compile("(?<![\\w-])(" + String.join("|", names) + ")(?![\\w-])");
     }
 
     @ParameterizedTest

@@ -57,8 +57,8 @@ class ExportsAndPdfTest {
         Map<String, CSVRecord> byTag = records.stream().skip(1).collect(Collectors.toMap(r -> r.get(0), r -> r));
         assertEquals("'=HYPERLINK(\"http://x\")", byTag.get(world.laptops.get(0)).get(3));
         assertEquals("'@SUM(A1)", byTag.get(world.laptops.get(1)).get(3));
-        assertEquals("SCRAPPED", byTag.get(world.screen).get(5));
-        assertEquals("RESIDENT", byTag.get(world.residentLaptop).get(10));
+        assertEquals("Recyclée (DEEE)", byTag.get(world.screen).get(5));
+        assertEquals("Particulier", byTag.get(world.residentLaptop).get(10));
         assertEquals("", byTag.get(world.residentLaptop).get(11), "a resident donor is never named");
         assertFalse(text.contains(world.resident));
         assertTrue(text.contains("\r\n"), "CRLF records");
