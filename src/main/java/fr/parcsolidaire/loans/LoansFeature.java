@@ -62,7 +62,7 @@ public final class LoansFeature implements Feature, MachineAssignments, PersonLa
         return List.of(home);
     }
 
-    /** The course "À portée de clics", a few participants, two loans and a gift, by {@code actor}. */
+    /** The course "À portée de clics", a few participants, two loans, a gift and a returned loan, by {@code actor}. */
     public void loadDemo(User actor, String base) {
         LoansDemo.load(database, beneficiaries, courses, assignments, actor, base);
     }
