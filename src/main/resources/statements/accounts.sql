@@ -108,3 +108,15 @@ DELETE FROM login_throttle
 
 -- name: user-site-by-code
 SELECT id FROM sites WHERE code = :code
+
+-- The administrator's home page: accounts by role and state, and the last changes made to accounts.
+-- name: home-accounts
+SELECT role, active, count(*) AS n FROM users GROUP BY role, active
+
+-- name: home-account-events
+SELECT e.at, e.kind, CAST(e.data AS text) AS data, a.username AS actor, u.username
+  FROM user_events e
+  JOIN users u ON u.id = e.user_id
+  LEFT JOIN users a ON a.id = e.actor_id
+ ORDER BY e.id DESC
+ LIMIT 5

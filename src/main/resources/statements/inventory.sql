@@ -206,3 +206,33 @@ SELECT coalesce(max(id), 0) AS last_event FROM machine_events WHERE machine_id =
 UPDATE machines SET cpu = :cpu, ram_gb = :ramGb, screen_inches = :screenInches, battery_health = :batteryHealth,
                     webcam = :webcam, updated_at = now()
  WHERE id = :id
+
+-- The technician's home page: each machine in the workshop with the step that awaits it (docs/ui.md, "Pages
+-- d'accueil"). A storage device without a passing, verified erasure since the last handover, or a machine of a type
+-- that holds data (MachineType.holdsData) with no device and no statement in force, waits for its erasure.
+-- name: workshop-queue
+SELECT q.tag, q.type, q.brand, q.model, q.step
+  FROM (SELECT m.id, m.tag, m.type, m.brand, m.model,
+               CASE WHEN m.state IN ('RECEIVED', 'IN_DIAGNOSIS', 'RETURNED') THEN 'DIAGNOSE'
+                    WHEN EXISTS (SELECT 1 FROM storage_devices sd
+                                  WHERE sd.machine_id = m.id
+                                    AND NOT EXISTS (SELECT 1 FROM erasures e
+                                                     WHERE e.storage_device_id = sd.id AND e.result = 'PASS' AND e.verified
+                                                       AND e.created_at > COALESCE((SELECT max(x.at) FROM machine_events x
+                                                                                     WHERE x.machine_id = m.id AND x.kind = 'TRANSITION'
+                                                                                       AND x.to_state = 'ASSIGNED'), '-infinity')))
+                      OR (m.type IN ('LAPTOP', 'DESKTOP', 'TABLET', 'PHONE')
+                          AND NOT EXISTS (SELECT 1 FROM storage_devices sd WHERE sd.machine_id = m.id)
+                          AND NOT EXISTS (SELECT 1 FROM machine_events s
+                                           WHERE s.machine_id = m.id AND s.kind = 'NO_STORAGE'
+                                             AND NOT EXISTS (SELECT 1 FROM machine_events x
+                                                              WHERE x.machine_id = m.id AND x.id > s.id
+                                                                AND (x.kind = 'NO_STORAGE_REVOKED'
+                                                                     OR (x.kind = 'TRANSITION' AND x.to_state = 'ASSIGNED')))))
+                         THEN 'ERASE'
+                    WHEN m.os_name IS NULL THEN 'REPAIR'
+                    ELSE 'CHECK' END AS step
+          FROM machines m
+         WHERE m.state IN ('RECEIVED', 'IN_DIAGNOSIS', 'RETURNED', 'IN_RECONDITIONING')) q
+ ORDER BY q.id
+ LIMIT 1000

@@ -246,6 +246,8 @@ SELECT m.tag, m.type, m.brand, m.model, m.grade, m.ram_gb,
    AND (CAST(:minRam AS numeric) IS NULL OR m.ram_gb >= :minRam)
    AND (CAST(:minStorage AS numeric) IS NULL
         OR (SELECT sum(sd.capacity_gb) FROM storage_devices sd WHERE sd.machine_id = m.id) >= :minStorage)
+   AND (CAST(:q AS text) IS NULL OR m.tag = :q OR strpos(upper(coalesce(m.serial, '')), upper(:q)) > 0
+        OR strpos(upper(coalesce(m.brand, '') || ' ' || coalesce(m.model, '')), upper(:q)) > 0)
  ORDER BY m.grade NULLS LAST, m.ram_gb DESC NULLS LAST, m.tag
  LIMIT 200
 
@@ -294,3 +296,26 @@ SELECT a.id FROM assignments a
 -- name: enrolment-figures
 SELECT count(*) AS enrolled, count(*) FILTER (WHERE status = 'COMPLETED') AS completed
   FROM enrolments WHERE session_id = ANY (CAST(string_to_array(:sessionIds, ',') AS bigint[]))
+
+-- The social worker's home page (docs/ui.md, "Pages d'accueil"): loans overdue or due by :until, on the reader's site.
+-- name: home-loans-due
+SELECT * FROM assignment_rows a
+ WHERE a.status = 'ACTIVE' AND a.kind = 'LOAN' AND a.due_on <= :until
+   AND (CAST(:siteId AS bigint) IS NULL OR a.beneficiary_site_id = :siteId)
+ ORDER BY a.due_on, a.id
+ LIMIT 200
+
+-- Assignments whose latest document is not signed yet: no document signs it on screen, and no paper scan of it.
+-- name: home-contracts-to-sign
+SELECT * FROM assignment_rows a
+ WHERE a.status IN ('ACTIVE', 'GIVEN')
+   AND (CAST(:siteId AS bigint) IS NULL OR a.beneficiary_site_id = :siteId)
+   AND EXISTS (SELECT 1 FROM contracts d
+                WHERE d.id = (SELECT max(c.id) FROM contracts c WHERE c.assignment_id = a.id AND c.signs IS NULL)
+                  AND NOT EXISTS (SELECT 1 FROM contracts x WHERE x.signs = d.id)
+                  AND NOT EXISTS (SELECT 1 FROM contract_scans s WHERE s.contract_id = d.id))
+ ORDER BY a.id DESC
+ LIMIT 200
+
+-- name: home-ready-count
+SELECT count(*) AS n FROM machines WHERE state = 'READY'

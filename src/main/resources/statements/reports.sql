@@ -212,3 +212,12 @@ SELECT id, code, name FROM sites WHERE code = :code
 
 -- name: report-site-by-id
 SELECT id, code, name FROM sites WHERE id = :id
+
+-- The coordinator's home page: loans under way and overdue, counted exactly as the assignment lists count them
+-- (assignments-list: status ACTIVE; overdue: due before today), on the reader's site.
+-- name: report-home-loans
+SELECT count(*) FILTER (WHERE a.status = 'ACTIVE') AS active,
+       count(*) FILTER (WHERE a.status = 'ACTIVE' AND a.due_on < :today) AS overdue
+  FROM assignments a
+  JOIN beneficiaries b ON b.id = a.beneficiary_id
+ WHERE CAST(:siteId AS bigint) IS NULL OR b.site_id = :siteId

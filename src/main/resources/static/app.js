@@ -1,8 +1,20 @@
 // Progressive enhancement: pages work without this file where they can.
 document.addEventListener('DOMContentLoaded', () => {
+  // After a save the page says so in its role="status" region (platform/http/Confirmations): the focus goes there so
+  // that a screen reader reads it first, and the address loses "saved=" so a reload does not confirm again.
+  const confirmation = document.getElementById('confirmation');
+  if (confirmation) {
+    confirmation.focus();
+    const url = new URL(window.location.href);
+    if (url.searchParams.has('saved')) {
+      url.searchParams.delete('saved');
+      window.history.replaceState(null, '', url.pathname + url.search + url.hash);
+    }
+  }
+
   // Keep the scan field focused so a keyboard-wedge scanner always types into it.
   const scan = document.querySelector('form.scan input[name=q]');
-  if (scan) scan.focus();
+  if (scan && !confirmation) scan.focus();
 
   // <form data-upload action="..." data-csrf="..."> with one <input type=file>: the file is sent as the
   // raw request body (no multipart), then the page follows where the server redirects or shows its message.
@@ -196,7 +208,8 @@ document.addEventListener('DOMContentLoaded', () => {
     const active = document.activeElement;
     if (!active || active === document.body || active === document.documentElement) field.focus();
   };
-  field.focus();
+  // A confirmation just shown keeps the focus first (see above); the next click or blur gives it back to the field.
+  if (!document.getElementById('confirmation')) field.focus();
   field.addEventListener('blur', () => setTimeout(refocus, 50));
   // A click on text or empty space gives the field back at once; controls keep the focus they take.
   document.addEventListener('click', (event) => {
@@ -264,5 +277,47 @@ document.addEventListener('DOMContentLoaded', () => {
         buttons.forEach((b) => { b.disabled = false; });
       }
     });
+  });
+});
+
+// Donation form (inventory/intake.jte): the new donor's fields only while "Nouveau donateur" is chosen, and more
+// machine rows added in place, numbered on; without JavaScript the fields stay and the button asks the server.
+document.addEventListener('DOMContentLoaded', () => {
+  const donor = document.getElementById('donorId');
+  const fields = document.querySelector('[data-new-donor]');
+  if (donor && fields) {
+    const show = () => { fields.hidden = donor.value !== 'new'; };
+    donor.addEventListener('change', show);
+    show();
+  }
+  const add = document.querySelector('button[data-add-rows]');
+  const rows = document.querySelector('[data-rows]');
+  if (!add || !rows) return;
+  add.addEventListener('click', (event) => {
+    event.preventDefault();
+    const last = rows.querySelector('[data-row]:last-of-type');
+    let next = Number(last.dataset.row) + 1;
+    let first = null;
+    for (let n = 0; n < Number(add.dataset.addRows); n++, next++) {
+      const row = last.cloneNode(true);
+      row.dataset.row = String(next);
+      row.querySelectorAll('.field-error').forEach((e) => e.remove());
+      row.querySelectorAll('[id], [for], [name]').forEach((e) => {
+        ['id', 'for', 'name'].forEach((a) => {
+          const v = e.getAttribute(a);
+          if (v) e.setAttribute(a, v.replace(/machines\[\d+\]/, 'machines[' + next + ']'));
+        });
+        if (e.tagName === 'LABEL') e.textContent = e.textContent.replace(/n° \d+/, 'n° ' + (next + 1));
+        if (e.tagName === 'INPUT') e.value = '';
+        if (e.tagName === 'SELECT') e.selectedIndex = 0;
+        e.removeAttribute('aria-invalid');
+        e.removeAttribute('aria-describedby');
+      });
+      rows.appendChild(row);
+      if (!first) first = row;
+    }
+    // The place is kept: the first new row's first field takes the focus.
+    const field = first && first.querySelector('select, input');
+    if (field) field.focus();
   });
 });

@@ -20,17 +20,22 @@ public final class Browser {
     }
 
     public static WebDriver start() {
-        return start(new String[0]);
+        return start(412, 915);
     }
 
     /** With more Chromium flags, e.g. a fake camera reading a file (labels/CameraScanBrowserTest). */
     public static WebDriver start(String... extraFlags) {
+        return start(412, 915, extraFlags);
+    }
+
+    /** A browser of this window size: a workshop phone (390 × 844), a tablet (1024 × 768), a desktop (1440 × 900). */
+    public static WebDriver start(int width, int height, String... extraFlags) {
         try {
             ChromeOptions options = new ChromeOptions();
             options.setBinary("/usr/bin/chromium");
             options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
                     "--disable-background-networking", "--disable-component-update", "--no-first-run",
-                    "--window-size=412,915", "--user-data-dir=" + Files.createTempDirectory("chromium").toAbsolutePath());
+                    "--window-size=" + width + "," + height, "--user-data-dir=" + Files.createTempDirectory("chromium").toAbsolutePath());
             options.addArguments(extraFlags);
             ChromeDriverService service = new ChromeDriverService.Builder()
                     .usingDriverExecutable(new File("/usr/bin/chromedriver")).usingAnyFreePort().build();

@@ -2,6 +2,7 @@ package fr.parcsolidaire.accounts;
 
 import fr.parcsolidaire.platform.Feature;
 import fr.parcsolidaire.platform.Platform;
+import fr.parcsolidaire.platform.http.HomeSection;
 import fr.parcsolidaire.platform.security.PasswordHasher;
 import fr.parcsolidaire.platform.security.Role;
 import io.helidon.webserver.http.HttpService;
@@ -20,6 +21,7 @@ public final class AccountsFeature implements Feature {
 
     private AccountService accounts;
     private List<HttpService> routes;
+    private AdminHome home;
 
     @Override
     public List<String> statements() {
@@ -31,6 +33,7 @@ public final class AccountsFeature implements Feature {
         UserRepository users = new UserRepository(platform.database());
         accounts = new AccountService(platform.database(), users, platform.sessions());
         LoginThrottle throttle = LoginThrottle.from(platform.database().client(), platform.settings().section("app.login"));
+        home = new AdminHome(platform.database(), platform.pages());
         routes = List.of(
                 new LoginPages(platform.guard(), platform.pages(), accounts, platform.sessions(), throttle),
                 new TokenApi(accounts, platform.sessions(), throttle),
@@ -47,6 +50,11 @@ public final class AccountsFeature implements Feature {
     @Override
     public List<HttpService> routes() {
         return routes;
+    }
+
+    @Override
+    public List<HomeSection> homeSections() {
+        return List.of(home);
     }
 
     /** Creating accounts and setting passwords, for the demo data. */

@@ -1,5 +1,6 @@
 package fr.parcsolidaire.accounts;
 
+import fr.parcsolidaire.platform.http.Confirmations;
 import fr.parcsolidaire.platform.http.Form;
 import fr.parcsolidaire.platform.http.Guard;
 import fr.parcsolidaire.platform.http.HttpProblem;
@@ -32,19 +33,29 @@ final class UserAdminPages implements HttpService {
         this.users = users;
     }
 
+    /** What each form confirms once saved (platform/http/Confirmations). */
+    static {
+        Confirmations.declare(Map.of(
+                "account-created", "Compte créé.",
+                "role", "Rôle changé : il s'applique dès la prochaine page de cette personne.",
+                "password", "Mot de passe réinitialisé.",
+                "active", "État du compte enregistré.",
+                "site", "Site du compte enregistré."));
+    }
+
     @Override
     public void routing(HttpRules rules) {
         guard.on(rules)
                 .get("/admin/users", Permission.ADMINISTRATION, (req, res, who) -> list(res, who, Map.of(), Map.of(), Status.OK_200))
                 .post("/admin/users", Permission.ADMINISTRATION, this::create)
                 .get("/admin/users/{id}", Permission.ADMINISTRATION, (req, res, who) -> show(req, res, who, Map.of(), Status.OK_200))
-                .post("/admin/users/{id}/role", Permission.ADMINISTRATION, (req, res, who) -> change(req, res, who,
+                .post("/admin/users/{id}/role", Permission.ADMINISTRATION, (req, res, who) -> change(req, res, who, "role",
                         () -> accounts.changeRole(id(req), Form.of(req).get("role"), who.user())))
-                .post("/admin/users/{id}/password", Permission.ADMINISTRATION, (req, res, who) -> change(req, res, who,
+                .post("/admin/users/{id}/password", Permission.ADMINISTRATION, (req, res, who) -> change(req, res, who, "password",
                         () -> accounts.resetPassword(id(req), Form.of(req).get("password"), who.user())))
-                .post("/admin/users/{id}/active", Permission.ADMINISTRATION, (req, res, who) -> change(req, res, who,
+                .post("/admin/users/{id}/active", Permission.ADMINISTRATION, (req, res, who) -> change(req, res, who, "active",
                         () -> accounts.setActive(id(req), "true".equals(Form.of(req).get("active")), who.user())))
-                .post("/admin/users/{id}/site", Permission.ADMINISTRATION, (req, res, who) -> change(req, res, who,
+                .post("/admin/users/{id}/site", Permission.ADMINISTRATION, (req, res, who) -> change(req, res, who, "site",
                         () -> accounts.changeSite(id(req), Form.of(req).get("site"), who.user())));
     }
 
@@ -61,7 +72,7 @@ final class UserAdminPages implements HttpService {
         Form form = Form.of(req);
         try {
             long id = accounts.create(form.get("username"), form.get("displayName"), form.get("role"), form.get("password"), who.user());
-            Pages.redirect(res, "/admin/users/" + id);
+            Confirmations.redirect(res, "/admin/users/" + id, "account-created");
         } catch (ValidationException e) {
             Map<String, String> values = new HashMap<>(form.values());
             values.remove("password");
@@ -83,10 +94,10 @@ final class UserAdminPages implements HttpService {
         pages.render(res, status, "accounts/user.jte", params);
     }
 
-    private void change(ServerRequest req, ServerResponse res, Principal who, Runnable change) {
+    private void change(ServerRequest req, ServerResponse res, Principal who, String saved, Runnable change) {
         try {
             change.run();
-            Pages.redirect(res, "/admin/users/" + id(req));
+            Confirmations.redirect(res, "/admin/users/" + id(req), saved);
         } catch (ValidationException e) {
             show(req, res, who, e.fields(), Status.BAD_REQUEST_400);
         }

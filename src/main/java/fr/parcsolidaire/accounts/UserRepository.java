@@ -1,12 +1,17 @@
 package fr.parcsolidaire.accounts;
 
+import fr.parcsolidaire.platform.http.Jsonp;
 import fr.parcsolidaire.platform.security.Role;
 import fr.parcsolidaire.platform.security.User;
 import fr.parcsolidaire.platform.sql.Database;
 import fr.parcsolidaire.platform.sql.Rows;
 import io.helidon.dbclient.DbExecute;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonString;
 
+import java.io.StringReader;
 import java.time.OffsetDateTime;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -18,7 +23,50 @@ final class UserRepository {
     public record Credentials(User user, String passwordHash) {
     }
 
+    /** One line of an account's journal; the page reads {@link #label()} and {@link #details()}, never the codes. */
     public record AccountEvent(OffsetDateTime at, String kind, String data, String actor) {
+
+        public String label() {
+            return switch (kind) {
+                case "CREATED" -> "Compte créé";
+                case "ROLE_CHANGED" -> "Rôle changé";
+                case "SITE_CHANGED" -> "Site changé";
+                case "PASSWORD_RESET" -> "Mot de passe réinitialisé";
+                case "REACTIVATED" -> "Compte réactivé";
+                case "DEACTIVATED" -> "Compte désactivé";
+                default -> "Modification du compte";
+            };
+        }
+
+        /** The journaled data in French: roles by their label, the site by its code. */
+        public String details() {
+            if (data == null || data.isBlank()) {
+                return "";
+            }
+            JsonObject o;
+            try (var reader = Jsonp.reader(new StringReader(data))) {
+                o = reader.readObject();
+            }
+            List<String> parts = new ArrayList<>();
+            if (o.get("role") instanceof JsonString r) {
+                parts.add("rôle : " + roleLabel(r.getString()));
+            }
+            if (kind.equals("ROLE_CHANGED") && o.get("from") instanceof JsonString f && o.get("to") instanceof JsonString t) {
+                parts.add(roleLabel(f.getString()) + " → " + roleLabel(t.getString()));
+            }
+            if (kind.equals("SITE_CHANGED")) {
+                parts.add(o.get("site") instanceof JsonString site ? "site : " + site.getString() : "tous les sites");
+            }
+            return String.join(" · ", parts);
+        }
+
+        private static String roleLabel(String code) {
+            try {
+                return Role.valueOf(code).label();
+            } catch (IllegalArgumentException e) {
+                return "rôle inconnu";
+            }
+        }
     }
 
     private final Database database;

@@ -1,7 +1,9 @@
 package fr.parcsolidaire.evidence;
 
+import fr.parcsolidaire.platform.http.Labelled;
+
 /** A drive's final status as nwipe reports it in its "Drive Status" table or on its PDF certificate. */
-enum WipeStatus {
+enum WipeStatus implements Labelled {
     ERASED("Effacé"),
     FAILED("Échec"),
     ABORTED("Interrompu"),
@@ -13,7 +15,8 @@ enum WipeStatus {
         this.label = label;
     }
 
-    String label() {
+    @Override
+    public String label() {
         return label;
     }
 

@@ -6,6 +6,11 @@ import java.time.OffsetDateTime;
 public record AuditEntry(long id, OffsetDateTime at, String action, String detail, Long beneficiaryId, String actor) {
 
     public String actionLabel() {
+        return actionLabel(action);
+    }
+
+    /** The French words for an access-log action (gdpr/AccessLog.Action), never its code. */
+    public static String actionLabel(String action) {
         return switch (action) {
             case "READ" -> "Consultation";
             case "LIST" -> "Liste / recherche";
@@ -14,7 +19,7 @@ public record AuditEntry(long id, OffsetDateTime at, String action, String detai
             case "EXPORT" -> "Export (droit d'accès)";
             case "ANONYMISE" -> "Anonymisation";
             case "CONTRACT_READ" -> "Lecture d'un contrat";
-            default -> action;
+            default -> "Autre accès";
         };
     }
 }

@@ -1,5 +1,6 @@
 package fr.parcsolidaire.gdpr;
 
+import fr.parcsolidaire.platform.http.Confirmations;
 import fr.parcsolidaire.platform.http.Form;
 import fr.parcsolidaire.platform.http.Guard;
 import fr.parcsolidaire.platform.http.HttpProblem;
@@ -77,11 +78,15 @@ final class GdprRoutes implements HttpService {
         Json.ok(res, anonymiser.anonymise(id(req), who.user(), Anonymiser.Reason.REQUEST));
     }
 
+    static {
+        Confirmations.declare("anonymised", "Données personnelles anonymisées : le nom et les coordonnées sont effacés.");
+    }
+
     private void anonymiseForm(ServerRequest req, ServerResponse res, Principal who) {
         long id = id(req);
         requireConfirmation("oui".equals(Form.of(req).get("confirm")));
         anonymiser.anonymise(id, who.user(), Anonymiser.Reason.REQUEST);
-        Pages.redirect(res, "/beneficiaries/" + id);
+        Confirmations.redirect(res, "/beneficiaries/" + id, "anonymised");
     }
 
     private static void requireConfirmation(boolean confirmed) {

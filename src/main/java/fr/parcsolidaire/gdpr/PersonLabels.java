@@ -12,6 +12,24 @@ public interface PersonLabels {
     /** "JOB_SEEKER" → "Demandeur d'emploi". */
     String situation(String code);
 
+    /** "ENROLLED" → "Inscrit". */
+    String enrolmentStatus(String code);
+
+    /** "LOAN" → "Prêt", "GIFT" → "Remise en don". */
+    String assignmentKind(String code);
+
+    /** "ACTIVE" → "Prêt en cours". */
+    String assignmentStatus(String code);
+
+    /** An assignment's journal: "CREATED" → "Attribution". */
+    String assignmentEvent(String code);
+
+    /** "LAPTOP" → "Ordinateur portable". */
+    String machineType(String code);
+
+    /** A contract's kind: "LOAN_AGREEMENT" → "Convention de prêt". */
+    String contractKind(String code);
+
     /**
      * A code of the waiting list or of a reservation in French, by kind ("use", "need", "priority", "children",
      * "internet", "waiting-status", "reservation-status"): ("use", "JOB_SEARCH") → "Recherche d'emploi et entretiens

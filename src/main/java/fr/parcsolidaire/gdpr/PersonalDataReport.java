@@ -2,13 +2,16 @@ package fr.parcsolidaire.gdpr;
 
 import fr.parcsolidaire.platform.http.Formats;
 import fr.parcsolidaire.platform.http.HttpProblem;
+import fr.parcsolidaire.platform.http.Jsonp;
 import fr.parcsolidaire.platform.pdf.PdfKit;
 import fr.parcsolidaire.platform.security.User;
 import fr.parcsolidaire.platform.sql.Database;
 import fr.parcsolidaire.platform.sql.Rows;
 import io.helidon.dbclient.DbExecute;
 import io.helidon.dbclient.DbRow;
+import jakarta.json.JsonString;
 
+import java.io.StringReader;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -58,25 +61,25 @@ final class PersonalDataReport {
             sections.add(section(tx, "gdpr-enrolments", beneficiaryId, "Parcours suivis",
                     List.of("Parcours", "Session", "Début", "Fin", "Statut"),
                     r -> List.of(Rows.text(r, "course"), Rows.text(r, "session"), Formats.date(Rows.date(r, "starts_on")),
-                            Formats.date(Rows.date(r, "ends_on")), Rows.text(r, "status"))));
+                            Formats.date(Rows.date(r, "ends_on")), labels.enrolmentStatus(Rows.text(r, "status")))));
             sections.add(section(tx, "gdpr-assignments", beneficiaryId, "Matériel attribué",
                     List.of("N°", "Machine", "Nature et statut", "Période", "Accessoires"),
                     r -> List.of(String.valueOf(Rows.longValue(r, "id")),
-                            Rows.text(r, "tag") + " · " + Rows.text(r, "type") + " · " + orDash(Rows.text(r, "brand"))
+                            Rows.text(r, "tag") + " · " + labels.machineType(Rows.text(r, "type")) + " · " + orDash(Rows.text(r, "brand"))
                                     + " " + orDash(Rows.text(r, "model")),
-                            Rows.text(r, "kind") + " · " + Rows.text(r, "status"),
+                            labels.assignmentKind(Rows.text(r, "kind")) + " · " + labels.assignmentStatus(Rows.text(r, "status")),
                             "du " + Formats.date(Rows.date(r, "starts_on"))
                                     + (Rows.date(r, "due_on") == null ? "" : ", échéance " + Formats.date(Rows.date(r, "due_on")))
                                     + (Rows.date(r, "ended_on") == null ? "" : ", fin " + Formats.date(Rows.date(r, "ended_on"))),
-                            Rows.text(r, "accessories"))));
+                            accessories(Rows.text(r, "accessories")))));
             sections.add(section(tx, "gdpr-assignment-events", beneficiaryId, "Historique des attributions",
                     List.of("Attribution", "Événement", "Date", "Par", "Note"),
-                    r -> List.of(String.valueOf(Rows.longValue(r, "assignment_id")), Rows.text(r, "kind"),
+                    r -> List.of(String.valueOf(Rows.longValue(r, "assignment_id")), labels.assignmentEvent(Rows.text(r, "kind")),
                             Formats.dateTime(Rows.timestamp(r, "at")), Rows.text(r, "actor"), orDash(Rows.text(r, "note")))));
             sections.add(section(tx, "gdpr-contracts", beneficiaryId, "Documents archivés",
                     List.of("N°", "Attribution", "Nature", "Créé le", "Empreinte SHA-256", "Contenu effacé le"),
                     r -> List.of(String.valueOf(Rows.longValue(r, "id")), String.valueOf(Rows.longValue(r, "assignment_id")),
-                            Rows.text(r, "kind"), Formats.dateTime(Rows.timestamp(r, "created_at")), Rows.text(r, "sha256"),
+                            labels.contractKind(Rows.text(r, "kind")), Formats.dateTime(Rows.timestamp(r, "created_at")), Rows.text(r, "sha256"),
                             orDash(Rows.timestamp(r, "purged_at") == null ? null : Formats.dateTime(Rows.timestamp(r, "purged_at"))))));
             sections.add(section(tx, "gdpr-waiting-list", beneficiaryId, "Demandes d'équipement",
                     List.of("Demandée le", "Usages et besoins", "Priorité", "Foyer", "Statut"),
@@ -99,7 +102,7 @@ final class PersonalDataReport {
                             Rows.date(r, "returned_on") == null ? "—" : Formats.date(Rows.date(r, "returned_on")))));
             sections.add(section(tx, "gdpr-access-log-of", beneficiaryId, "Consultations et modifications du dossier",
                     List.of("Date", "Action", "Par", "Détail"),
-                    r -> List.of(Formats.dateTime(Rows.timestamp(r, "at")), Rows.text(r, "action"),
+                    r -> List.of(Formats.dateTime(Rows.timestamp(r, "at")), AuditEntry.actionLabel(Rows.text(r, "action")),
                             orDash(Rows.text(r, "actor")), orDash(Rows.text(r, "detail")))));
             for (HeldPersonalData holder : elsewhere) {
                 holder.report(tx, beneficiaryId).forEach(h -> sections.add(new Section(h.title(), h.headers(), h.rows())));
@@ -155,5 +158,17 @@ final class PersonalDataReport {
 
     private static String orDash(String s) {
         return s == null || s.isBlank() ? "—" : s;
+    }
+
+    /** The accessories handed over, stored as a JSON array of names: "Chargeur, Sacoche". */
+    private static String accessories(String json) {
+        if (json == null || json.isBlank()) {
+            return "—";
+        }
+        try (var reader = Jsonp.reader(new StringReader(json))) {
+            List<String> names = reader.readArray().getValuesAs(JsonString.class).stream()
+                    .map(JsonString::getString).toList();
+            return names.isEmpty() ? "—" : String.join(", ", names);
+        }
     }
 }

@@ -1,9 +1,11 @@
 package fr.parcsolidaire.imports;
 
+import fr.parcsolidaire.platform.http.Labelled;
+
 import java.util.List;
 
 /** What a column of an imported inventory can hold, with the header names that give it away. */
-public enum ImportField {
+public enum ImportField implements Labelled {
     TYPE("Type de matériel", List.of("type", "type de materiel", "type materiel", "materiel", "categorie",
             "equipement", "type d equipement", "nature", "device type", "kind", "category")),
     BRAND("Marque", List.of("marque", "fabricant", "constructeur", "brand", "manufacturer", "make")),
@@ -32,6 +34,7 @@ public enum ImportField {
     }
 
     /** The French name shown on the mapping page and in each row's errors. */
+    @Override
     public String label() {
         return label;
     }

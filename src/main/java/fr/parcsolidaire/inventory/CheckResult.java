@@ -1,7 +1,9 @@
 package fr.parcsolidaire.inventory;
 
+import fr.parcsolidaire.platform.http.Labelled;
+
 /** The answer to one item of the quality check. */
-enum CheckResult {
+enum CheckResult implements Labelled {
     OK("OK"),
     KO("Défaut"),
     NA("Sans objet");
@@ -12,6 +14,7 @@ enum CheckResult {
         this.label = label;
     }
 
+    @Override
     public String label() {
         return label;
     }

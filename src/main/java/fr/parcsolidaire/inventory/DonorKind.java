@@ -1,6 +1,8 @@
 package fr.parcsolidaire.inventory;
 
-public enum DonorKind {
+import fr.parcsolidaire.platform.http.Labelled;
+
+public enum DonorKind implements Labelled {
     COMPANY("Entreprise"),
     PUBLIC_BODY("Organisme public"),
     ASSOCIATION("Association"),
@@ -12,6 +14,7 @@ public enum DonorKind {
         this.label = label;
     }
 
+    @Override
     public String label() {
         return label;
     }

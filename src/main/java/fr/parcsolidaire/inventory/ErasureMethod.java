@@ -1,7 +1,9 @@
 package fr.parcsolidaire.inventory;
 
+import fr.parcsolidaire.platform.http.Labelled;
+
 /** NIST SP 800-88 sanitisation levels. */
-public enum ErasureMethod {
+public enum ErasureMethod implements Labelled {
     CLEAR("Clear (effacement logique)"),
     PURGE("Purge (effacement sécurisé / sanitize)"),
     DESTROY("Destroy (destruction physique)");
@@ -12,6 +14,7 @@ public enum ErasureMethod {
         this.label = label;
     }
 
+    @Override
     public String label() {
         return label;
     }

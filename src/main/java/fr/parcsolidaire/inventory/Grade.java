@@ -1,6 +1,8 @@
 package fr.parcsolidaire.inventory;
 
-public enum Grade {
+import fr.parcsolidaire.platform.http.Labelled;
+
+public enum Grade implements Labelled {
     A("A – très bon état"),
     B("B – traces d'usage"),
     C("C – usure marquée, fonctionnel");
@@ -11,6 +13,7 @@ public enum Grade {
         this.label = label;
     }
 
+    @Override
     public String label() {
         return label;
     }

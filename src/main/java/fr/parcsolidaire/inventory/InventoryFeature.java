@@ -2,6 +2,7 @@ package fr.parcsolidaire.inventory;
 
 import fr.parcsolidaire.platform.Feature;
 import fr.parcsolidaire.platform.Platform;
+import fr.parcsolidaire.platform.http.HomeSection;
 import fr.parcsolidaire.platform.settings.Settings;
 import io.helidon.webserver.http.HttpService;
 
@@ -24,6 +25,7 @@ public final class InventoryFeature implements Feature {
     private IntakeService intake;
     private WorkshopService workshop;
     private List<HttpService> routes;
+    private WorkshopQueue queue;
 
     @Override
     public List<String> statements() {
@@ -42,6 +44,7 @@ public final class InventoryFeature implements Feature {
         intake = new IntakeService(platform.database(), inventory, platform.clock());
         workshop = new WorkshopService(platform.database(), platform.clock(), () -> diskHealth);
         SpecsCorrections specs = new SpecsCorrections(platform.database());
+        queue = new WorkshopQueue(platform.database(), inventory, platform.pages());
         routes = List.of(
                 new InventoryApi(platform.guard(), inventory, records, intake, workshop, specs),
                 new InventoryPages(platform.guard(), platform.pages(), inventory, records, intake, workshop, specs,
@@ -51,6 +54,11 @@ public final class InventoryFeature implements Feature {
     @Override
     public List<HttpService> routes() {
         return routes;
+    }
+
+    @Override
+    public List<HomeSection> homeSections() {
+        return List.of(queue);
     }
 
     @Override

@@ -1,5 +1,6 @@
 package fr.parcsolidaire.inventory;
 
+import fr.parcsolidaire.platform.http.Confirmations;
 import fr.parcsolidaire.platform.http.Form;
 import fr.parcsolidaire.platform.http.Guard;
 import fr.parcsolidaire.platform.http.HttpProblem;
@@ -31,18 +32,21 @@ import java.util.function.Supplier;
 /** The workshop's pages: home and search, machine list, machine page with its steps, donations and donors. */
 final class InventoryPages implements HttpService {
 
-    /** The confirmation shown after each step is saved, by form (the redirect's "saved" parameter). */
-    private static final Map<String, String> SAVED = Map.of(
-            "transition", "Étape enregistrée.",
-            "storage", "Support de stockage ajouté.",
-            "erasure", "Effacement enregistré.",
-            "repair", "Réparation enregistrée.",
-            "os", "Système enregistré.",
-            "no-storage", "Déclaration « aucun support » enregistrée.",
-            "specs", "Caractéristiques corrigées : la correction est inscrite à l'historique.",
-            "hardware", "Sortie de lshw importée : caractéristiques et supports de stockage mis à jour.",
-            "evidence", "Preuve d'effacement importée.",
-            "workbench-revoked", "Jeton du poste de travail révoqué.");
+    /** The confirmation shown after each step is saved, by form (platform/http/Confirmations). */
+    static {
+        Confirmations.declare(Map.ofEntries(
+                Map.entry("transition", "Étape enregistrée."),
+                Map.entry("storage", "Support de stockage ajouté."),
+                Map.entry("erasure", "Effacement enregistré."),
+                Map.entry("repair", "Réparation enregistrée."),
+                Map.entry("os", "Système enregistré."),
+                Map.entry("no-storage", "Déclaration « aucun support » enregistrée."),
+                Map.entry("specs", "Caractéristiques corrigées : la correction est inscrite à l'historique."),
+                Map.entry("hardware", "Sortie de lshw importée : caractéristiques et supports de stockage mis à jour."),
+                Map.entry("evidence", "Preuve d'effacement importée."),
+                Map.entry("workbench-revoked", "Jeton du poste de travail révoqué."),
+                Map.entry("donation", "Don de matériel enregistré : les numéros d'inventaire sont attribués.")));
+    }
 
     /** Rows shown in an empty intake form; "add rows" brings more without JavaScript. */
     private static final int INTAKE_ROWS = 3;
@@ -81,7 +85,7 @@ final class InventoryPages implements HttpService {
         // QR codes print the URL in capitals (denser code); send such scans to the canonical address.
         rules.get("/M/{tag}", (req, res) -> Pages.redirect(res, "/m/" + InventoryApi.tag(req)));
         guard.on(rules)
-                .get("/", Permission.SIGNED_IN, this::home)
+                .get("/find", Permission.INVENTORY_READ, this::find)
                 .get("/machines", Permission.INVENTORY_READ, this::list)
                 .get("/m/{tag}", Permission.INVENTORY_READ, (req, res, who) -> showMachine(req, res, who, Status.OK_200, null, Map.of(), Map.of(), null))
                 .post("/m/{tag}/transition", Permission.INVENTORY_WRITE, (req, res, who) -> step(req, res, who, "transition", workshop::transition))
@@ -100,21 +104,15 @@ final class InventoryPages implements HttpService {
                         Map.of("me", who, "donors", inventory.donors())));
     }
 
-    private void home(ServerRequest req, ServerResponse res, Principal who) {
+    /** The scan field's lookup: a tag that exists opens its machine, anything else searches the list. */
+    private void find(ServerRequest req, ServerResponse res, Principal who) {
         String q = req.query().first("q").orElse("").strip();
-        if (!q.isEmpty() && who.user().can(Permission.INVENTORY_READ)) {
-            Optional<String> tag = Tags.inSearch(q);
-            if (tag.isPresent() && records.find(tag.get()).isPresent()) {
-                Pages.redirect(res, "/m/" + tag.get());
-                return;
-            }
-            Pages.redirect(res, "/machines?q=" + URLEncoder.encode(q, StandardCharsets.UTF_8));
+        Optional<String> tag = Tags.inSearch(q);
+        if (tag.isPresent() && records.find(tag.get()).isPresent()) {
+            Pages.redirect(res, "/m/" + tag.get());
             return;
         }
-        Map<String, Object> params = new HashMap<>();
-        params.put("me", who);
-        params.put("counts", who.user().can(Permission.INVENTORY_READ) ? inventory.countsByState() : Map.of());
-        pages.render(res, "inventory/home.jte", params);
+        Pages.redirect(res, q.isEmpty() ? "/machines" : "/machines?q=" + URLEncoder.encode(q, StandardCharsets.UTF_8));
     }
 
     private void list(ServerRequest req, ServerResponse res, Principal who) {
@@ -149,7 +147,7 @@ final class InventoryPages implements HttpService {
         String failed = formName.equals("transition") ? "to-" + form.get("to") : formName;
         try {
             action.apply(tag, Input.of(form), who.user());
-            Pages.redirect(res, "/m/" + tag + "?saved=" + formName);
+            Confirmations.redirect(res, "/m/" + tag, formName);
         } catch (ValidationException e) {
             showMachine(req, res, who, Status.BAD_REQUEST_400, failed, e.fields(), form.values(), e.getMessage());
         } catch (HttpProblem p) {
@@ -202,10 +200,10 @@ final class InventoryPages implements HttpService {
         params.put("needsStatement", machine.type().holdsData() && machine.storageDevices().isEmpty()
                 && machine.noStorage() == null);
         params.put("failedForm", failedForm == null ? "" : failedForm);
+        params.put("steps", MachineSteps.of(machine));
         params.put("errors", errors);
         params.put("values", values);
         params.put("message", message);
-        params.put("saved", message == null ? req.query().first("saved").map(SAVED::get).orElse(null) : null);
         params.put("today", LocalDate.now(clock).toString());
         params.put("lastEvent", machine.events().isEmpty() ? 0L : machine.events().getLast().id());
         params.put("assignments", who.user().can(Permission.ASSIGNMENTS_READ) && machine.everAssigned()
@@ -256,7 +254,7 @@ final class InventoryPages implements HttpService {
         }
         try {
             IntakeService.IntakeResult result = intake.intake(Input.of(form), who.user());
-            Pages.redirect(res, "/donations/" + result.donationId());
+            Confirmations.redirect(res, "/donations/" + result.donationId(), "donation");
         } catch (ValidationException e) {
             intakeForm(res, who, Status.BAD_REQUEST_400, form.values(), e.fields(), rows);
         }

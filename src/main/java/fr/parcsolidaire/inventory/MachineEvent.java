@@ -2,6 +2,7 @@ package fr.parcsolidaire.inventory;
 
 import jakarta.json.JsonNumber;
 import fr.parcsolidaire.platform.http.Formats;
+import fr.parcsolidaire.platform.http.Labelled;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonString;
 import jakarta.json.JsonValue;
@@ -41,31 +42,55 @@ public record MachineEvent(long id, MachineEventKind kind, MachineState from, Ma
             String label = FIELD_LABELS.get(e.getKey());
             if (e.getKey().equals("quality") && e.getValue() instanceof JsonObject q) {
                 List<String> faults = q.entrySet().stream().filter(c -> !c.getValue().toString().contains("OK"))
-                        .map(Map.Entry::getKey).toList();
+                        .map(c -> QualityItem.labelOf(c.getKey())).toList();
                 lines.add("Contrôle qualité : " + (faults.isEmpty() ? "tout est OK" : "sans objet pour " + String.join(", ", faults)));
             } else if (e.getKey().equals("declaredState") && e.getValue() instanceof JsonString declared) {
                 lines.add("État déclaré dans le fichier : " + stateLabel(declared.getString()));
             } else if (label != null) {
                 String value = e.getValue() instanceof JsonString str ? str.getString() : e.getValue().toString();
-                lines.add(label + " : " + french(e.getKey(), value));
+                lines.add(label + " : " + readable(e.getKey(), value));
             }
         }
         return lines;
     }
 
-    /** Codes and ISO dates kept in the data as people read them: "Purge", "Réussi", "28/11/2026". */
-    private static String french(String key, String value) {
-        try {
-            return switch (key) {
-                case "method" -> ErasureMethod.valueOf(value).label();
-                case "kind" -> StorageKind.valueOf(value).label();
-                case "result" -> "PASS".equals(value) ? "Réussi" : "FAIL".equals(value) ? "Échec" : value;
-                case "performedOn" -> Formats.date(LocalDate.parse(value));
-                default -> "true".equals(value) ? "oui" : "false".equals(value) ? "non" : value;
+    /** A value as people read it: codes by their French label, dates as 28/11/2026 (docs/ui.md, "Glossaire"). */
+    private static String readable(String key, String value) {
+        return switch (key) {
+            case "kind" -> switch (value) {
+                case "LOAN" -> "Prêt";
+                case "GIFT" -> "Remise en don";
+                default -> labelOf(StorageKind.class, value);
             };
-        } catch (IllegalArgumentException | DateTimeParseException e) {
-            return value;
+            case "method" -> labelOf(ErasureMethod.class, value);
+            case "result" -> switch (value) {
+                case "PASS" -> "réussi";
+                case "FAIL" -> "échec";
+                default -> value;
+            };
+            case "grade" -> labelOf(Grade.class, value);
+            case "performedOn" -> {
+                try {
+                    yield Formats.date(LocalDate.parse(value));
+                } catch (DateTimeParseException e) {
+                    yield value;
+                }
+            }
+            default -> switch (value) {
+                case "true" -> "oui";
+                case "false" -> "non";
+                default -> value;
+            };
+        };
+    }
+
+    private static <E extends Enum<E> & Labelled> String labelOf(Class<E> type, String code) {
+        for (E e : type.getEnumConstants()) {
+            if (e.name().equals(code)) {
+                return e.label();
+            }
         }
+        return code;
     }
 
     public String label() {

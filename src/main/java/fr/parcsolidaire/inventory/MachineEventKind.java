@@ -1,10 +1,12 @@
 package fr.parcsolidaire.inventory;
 
+import fr.parcsolidaire.platform.http.Labelled;
+
 /**
  * What an entry of a machine's history records (machine_events.kind, checked by the database to be one of these),
  * and how the history names it in French. A TRANSITION is named after its two states (see {@link MachineEvent#label}).
  */
-public enum MachineEventKind {
+public enum MachineEventKind implements Labelled {
     INTAKE("Entrée à l'inventaire"),
     TRANSITION("Changement d'état"),
     DIAGNOSIS("Diagnostic"),
@@ -26,6 +28,7 @@ public enum MachineEventKind {
         this.label = label;
     }
 
+    @Override
     public String label() {
         return label;
     }

@@ -1,7 +1,9 @@
 package fr.parcsolidaire.inventory;
 
+import fr.parcsolidaire.platform.http.Labelled;
+
 /** Where a machine stands in its life (DESIGN.md, "Machine lifecycle"). */
-public enum MachineState {
+public enum MachineState implements Labelled {
     RECEIVED("Reçue"),
     IN_DIAGNOSIS("En diagnostic"),
     IN_RECONDITIONING("En reconditionnement"),
@@ -17,6 +19,7 @@ public enum MachineState {
         this.label = label;
     }
 
+    @Override
     public String label() {
         return label;
     }

@@ -1,6 +1,8 @@
 package fr.parcsolidaire.inventory;
 
-public enum MachineType {
+import fr.parcsolidaire.platform.http.Labelled;
+
+public enum MachineType implements Labelled {
     LAPTOP("Ordinateur portable"),
     DESKTOP("Ordinateur fixe"),
     SCREEN("Écran"),
@@ -15,6 +17,7 @@ public enum MachineType {
         this.label = label;
     }
 
+    @Override
     public String label() {
         return label;
     }

@@ -1,7 +1,9 @@
 package fr.parcsolidaire.inventory;
 
+import fr.parcsolidaire.platform.http.Labelled;
+
 /** What the quality check before READY covers ("reconditionné": every function tested). */
-enum QualityItem {
+enum QualityItem implements Labelled {
     BOOTS("boots", "Démarrage"),
     KEYBOARD("keyboard", "Clavier"),
     SCREEN("screen", "Écran"),
@@ -19,10 +21,21 @@ enum QualityItem {
         this.label = label;
     }
 
+    /** The French name of a quality-check field as journaled ("webcam" → "Webcam"). */
+    static String labelOf(String field) {
+        for (QualityItem item : values()) {
+            if (item.field.equals(field)) {
+                return item.label;
+            }
+        }
+        return field;
+    }
+
     public String field() {
         return field;
     }
 
+    @Override
     public String label() {
         return label;
     }

@@ -1,6 +1,8 @@
 package fr.parcsolidaire.inventory;
 
-public enum StorageKind {
+import fr.parcsolidaire.platform.http.Labelled;
+
+public enum StorageKind implements Labelled {
     HDD("Disque dur (HDD)"),
     SSD("SSD SATA"),
     NVME("SSD NVMe"),
@@ -14,6 +16,7 @@ public enum StorageKind {
         this.label = label;
     }
 
+    @Override
     public String label() {
         return label;
     }

@@ -1,7 +1,9 @@
 package fr.parcsolidaire.loans;
 
+import fr.parcsolidaire.platform.http.Labelled;
+
 /** An age bracket instead of a birth date: enough for statistics, less personal data (DESIGN.md). */
-enum AgeBracket {
+enum AgeBracket implements Labelled {
     UNDER_26("Moins de 26 ans"),
     FROM_26_TO_44("26 à 44 ans"),
     FROM_45_TO_59("45 à 59 ans"),
@@ -14,6 +16,7 @@ enum AgeBracket {
         this.label = label;
     }
 
+    @Override
     public String label() {
         return label;
     }

@@ -1,9 +1,11 @@
 package fr.parcsolidaire.loans;
 
+import fr.parcsolidaire.platform.http.Labelled;
+
 /** A loan (prêt à usage, returned at the end) or a gift (final). */
-enum AssignmentKind {
+enum AssignmentKind implements Labelled {
     LOAN("Prêt"),
-    GIFT("Don");
+    GIFT("Remise en don");
 
     private final String label;
 
@@ -11,6 +13,7 @@ enum AssignmentKind {
         this.label = label;
     }
 
+    @Override
     public String label() {
         return label;
     }

@@ -1,9 +1,11 @@
 package fr.parcsolidaire.loans;
 
+import fr.parcsolidaire.platform.http.Labelled;
+
 /** Where an assignment stands: ACTIVE loan, GIVEN gift, or a loan that ended (RETURNED, LOST). */
-enum AssignmentStatus {
+enum AssignmentStatus implements Labelled {
     ACTIVE("Prêt en cours"),
-    GIVEN("Donné"),
+    GIVEN("Remis en don"),
     RETURNED("Restitué"),
     LOST("Perdu ou volé");
 
@@ -13,6 +15,7 @@ enum AssignmentStatus {
         this.label = label;
     }
 
+    @Override
     public String label() {
         return label;
     }

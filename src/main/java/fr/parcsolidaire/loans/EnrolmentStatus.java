@@ -1,7 +1,9 @@
 package fr.parcsolidaire.loans;
 
+import fr.parcsolidaire.platform.http.Labelled;
+
 /** A participant's place in a course session. */
-enum EnrolmentStatus {
+enum EnrolmentStatus implements Labelled {
     ENROLLED("Inscrit"),
     COMPLETED("Parcours terminé"),
     DROPPED_OUT("Abandon");
@@ -12,6 +14,7 @@ enum EnrolmentStatus {
         this.label = label;
     }
 
+    @Override
     public String label() {
         return label;
     }

@@ -1,7 +1,9 @@
 package fr.parcsolidaire.loans;
 
+import fr.parcsolidaire.platform.http.Labelled;
+
 /** What can happen to a machine while it is with a beneficiary. */
-enum IncidentKind {
+enum IncidentKind implements Labelled {
     BREAKAGE("Casse"),
     THEFT("Vol"),
     LOSS("Perte"),
@@ -13,6 +15,7 @@ enum IncidentKind {
         this.label = label;
     }
 
+    @Override
     public String label() {
         return label;
     }

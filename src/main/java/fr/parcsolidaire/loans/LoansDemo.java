@@ -12,7 +12,8 @@ import java.util.Map;
 
 /**
  * Demo data of the loans capability, through the real services: the course "À portée de clics" with a
- * session, a few fictitious participants, two loans and a gift taken from the demo's READY machines.
+ * session, a few fictitious participants, two loans under way, a gift and a loan already returned, taken from the
+ * demo's READY machines.
  */
 final class LoansDemo {
 
@@ -56,10 +57,16 @@ final class LoansDemo {
             ids.add(id);
         }
         List<ReadyMachine> ready = ReadyMachines.find(database, Map.of());
-        String[] kinds = {"LOAN", "LOAN", "GIFT"};
+        String[] kinds = {"LOAN", "LOAN", "GIFT", "LOAN"};
+        List<Long> made = new ArrayList<>();
         for (int i = 0; i < kinds.length && i < ready.size(); i++) {
-            assignments.assign(input(Map.of("machineTag", ready.get(i).tag(), "beneficiaryId", String.valueOf(ids.get(i)),
-                    "kind", kinds[i], "sessionId", String.valueOf(session))), List.of("Chargeur", "Sacoche"), actor, base);
+            made.add(assignments.assign(input(Map.of("machineTag", ready.get(i).tag(), "beneficiaryId", String.valueOf(ids.get(i)),
+                    "kind", kinds[i], "sessionId", String.valueOf(session))), List.of("Chargeur", "Sacoche"), actor, base));
+        }
+        // A loan already back, worn and without its bag: the return's details, and a machine back in the workshop queue.
+        if (made.size() == kinds.length) {
+            assignments.returnLoan(made.getLast(), input(Map.of("condition", "WORN", "note", "Rendue après le parcours")),
+                    List.of("Sacoche"), actor);
         }
         // A gift handed over three months ago: its follow-up at 3 months is due, so the follow-up list has someone.
         if (ready.size() > kinds.length) {

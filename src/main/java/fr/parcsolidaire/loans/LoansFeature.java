@@ -4,11 +4,13 @@ import fr.parcsolidaire.gdpr.PersonLabels;
 import fr.parcsolidaire.inventory.InventoryFeature;
 import fr.parcsolidaire.inventory.MachineAssignments;
 import fr.parcsolidaire.inventory.MachineProspects;
+import fr.parcsolidaire.inventory.MachineType;
 import fr.parcsolidaire.outcomes.CourseFigures;
 import fr.parcsolidaire.outcomes.MachineIncidents;
 import fr.parcsolidaire.outcomes.PeopleWords;
 import fr.parcsolidaire.platform.Feature;
 import fr.parcsolidaire.platform.Platform;
+import fr.parcsolidaire.platform.http.HomeSection;
 import fr.parcsolidaire.platform.http.HttpProblem;
 import fr.parcsolidaire.platform.security.User;
 import fr.parcsolidaire.platform.sql.Database;
@@ -45,6 +47,7 @@ public final class LoansFeature implements Feature, MachineAssignments, MachineP
     private CohortHandover cohort;
     private CourseCompletion completion;
     private List<HttpService> routes;
+    private LoansHome home;
 
     public LoansFeature(InventoryFeature inventory) {
         this.inventory = inventory;
@@ -75,6 +78,8 @@ public final class LoansFeature implements Feature, MachineAssignments, MachineP
         cohort = new CohortHandover(database, assignments);
         GiftConversions gifts = new GiftConversions(database, contracts, platform.clock(),
                 platform.settings().section("app.gifts").period("cancel-window"), this::completion);
+        home = new LoansHome(database, platform.pages(), platform.clock(),
+                platform.settings().section("app.home").integer("due-soon-days"));
         routes = List.of(
                 new LoansPages(platform.guard(), platform.pages(), beneficiaries, courses, assignments, contracts,
                         database, platform.urls(), gifts, sections),
@@ -101,6 +106,11 @@ public final class LoansFeature implements Feature, MachineAssignments, MachineP
     @Override
     public List<HttpService> routes() {
         return routes;
+    }
+
+    @Override
+    public List<HomeSection> homeSections() {
+        return List.of(home);
     }
 
     /**
@@ -176,5 +186,35 @@ public final class LoansFeature implements Feature, MachineAssignments, MachineP
     @Override
     public Figures of(Collection<Long> sessionIds, LocalDate from, LocalDate to) {
         return new EnrolmentFigures(database).of(sessionIds, from, to);
+    }
+
+    @Override
+    public String enrolmentStatus(String code) {
+        return EnrolmentStatus.valueOf(code).label();
+    }
+
+    @Override
+    public String assignmentKind(String code) {
+        return AssignmentKind.valueOf(code).label();
+    }
+
+    @Override
+    public String assignmentStatus(String code) {
+        return AssignmentStatus.valueOf(code).label();
+    }
+
+    @Override
+    public String assignmentEvent(String code) {
+        return AssignmentEvent.label(code);
+    }
+
+    @Override
+    public String machineType(String code) {
+        return MachineType.valueOf(code).label();
+    }
+
+    @Override
+    public String contractKind(String code) {
+        return code.equals(ContractDocument.Kind.GIFT_CERTIFICATE.name()) ? "Attestation de remise en don" : "Convention de prêt";
     }
 }

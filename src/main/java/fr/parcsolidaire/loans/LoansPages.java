@@ -1,10 +1,12 @@
 package fr.parcsolidaire.loans;
 
+import fr.parcsolidaire.platform.http.Confirmations;
 import fr.parcsolidaire.platform.http.Form;
 import fr.parcsolidaire.platform.http.Guard;
 import fr.parcsolidaire.platform.http.HttpProblem;
 import fr.parcsolidaire.platform.http.Input;
 import fr.parcsolidaire.platform.http.Json;
+import fr.parcsolidaire.platform.http.Multipart;
 import fr.parcsolidaire.platform.http.Pages;
 import fr.parcsolidaire.platform.http.PublicUrls;
 import fr.parcsolidaire.platform.http.Query;
@@ -24,6 +26,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
 
@@ -40,6 +43,8 @@ final class LoansPages implements HttpService {
     private final Database database;
     private final GiftConversions gifts;
     private final List<BeneficiarySection> sections;
+    /** The multipart envelope around a scan: boundaries, part headers, the CSRF field. */
+    private static final long UPLOAD_SLACK = 64 * 1024;
 
     public LoansPages(Guard guard, Pages pages, BeneficiaryService beneficiaries, CourseService courses,
                       AssignmentService assignments, ContractService contracts, Database database, PublicUrls urls,
@@ -54,6 +59,27 @@ final class LoansPages implements HttpService {
         this.database = database;
         this.gifts = gifts;
         this.sections = List.copyOf(sections);
+    }
+
+    /** What each form confirms once saved (platform/http/Confirmations). */
+    static {
+        Confirmations.declare(Map.ofEntries(
+                Map.entry("beneficiary-created", "Bénéficiaire enregistré."),
+                Map.entry("beneficiary-updated", "Fiche du bénéficiaire mise à jour."),
+                Map.entry("course", "Parcours créé."),
+                Map.entry("session", "Session créée."),
+                Map.entry("enrolment", "Inscription enregistrée."),
+                Map.entry("enrolment-status", "Statut de l'inscription enregistré."),
+                Map.entry("session-converted", "Les prêts des participants qui ont terminé le parcours sont remis en don."),
+                Map.entry("assigned", "Machine attribuée : le document est prêt à signer."),
+                Map.entry("scan", "Document signé sur papier enregistré."),
+                Map.entry("signed", "Document signé à l'écran enregistré."),
+                Map.entry("extend", "Prêt prolongé."),
+                Map.entry("return", "Restitution enregistrée."),
+                Map.entry("convert", "Prêt transformé en remise en don : l'attestation est prête à signer."),
+                Map.entry("incident", "Incident enregistré."),
+                Map.entry("cancel-gift", "Remise en don annulée : le prêt et sa date de retour sont rétablis."),
+                Map.entry("plan-return", "Restitution prévue.")));
     }
 
     @Override
@@ -71,7 +97,7 @@ final class LoansPages implements HttpService {
                 .post("/courses", Permission.BENEFICIARIES_WRITE, this::createCourse)
                 .post("/courses/{id}/sessions", Permission.BENEFICIARIES_WRITE, this::createSession)
                 .get("/sessions/{id}", Permission.BENEFICIARY_COUNTS, (req, res, who) -> session(res, who, LoansApi.id(req), Status.OK_200, null))
-                .post("/sessions/{id}/enrol", Permission.BENEFICIARIES_WRITE, (req, res, who) -> sessionAction(req, res, who, () ->
+                .post("/sessions/{id}/enrol", Permission.BENEFICIARIES_WRITE, (req, res, who) -> sessionAction(req, res, who, "enrolment", () ->
                         courses.enrol(LoansApi.id(req), Input.of(Form.of(req)), who.user())))
                 .post("/enrolments/{id}/status", Permission.BENEFICIARIES_WRITE, this::enrolmentStatus)
                 .get("/assignments", Permission.ASSIGNMENTS_READ, (req, res, who) -> assignmentList(res, who, false))
@@ -88,11 +114,9 @@ final class LoansPages implements HttpService {
                         LoansApi.sendPdf(res, contracts.open(contracts.byId(LoansApi.id(req), who.user())
                                 .orElseThrow(() -> HttpProblem.notFound("Document introuvable.")), who.user())))
                 .get("/scans/{id}", Permission.BENEFICIARIES_READ, this::scan)
-                .post("/assignments/{id}/scan", Permission.ASSIGNMENTS_WRITE, (req, res, who) -> {
-                    long id = LoansApi.id(req);
-                    contracts.uploadScan(id, Upload.read(req, ContractService.MAX_SCAN_BYTES, Set.of(Upload.PDF, Upload.JPEG, Upload.PNG)), who.user());
-                    Json.ok(res, Map.of("location", "/assignments/" + id));
-                })
+                // A page without JavaScript sends the file as multipart; app.js and scripts as the raw body (JSON answer).
+                .postUpload("/assignments/{id}/scan", Permission.ASSIGNMENTS_WRITE, ContractService.MAX_SCAN_BYTES + UPLOAD_SLACK,
+                        this::uploadScan)
                 .get("/assignments/{id}/sign", Permission.ASSIGNMENTS_WRITE, (req, res, who) -> signPage(res, who, LoansApi.id(req), Status.OK_200, null,
                         req.query().first("then").orElse(null)))
                 .postLargeForm("/assignments/{id}/sign", Permission.ASSIGNMENTS_WRITE, this::sign)
@@ -137,7 +161,7 @@ final class LoansPages implements HttpService {
                 beneficiaries.update(id, Input.of(form), who.user());
                 saved = id;
             }
-            Pages.redirect(res, "/beneficiaries/" + saved);
+            Confirmations.redirect(res, "/beneficiaries/" + saved, id == null ? "beneficiary-created" : "beneficiary-updated");
         } catch (ValidationException e) {
             beneficiaryForm(res, who, Status.BAD_REQUEST_400, id, form.values(), e.fields());
         }
@@ -170,7 +194,7 @@ final class LoansPages implements HttpService {
         Form form = Form.of(req);
         try {
             courses.createCourse(Input.of(form), who.user());
-            Pages.redirect(res, "/courses");
+            Confirmations.redirect(res, "/courses", "course");
         } catch (ValidationException e) {
             coursesPage(res, who, Status.BAD_REQUEST_400, form.values(), e.fields(), "course");
         }
@@ -180,7 +204,7 @@ final class LoansPages implements HttpService {
         Form form = Form.of(req);
         long courseId = LoansApi.id(req);
         try {
-            Pages.redirect(res, "/sessions/" + courses.createSession(courseId, Input.of(form), who.user()));
+            Confirmations.redirect(res, "/sessions/" + courses.createSession(courseId, Input.of(form), who.user()), "session");
         } catch (ValidationException e) {
             coursesPage(res, who, Status.BAD_REQUEST_400, form.values(), e.fields(), "session-" + courseId);
         }
@@ -197,11 +221,11 @@ final class LoansPages implements HttpService {
         pages.render(res, status, "loans/session.jte", p);
     }
 
-    private void sessionAction(ServerRequest req, ServerResponse res, Principal who, Runnable action) {
+    private void sessionAction(ServerRequest req, ServerResponse res, Principal who, String saved, Runnable action) {
         long id = LoansApi.id(req);
         try {
             action.run();
-            Pages.redirect(res, "/sessions/" + id);
+            Confirmations.redirect(res, "/sessions/" + id, saved);
         } catch (HttpProblem e) {
             if (e.status() == Status.BAD_REQUEST_400 || e.status() == Status.CONFLICT_409) {
                 session(res, who, id, e.status(), e.fields().isEmpty() ? e.getMessage()
@@ -214,7 +238,7 @@ final class LoansPages implements HttpService {
 
     private void enrolmentStatus(ServerRequest req, ServerResponse res, Principal who) {
         long sessionId = courses.setStatus(LoansApi.id(req), Input.of(Form.of(req)), who.user());
-        Pages.redirect(res, "/sessions/" + sessionId);
+        Confirmations.redirect(res, "/sessions/" + sessionId, "enrolment-status");
     }
 
     private void assignmentList(ServerResponse res, Principal who, boolean overdue) {
@@ -235,11 +259,17 @@ final class LoansPages implements HttpService {
     private void assignForm(ServerRequest req, ServerResponse res, Principal who, Status status, Map<String, String> values,
                             Map<String, String> errors) {
         Map<String, Object> p = params(who);
-        p.put("values", values);
+        List<ReadyMachine> machines = ReadyMachines.find(database, values);
+        Map<String, String> shown = new HashMap<>(values);
+        // A scan that finds exactly one machine picks it: the social worker only checks it is the right one.
+        if (machines.size() == 1 && !shown.containsKey("machineTag") && shown.get("q") != null) {
+            shown.put("machineTag", machines.getFirst().tag());
+        }
+        p.put("values", shown);
         p.put("errors", errors);
         p.put("people", beneficiaries.search(null, who.user()));
         p.put("sessions", courses.sessions());
-        p.put("machines", ReadyMachines.find(database, values));
+        p.put("machines", machines);
         pages.render(res, status, "loans/assign.jte", p);
     }
 
@@ -251,7 +281,7 @@ final class LoansPages implements HttpService {
                 accessories.addAll(List.of(form.get("otherAccessories").split(",")));
             }
             long id = assignments.assign(Input.of(form), accessories, who.user(), urls.base(req));
-            Pages.redirect(res, "/assignments/" + id);
+            Confirmations.redirect(res, "/assignments/" + id, "assigned");
         } catch (HttpProblem e) {
             if (e.status() != Status.BAD_REQUEST_400 && e.status() != Status.CONFLICT_409) {
                 throw e;
@@ -280,8 +310,11 @@ final class LoansPages implements HttpService {
         p.put("a", a);
         p.put("today", assignments.today());
         p.put("events", assignments.events(id));
-        p.put("documents", names ? contracts.contracts(id, who.user()) : List.of());
-        p.put("scans", names ? contracts.scans(id, who.user()) : List.of());
+        List<StoredContract> documents = names ? contracts.contracts(id, who.user()) : List.of();
+        List<ContractScan> scans = names ? contracts.scans(id, who.user()) : List.of();
+        p.put("documents", documents);
+        p.put("scans", scans);
+        p.put("signature", Signature.of(documents, scans));
         p.put("failedForm", failedForm);
         p.put("errors", errors);
         p.put("values", values);
@@ -313,13 +346,33 @@ final class LoansPages implements HttpService {
             action.apply(form);
             String back = form.get("back");
             // Only back to a session's end-of-course page (course feature), never to an address from the form.
-            Pages.redirect(res, (back != null && back.matches("/sessions/\\d{1,18}/completion") ? back : "/assignments/" + id)
-                    + "?saved=" + name);
+            Confirmations.redirect(res, back != null && back.matches("/sessions/\\d{1,18}/completion") ? back : "/assignments/" + id, name);
         } catch (HttpProblem e) {
             if (e.status() != Status.BAD_REQUEST_400 && e.status() != Status.CONFLICT_409) {
                 throw e;
             }
             assignment(res, who, id, e.status(), name, e.fields(), form.values(), e.getMessage());
+        }
+    }
+
+    private void uploadScan(ServerRequest req, ServerResponse res, Principal who) {
+        long id = LoansApi.id(req);
+        boolean page = req.context().get(Multipart.class).isPresent();
+        try {
+            contracts.uploadScan(id, Upload.fromForm(req, "file", ContractService.MAX_SCAN_BYTES,
+                    Set.of(Upload.PDF, Upload.JPEG, Upload.PNG)), who.user());
+        } catch (HttpProblem e) {
+            if (!page || e.status() == Status.FORBIDDEN_403 || e.status() == Status.NOT_FOUND_404) {
+                throw e;
+            }
+            assignment(res, who, id, e.status(), "scan", e.fields().isEmpty() ? Map.of("file", e.getMessage()) : e.fields(),
+                    Map.of(), e.getMessage());
+            return;
+        }
+        if (page) {
+            Confirmations.redirect(res, "/assignments/" + id, "scan");
+        } else {
+            Json.ok(res, Map.of("location", "/assignments/" + id + "?saved=scan"));
         }
     }
 
@@ -337,7 +390,12 @@ final class LoansPages implements HttpService {
         try {
             contracts.signOnScreen(id, LoansApi.decodePng(form.get("staff")), LoansApi.decodePng(form.get("beneficiary")), who.user());
             // A cohort handover chains its contracts: the next one opens (SignChain).
-            Pages.redirect(res, SignChain.next(form.get("then")).orElse("/assignments/" + id));
+            Optional<String> next = SignChain.next(form.get("then"));
+            if (next.isPresent()) {
+                Pages.redirect(res, next.get());
+            } else {
+                Confirmations.redirect(res, "/assignments/" + id, "signed");
+            }
         } catch (HttpProblem e) {
             // 422: a signature image too large or broken (web/ImageBounds), shown on the page like the others.
             if (e.status() != Status.BAD_REQUEST_400 && e.status() != Status.CONFLICT_409 && e.status().code() != 422) {

@@ -1,7 +1,9 @@
 package fr.parcsolidaire.loans;
 
+import fr.parcsolidaire.platform.http.Labelled;
+
 /** The condition check done with the person when a loan comes back. */
-enum ReturnCondition {
+enum ReturnCondition implements Labelled {
     GOOD("Bon état"),
     WORN("Usure normale"),
     DAMAGED("Endommagée");
@@ -12,6 +14,7 @@ enum ReturnCondition {
         this.label = label;
     }
 
+    @Override
     public String label() {
         return label;
     }

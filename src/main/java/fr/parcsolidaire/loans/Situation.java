@@ -1,7 +1,9 @@
 package fr.parcsolidaire.loans;
 
+import fr.parcsolidaire.platform.http.Labelled;
+
 /** The person's situation, as social workers record it for the funders' statistics. */
-enum Situation {
+enum Situation implements Labelled {
     JOB_SEEKER("Demandeur d'emploi"),
     RSA("Bénéficiaire du RSA"),
     RETIRED("Retraité"),
@@ -15,6 +17,7 @@ enum Situation {
         this.label = label;
     }
 
+    @Override
     public String label() {
         return label;
     }

@@ -1,7 +1,9 @@
 package fr.parcsolidaire.messaging;
 
+import fr.parcsolidaire.platform.http.Labelled;
+
 /** How a reminder reaches a person; each needs its own consent. */
-public enum Channel {
+public enum Channel implements Labelled {
     EMAIL("e-mail"),
     SMS("SMS"),
     LETTER("courrier");
@@ -13,6 +15,7 @@ public enum Channel {
     }
 
     /** What a page shows. */
+    @Override
     public String label() {
         return label;
     }

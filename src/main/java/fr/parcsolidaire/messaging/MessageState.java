@@ -1,7 +1,9 @@
 package fr.parcsolidaire.messaging;
 
+import fr.parcsolidaire.platform.http.Labelled;
+
 /** Where a message of the outbox stands (docs/messaging.md draws the transitions). */
-enum MessageState {
+enum MessageState implements Labelled {
     PENDING("en attente"),
     SENDING("en cours d'envoi"),
     SENT("envoyé"),
@@ -16,7 +18,7 @@ enum MessageState {
         this.label = label;
     }
 
-    String label() {
+    public String label() {
         return label;
     }
 }

@@ -1,5 +1,6 @@
 package fr.parcsolidaire.platform;
 
+import fr.parcsolidaire.platform.http.HomeSection;
 import io.helidon.webserver.http.HttpService;
 
 import java.util.List;
@@ -20,6 +21,11 @@ public interface Feature {
 
     /** The feature's HTTP services, each registering its routes through the platform's Guard. */
     List<HttpService> routes();
+
+    /** What the feature shows on people's home pages (docs/ui.md, "Pages d'accueil"); called once it has started. */
+    default List<HomeSection> homeSections() {
+        return List.of();
+    }
 
     /** Stops what {@link #start} started (listeners, scheduled jobs); the web server has stopped already. */
     default void stop() {

@@ -4,6 +4,7 @@ import fr.parcsolidaire.platform.http.ErrorHandling;
 import fr.parcsolidaire.platform.http.FormLimits;
 import fr.parcsolidaire.platform.http.FrenchDirectHandler;
 import fr.parcsolidaire.platform.http.Guard;
+import fr.parcsolidaire.platform.http.HomePage;
 import fr.parcsolidaire.platform.http.Pages;
 import fr.parcsolidaire.platform.http.PublicHealth;
 import fr.parcsolidaire.platform.http.PublicUrls;
@@ -78,7 +79,8 @@ public final class Server {
             WebServerConfig.Builder builder = WebServer.builder()
                     .config(settings.raw("server"))
                     .directHandlers(FrenchDirectHandler.all())
-                    .routing(routing -> routes(routing, pages, authenticator, headers, health, features));
+                    .routing(routing -> routes(routing, pages, authenticator, headers, health, features,
+                            new HomePage(guard, pages, features.stream().flatMap(f -> f.homeSections().stream()).toList())));
             observe(builder, settings.section("app.management"), health);
             return new Running(builder.build().start(), database, guard, sessions, List.copyOf(features));
         } catch (RuntimeException | Error e) {
@@ -101,7 +103,7 @@ public final class Server {
     }
 
     private static void routes(HttpRouting.Builder routing, Pages pages, Authenticator authenticator,
-                               SecurityHeaders headers, HealthCheck health, List<Feature> features) {
+                               SecurityHeaders headers, HealthCheck health, List<Feature> features, HomePage home) {
         routing.addFilter(headers::filter);
         routing.addFilter(Query::check);
         routing.get("/health", new PublicHealth(List.of(health)));
@@ -109,6 +111,7 @@ public final class Server {
                 ClasspathHandlerConfig.builder().location("static").build()));
         new ErrorHandling(pages, authenticator, headers).register(routing);
         // Helidon tries routes in registration order: the features' order (the scan lookups first, see Main).
+        routing.register(home);
         features.forEach(f -> f.routes().forEach(routing::register));
     }
 

@@ -26,7 +26,9 @@ final class DonorPackPages implements HttpService {
                 .get("/donations/{id}/erasure-certificate.pdf", Permission.REPORTS, (req, res, who) ->
                         ReportPages.sendPdf(res, pack.erasureCertificate(id(req)), "certificat-effacement-don-" + id(req) + ".pdf"))
                 .get("/donations/{id}/outcomes.pdf", Permission.REPORTS, (req, res, who) ->
-                        ReportPages.sendPdf(res, pack.outcomes(id(req)), "devenir-don-" + id(req) + ".pdf"));
+                        ReportPages.sendPdf(res, pack.outcomes(id(req)), "devenir-don-" + id(req) + ".pdf"))
+                .get("/donations/{id}/donor-pack.pdf", Permission.REPORTS, (req, res, who) ->
+                        ReportPages.sendPdf(res, pack.pack(id(req)), "dossier-donateur-don-" + id(req) + ".pdf"));
     }
 
     private static long id(ServerRequest req) {

@@ -1,5 +1,8 @@
 package fr.parcsolidaire.reports;
 
+import fr.parcsolidaire.inventory.DonorKind;
+import fr.parcsolidaire.inventory.MachineState;
+import fr.parcsolidaire.inventory.MachineType;
 import fr.parcsolidaire.platform.sql.Rows;
 import io.helidon.dbclient.DbRow;
 
@@ -30,6 +33,16 @@ record ExportTable(String fileName, String sheetName, String statement, List<Str
                     r -> cells(r, "id", "tag", "type", "kind", "status", "starts_on", "due_on", "ended_on", "converted_at",
                             "beneficiary_id", "age_bracket", "situation", "commune", "site"), true));
 
+    /** Columns that hold codes, written in French (docs/ui.md, "Glossaire"): the JSON API keeps the codes. */
+    private static final Map<String, Function<String, String>> CODED = Map.of(
+            "type", code -> MachineType.valueOf(code).label(),
+            "state", code -> MachineState.valueOf(code).label(),
+            "donor_kind", code -> DonorKind.valueOf(code).label(),
+            "kind", code -> PeopleLabels.ASSIGNMENT_KINDS.getOrDefault(code, code),
+            "status", code -> PeopleLabels.ASSIGNMENT_STATUSES.getOrDefault(code, code),
+            "age_bracket", code -> PeopleLabels.AGE_BRACKETS.getOrDefault(code, code),
+            "situation", code -> PeopleLabels.SITUATIONS.getOrDefault(code, code));
+
     private static List<Object> cells(DbRow row, String... columns) {
         List<Object> out = new ArrayList<>(columns.length);
         for (String c : columns) {
@@ -39,7 +52,7 @@ record ExportTable(String fileName, String sheetName, String statement, List<Str
                 case Number n -> n;
                 case Date d -> d.toLocalDate();
                 case Timestamp t -> Rows.timestamp(row, c);
-                default -> v.toString();
+                default -> CODED.getOrDefault(c, Function.identity()).apply(v.toString());
             });
         }
         return out;

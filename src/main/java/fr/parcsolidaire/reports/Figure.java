@@ -1,12 +1,14 @@
 package fr.parcsolidaire.reports;
 
+import fr.parcsolidaire.platform.http.Labelled;
+
 /** The equipment figures of a report, with the French words of the dashboard and exports (docs/reports.md). */
-enum Figure {
+enum Figure implements Labelled {
     RECEIVED("Reçues"),
     IN_WORKSHOP("En atelier (au jour)"),
     READY("Remises en état"),
     LENT("Prêtées"),
-    GIVEN("Données"),
+    GIVEN("Remises en don"),
     RETURNED("Restituées"),
     SCRAPPED("Recyclées (DEEE)"),
     PARTS("Démontées pour pièces");
@@ -17,6 +19,7 @@ enum Figure {
         this.label = label;
     }
 
+    @Override
     public String label() {
         return label;
     }

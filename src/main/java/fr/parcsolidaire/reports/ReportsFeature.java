@@ -3,6 +3,7 @@ package fr.parcsolidaire.reports;
 import fr.parcsolidaire.inventory.InventoryFeature;
 import fr.parcsolidaire.platform.Feature;
 import fr.parcsolidaire.platform.Platform;
+import fr.parcsolidaire.platform.http.HomeSection;
 import io.helidon.webserver.http.HttpService;
 
 import java.util.List;
@@ -12,6 +13,7 @@ public final class ReportsFeature implements Feature {
 
     private final InventoryFeature inventory;
     private List<HttpService> routes;
+    private ReportsHome home;
 
     public ReportsFeature(InventoryFeature inventory) {
         this.inventory = inventory;
@@ -28,15 +30,22 @@ public final class ReportsFeature implements Feature {
                 ImpactFactors.from(platform.settings().section("app.impact")), platform.clock());
         List<ReportPeriod.SiteRef> sites = inventory.sites().stream()
                 .map(site -> new ReportPeriod.SiteRef(site.id(), site.code(), site.name())).toList();
+        home = new ReportsHome(reports, platform.database(), platform.pages(), platform.clock());
         routes = List.of(
                 new ReportPages(platform.guard(), platform.pages(), reports, new Exports(platform.database()),
                         new ActivityReportPdf(platform.settings().section("app.structure")), sites),
                 new ReportsApi(platform.guard(), reports),
-                new DonorPackPages(platform.guard(), new DonorPack(platform.database(), platform.clock())));
+                new DonorPackPages(platform.guard(), new DonorPack(platform.database(), platform.clock(),
+                        DonorPack.Structure.from(platform.settings().section("app.structure")))));
     }
 
     @Override
     public List<HttpService> routes() {
         return routes;
+    }
+
+    @Override
+    public List<HomeSection> homeSections() {
+        return List.of(home);
     }
 }

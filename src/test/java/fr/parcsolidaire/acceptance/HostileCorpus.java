@@ -510,6 +510,33 @@ final class HostileCorpus {
             add("upload " + route.path() + ": " + what + " as " + type, route.path().startsWith("/api/") ? api(route) : browser(route),
                     route, type, body, random.nextInt(3) == 0);
         }
+        if (!route.path().startsWith("/api/")) {
+            multipart(route);
+        }
+    }
+
+    /** Issue 17: the pages' file forms are multipart (platform/http/Multipart), bounded and cut in one pass. */
+    private void multipart(Route route) {
+        String b = "----parc" + random.nextInt(1000);
+        String part = "--" + b + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"x.pdf\"\r\n"
+                + "Content-Type: application/pdf\r\n\r\n%PDF-1.7 x\r\n";
+        Map<String, String> bodies = new LinkedHashMap<>();
+        bodies.put("no closing boundary", part);
+        bodies.put("a hundred parts", part.repeat(100) + "--" + b + "--\r\n");
+        bodies.put("a part's headers of 10 KB", "--" + b + "\r\nContent-Disposition: form-data; name=\"file\"\r\nX: "
+                + "y".repeat(10_000) + "\r\n\r\nz\r\n--" + b + "--\r\n");
+        bodies.put("a part without a name", "--" + b + "\r\nContent-Disposition: form-data\r\n\r\nz\r\n--" + b + "--\r\n");
+        bodies.put("a part without headers", "--" + b + "\r\n\r\nz\r\n--" + b + "--\r\n");
+        bodies.put("nothing but near-boundaries", ("\r\n--" + b.substring(0, b.length() - 1) + "#").repeat(size(20_000)));
+        bodies.put("empty", "");
+        for (Map.Entry<String, String> e : bodies.entrySet()) {
+            add("multipart " + route.path() + ": " + e.getKey(), browser(route), route, "multipart/form-data; boundary=" + b,
+                    e.getValue().getBytes(StandardCharsets.ISO_8859_1), random.nextInt(3) == 0);
+        }
+        add("multipart " + route.path() + ": boundary of 200 characters", browser(route), route,
+                "multipart/form-data; boundary=" + "b".repeat(200), part.getBytes(StandardCharsets.ISO_8859_1), false);
+        add("multipart " + route.path() + ": no boundary", browser(route), route, "multipart/form-data",
+                part.getBytes(StandardCharsets.ISO_8859_1), false);
     }
 
     // --- sizes from 0 to each cap and just over it

@@ -80,6 +80,29 @@ class ParserCostTest {
         assertTrue(overCap.elapsed().compareTo(LARGE_BOUND) < 0, "over the upload cap: " + overCap.elapsed());
     }
 
+    /**
+     * Issue 17: a page's file form (multipart, platform/http/Multipart) at its cap, filled with what a naive boundary
+     * search re-examines the most (near-boundaries), is cut in one pass; over its cap it is refused before parsing.
+     */
+    @Test
+    void multipart() throws Exception {
+        Http browser = Http.browser(Role.SOCIAL_WORKER);
+        String boundary = "b".repeat(70);
+        String near = "\r\n--" + "b".repeat(69) + "#";
+        int cap = 10 * 1024 * 1024 + 64 * 1024;
+        String head = "--" + boundary + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"x.pdf\"\r\n\r\n";
+        byte[] hostile = ascii(head + near.repeat((cap - head.length() - 200) / near.length()) + "\r\n--" + boundary + "--\r\n");
+        String type = "multipart/form-data; boundary=" + boundary;
+        Timed underCap = timed(() -> post(browser, "/assignments/999999999/scan", type, hostile, false));
+        assertEquals(403, underCap.response().statusCode(), "parsed, then refused for its missing CSRF field");
+        assertTrue(underCap.elapsed().compareTo(LARGE_BOUND) < 0, "10 MiB of near-boundaries: " + underCap.elapsed());
+        byte[] over = Arrays.copyOf(hostile, cap + 1);
+        Timed overCap = timed(() -> post(browser, "/assignments/999999999/scan", type, over, true));
+        assertEquals(413, overCap.response().statusCode(), "counted while reading: a chunked body declares no length");
+        assertFrench(overCap.response());
+        assertTrue(overCap.elapsed().compareTo(LARGE_BOUND) < 0, "over the upload cap, chunked: " + overCap.elapsed());
+    }
+
     private static byte[] manyMembers(int size) {
         StringBuilder s = new StringBuilder("{");
         for (int i = 0; s.length() < size - 20; i++) {

@@ -159,6 +159,15 @@ class RoleMatrixTest {
         assertEquals(200, CLIENTS.get(Role.COORDINATOR).get("/api/v1/reports/outcomes").statusCode());
     }
 
+    /** Issue 17: everyone signed in has a home page; the scan field's lookup reads the inventory. */
+    @Test
+    void everyoneHasAHomePageAndTheLookupNeedsTheInventory() {
+        Map<String, Permission> declared = new HashMap<>();
+        TestApp.get().app().guard().routes().forEach(r -> declared.put(r.method() + " " + r.path(), r.permission()));
+        assertEquals(Permission.SIGNED_IN, declared.get("GET /"));
+        assertEquals(Permission.INVENTORY_READ, declared.get("GET /find"));
+    }
+
     @Test
     void loginAndTokenAndHealthAreOpenToAnonymous() {
         Http anon = Http.anonymous();

@@ -81,6 +81,20 @@ class SiteScopingTest {
                 .add("beneficiaryId", personB).add("until", LocalDate.now().plusDays(5).toString()).build()));
     }
 
+    /** Issue 17: the home page's loans to return and documents to sign are the worker's own site's. */
+    @Test
+    void aWorkersHomePageListsTheLoansOfItsOwnSiteOnly() {
+        Http b = Http.apiAs("sw-scope-b");
+        long dueSoon = id(b.postJson("/api/v1/assignments", Json.createObjectBuilder().add("machineTag", Fixtures.readyMachine())
+                .add("beneficiaryId", personB).add("kind", "LOAN").add("dueOn", LocalDate.now().plusDays(3).toString()).build()));
+        String own = Http.browserAs("sw-scope-b").get("/").body();
+        assertTrue(own.contains("href=\"/assignments/" + dueSoon + "\"") && own.contains("Autresite"), own);
+        String other = Http.browserAs("sw-scope-a").get("/").body();
+        assertFalse(other.contains("Autresite"), "another site's person never shows");
+        assertFalse(other.contains("href=\"/assignments/" + dueSoon + "\""));
+        assertFalse(other.contains("href=\"/assignments/" + assignmentB + "\""));
+    }
+
     @Test
     void aCoordinatorAttachedToASiteReportsOnThatSiteOnly() {
         Http coordinator = Http.apiAs("co-scope-a");

@@ -110,7 +110,7 @@ class GdprTest {
         assertEquals(200, json.statusCode());
         JsonObject body = Http.json(json);
         assertEquals(name, body.getJsonArray("Identité et situation").getJsonObject(0).getString("Valeur"));
-        assertTrue(body.getJsonArray("Matériel attribué").getJsonObject(0).getString("Machine").startsWith(tag + " · LAPTOP"));
+        assertTrue(body.getJsonArray("Matériel attribué").getJsonObject(0).getString("Machine").startsWith(tag + " · Ordinateur portable"));
 
         HttpResponse<byte[]> pdf = Http.browser(Role.SOCIAL_WORKER).getBytes("/beneficiaries/" + id + "/personal-data.pdf");
         assertEquals(200, pdf.statusCode());

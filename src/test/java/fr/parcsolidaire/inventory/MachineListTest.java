@@ -80,9 +80,10 @@ class MachineListTest {
     void theHomeSearchOpensAMachineFromItsTagOrItsLabelUrl() {
         String tag = Fixtures.intake(1).getFirst();
         Http tech = Http.browser(Role.TECHNICIAN);
-        assertEquals("/m/" + tag, tech.get("/?q=" + tag.toLowerCase()).headers().firstValue("Location").orElseThrow());
-        assertEquals("/m/" + tag, tech.get("/?q=" + enc("HTTP://LOCALHOST:8080/M/" + tag)).headers().firstValue("Location").orElseThrow());
-        assertTrue(tech.get("/?q=inconnu").headers().firstValue("Location").orElseThrow().startsWith("/machines?q="));
+        assertEquals("/m/" + tag, tech.get("/find?q=" + tag.toLowerCase()).headers().firstValue("Location").orElseThrow());
+        assertEquals("/m/" + tag, tech.get("/find?q=" + enc("HTTP://LOCALHOST:8080/M/" + tag)).headers().firstValue("Location").orElseThrow());
+        assertTrue(tech.get("/find?q=inconnu").headers().firstValue("Location").orElseThrow().startsWith("/machines?q="));
+        assertEquals("/find?q=" + tag, tech.get("/?q=" + tag).headers().firstValue("Location").orElseThrow());
         assertTrue(TestApp.get().count("SELECT count(*) FROM machines") > 0);
     }
 

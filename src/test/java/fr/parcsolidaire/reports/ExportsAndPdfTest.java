@@ -57,8 +57,8 @@ class ExportsAndPdfTest {
         Map<String, CSVRecord> byTag = records.stream().skip(1).collect(Collectors.toMap(r -> r.get(0), r -> r));
         assertEquals("'=HYPERLINK(\"http://x\")", byTag.get(world.laptops.get(0)).get(3));
         assertEquals("'@SUM(A1)", byTag.get(world.laptops.get(1)).get(3));
-        assertEquals("SCRAPPED", byTag.get(world.screen).get(5));
-        assertEquals("RESIDENT", byTag.get(world.residentLaptop).get(10));
+        assertEquals("Recyclée (DEEE)", byTag.get(world.screen).get(5));
+        assertEquals("Particulier", byTag.get(world.residentLaptop).get(10));
         assertEquals("", byTag.get(world.residentLaptop).get(11), "a resident donor is never named");
         assertFalse(text.contains(world.resident));
         assertTrue(text.contains("\r\n"), "CRLF records");
@@ -101,7 +101,7 @@ class ExportsAndPdfTest {
                 "application/vnd.openxmlformats"));
         assertEquals(csv.size(), xlsx.size(), "CSV and XLSX hold the same rows");
         assertEquals("11", cell(xlsx, "Matériel", "Total", "Reçues"));
-        assertEquals("< 5", cell(xlsx, "Bénéficiaires par situation", "Allocataire du RSA", "Personnes"));
+        assertEquals("< 5", cell(xlsx, "Bénéficiaires par situation", "Bénéficiaire du RSA", "Personnes"));
         assertEquals("486", cell(xlsx, "Impact environnemental", "Total", "kg CO2e évités"));
     }
 
@@ -170,7 +170,7 @@ class ExportsAndPdfTest {
         // Participants: 2 given and 3 lent are "< 5"; together 5 out of the 10 machines, each between 1 and 4.
         // The reconditioned line overlaps them, so it is masked.
         assertTrue(outcomes.matches("(?s).*Reconditionnées[^\\n]*masqué.*"), outcomes);
-        assertTrue(outcomes.matches("(?s).*Données à des participants[^\\n]*< 5.*"), outcomes);
+        assertTrue(outcomes.matches("(?s).*Remises en don à des participants[^\\n]*< 5.*"), outcomes);
         assertTrue(outcomes.matches("(?s).*Prêtées en ce moment[^\\n]*< 5.*"), outcomes);
         assertTrue(outcomes.matches("(?s).*Prêtes, en attente d'attribution[^\\n]*1.*"), outcomes);
         assertTrue(outcomes.matches("(?s).*Recyclées \\(filière DEEE\\)[^\\n]*1.*"), outcomes);

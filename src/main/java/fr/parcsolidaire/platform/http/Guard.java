@@ -78,8 +78,17 @@ public final class Guard {
          * not listed among the protected routes the role-matrix test walks.
          */
         public Rules getForAnyone(String path, Action action) {
-            rules.get(path, (req, res) -> action.handle(req, res, authenticator.authenticate(req).orElse(null)));
+            rules.get(path, (req, res) -> CurrentRequest.during(req,
+                    () -> action.handle(req, res, authenticator.authenticate(req).orElse(null))));
             return this;
+        }
+
+        /**
+         * A form that sends a file ({@code multipart/form-data}, read by {@link Multipart} up to {@code maxBytes}, its
+         * CSRF field checked like any form's); a script may still send the file as the raw body with the CSRF header.
+         */
+        public Rules postUpload(String path, Permission permission, long maxBytes, Action action) {
+            return add(Method.POST, path, permission, maxBytes, action);
         }
 
         /** A form that legitimately carries more than most: capped at {@code app.limits.large-form-bytes}. */
@@ -111,7 +120,7 @@ public final class Guard {
             if (req.prologue().method() != Method.GET && !who.bearer()) {
                 checkCsrf(req, who, formBytes);
             }
-            action.handle(req, res, who);
+            CurrentRequest.during(req, () -> action.handle(req, res, who));
         };
     }
 
@@ -155,6 +164,10 @@ public final class Guard {
             Form form = readForm(req, formBytes);
             req.context().register(form);
             sent = Optional.ofNullable(form.get(CSRF_FIELD)).orElse("");
+        } else if (RequestBody.contentType(req).map(Multipart::isMultipart).orElse(false)) {
+            Multipart parts = Multipart.read(req, formBytes);
+            req.context().register(parts);
+            sent = Optional.ofNullable(parts.field(CSRF_FIELD)).orElse("");
         } else {
             sent = req.headers().first(HeaderNames.create(CSRF_HEADER)).orElse("");
         }

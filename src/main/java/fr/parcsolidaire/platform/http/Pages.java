@@ -37,8 +37,8 @@ public final class Pages {
     }
 
     /**
-     * A template rendered where another page places it (a feature's section on another feature's page): written into
-     * that page's output, escaped the same way.
+     * A template rendered later, inside another page (a feature's section on another feature's page, a home page's
+     * section ({@link HomeSection})): written into that page's output, escaped the same way.
      */
     public Content fragment(String template, Map<String, Object> params) {
         return output -> engine.render(template, params, output);

@@ -27,7 +27,27 @@ public record Upload(String contentType, byte[] bytes) {
 
     /** Reads the body; refuses (413) anything over maxBytes, declared or read, and (415) any type not in accepted. */
     public static Upload read(ServerRequest req, long maxBytes, Set<String> accepted) {
-        byte[] bytes = RequestBody.read(req, maxBytes, "Le fichier dépasse la taille maximale de " + (maxBytes / (1024 * 1024)) + " Mo.");
+        return of(RequestBody.read(req, maxBytes, tooLarge(maxBytes)), maxBytes, accepted);
+    }
+
+    /**
+     * The file of a form: the {@code field} part of a multipart body (a page without JavaScript, see {@link Multipart}),
+     * or else the raw body (app.js, scripts); held to the same size and types either way.
+     */
+    public static Upload fromForm(ServerRequest req, String field, long maxBytes, Set<String> accepted) {
+        if (req.context().get(Multipart.class).isPresent()) {
+            Multipart.Part part = Multipart.of(req).file(field).orElseThrow(() -> new ValidationException(
+                    Map.of(field, "Choisissez d'abord un fichier.")));
+            return of(part.body(), maxBytes, accepted);
+        }
+        return read(req, maxBytes, accepted);
+    }
+
+    /** Checks bytes already read: size (413), emptiness (400) and real type (415). */
+    public static Upload of(byte[] bytes, long maxBytes, Set<String> accepted) {
+        if (bytes.length > maxBytes) {
+            throw new HttpProblem(Status.REQUEST_ENTITY_TOO_LARGE_413, "too_large", tooLarge(maxBytes), Map.of());
+        }
         if (bytes.length == 0) {
             throw new HttpProblem(Status.BAD_REQUEST_400, "invalid", "Aucun fichier reçu.", Map.of());
         }
@@ -37,6 +57,10 @@ public record Upload(String contentType, byte[] bytes) {
                     "Type de fichier non accepté : envoyez " + describe(accepted) + ".", Map.of());
         }
         return new Upload(type, bytes);
+    }
+
+    private static String tooLarge(long maxBytes) {
+        return "Le fichier dépasse la taille maximale de " + (maxBytes / (1024 * 1024)) + " Mo.";
     }
 
     /** The type the content really has, from its magic number, or null. */

@@ -16,6 +16,7 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.util.Arrays;
 import java.util.List;
 import java.util.function.BiConsumer;
 
@@ -38,6 +39,10 @@ public final class PdfKit {
     private static final Font SMALL = new Font(REGULAR, 8);
     private static final Font CELL_HEAD = new Font(BOLD, 8.5f);
     private static final Font CELL = new Font(REGULAR, 8.5f);
+    /** The narrowest page body a table is laid on (A4 portrait, 30 pt margins): header sizes are fitted to it. */
+    static final float NARROWEST_BODY = PageSize.A4.getWidth() - 60;
+    private static final float CELL_PADDING = 3;
+    private static final float MIN_HEAD_SIZE = 5.5f;
 
     private PdfKit() {
     }
@@ -104,14 +109,40 @@ public final class PdfKit {
         return p;
     }
 
+    /**
+     * The size at which the header's longest word fits its column: a header wraps between words, never inside
+     * one ("Techni-cien" would read as two words), shrinking from 8.5 pt down to 5.5 pt if it must.
+     */
+    static float headSize(String header, float columnWidth) {
+        float size = CELL_HEAD.getSize();
+        float widest = 0;
+        for (String word : header.split("\\s+")) {
+            widest = Math.max(widest, BOLD.getWidthPoint(word, size));
+        }
+        return widest <= columnWidth ? size : Math.max(MIN_HEAD_SIZE, size * columnWidth / widest);
+    }
+
+    private static float[] evenly(int columns) {
+        float[] share = new float[columns];
+        Arrays.fill(share, 1f);
+        return share;
+    }
+
     /** A table whose first row is the header; numbers and other cells are given as strings already formatted. */
     public static PdfPTable table(List<String> headers, List<List<String>> rows, float... widths) {
         PdfPTable t = widths.length == 0 ? new PdfPTable(headers.size()) : new PdfPTable(widths);
         t.setWidthPercentage(100);
         t.setHeaderRows(1);
         t.setSpacingAfter(6);
-        for (String h : headers) {
-            PdfPCell c = new PdfPCell(new Phrase(h, CELL_HEAD));
+        float[] share = widths.length == 0 ? evenly(headers.size()) : widths;
+        float total = 0;
+        for (float w : share) {
+            total += w;
+        }
+        for (int i = 0; i < headers.size(); i++) {
+            String h = headers.get(i);
+            float column = NARROWEST_BODY * share[i] / total - 2 * CELL_PADDING - 1;
+            PdfPCell c = new PdfPCell(new Phrase(h, new Font(BOLD, headSize(h, column))));
             c.setBackgroundColor(new Color(0xe7, 0xeb, 0xf3));
             c.setPadding(3);
             t.addCell(c);

@@ -1,0 +1,40 @@
+package fr.parcsolidaire.demo;
+
+import fr.parcsolidaire.TestApp;
+import fr.parcsolidaire.inventory.InventoryFeature;
+import fr.parcsolidaire.loans.LoansFeature;
+import fr.parcsolidaire.platform.security.Role;
+import fr.parcsolidaire.platform.security.User;
+
+import java.time.Duration;
+import java.util.concurrent.TimeoutException;
+
+/**
+ * The demo's workshop and course loaded into the test service once per JVM, through the same services as
+ * {@code ./parc start --demo}: the pages and documents of the people tests are read on believable data.
+ */
+public final class DemoLoad {
+
+    private static boolean loaded;
+
+    private DemoLoad() {
+    }
+
+    public static synchronized void once() {
+        if (loaded) {
+            return;
+        }
+        TestApp app = TestApp.get();
+        long adminId = app.count("SELECT id FROM users WHERE username = '" + app.username(Role.ADMIN) + "'");
+        User admin = new User(adminId, app.username(Role.ADMIN), "Test admin", Role.ADMIN, true);
+        InventoryFeature inventory = app.app().feature(InventoryFeature.class);
+        DemoData.load(app.app().database(), inventory.intake(), inventory.workshop(), admin);
+        app.app().feature(LoansFeature.class).loadDemo(admin, app.baseUrl());
+        try {
+            inventory.catchUp(Duration.ofSeconds(10));
+        } catch (TimeoutException e) {
+            throw new IllegalStateException(e);
+        }
+        loaded = true;
+    }
+}
