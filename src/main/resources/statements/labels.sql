@@ -22,3 +22,11 @@ SELECT m.id, 'LABEL_PRINTED', :actorId, CAST(:data AS jsonb)
 SELECT m.tag, m.state, m.type, m.brand, m.model, m.location
   FROM machines m
  WHERE m.tag = ANY(string_to_array(:tags, ','))
+
+-- What the batch field received when it is not a tag: the machines its search finds (two at most: only a single
+-- one joins the batch). The same search as the machine list (machines_matching, V27).
+-- name: scan-search
+SELECT m.tag
+  FROM machines_matching(NULL, NULL, NULL, NULL, NULL, CAST(:q AS text), CAST(:pattern AS text)) m
+ ORDER BY m.id
+ LIMIT 2

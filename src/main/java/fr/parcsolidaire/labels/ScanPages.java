@@ -1,6 +1,7 @@
 package fr.parcsolidaire.labels;
 
 import fr.parcsolidaire.inventory.Lifecycle;
+import fr.parcsolidaire.inventory.MachineFilter;
 import fr.parcsolidaire.inventory.MachineState;
 import fr.parcsolidaire.inventory.MachineType;
 import fr.parcsolidaire.inventory.Tags;
@@ -108,6 +109,29 @@ final class ScanPages implements HttpService {
         }
     }
 
+    /**
+     * The tag a batch scan names: a tag or a label's URL, or else typed digits or a serial fragment that find exactly
+     * one machine ("31" for PS-2026-00031); several or none answer in French, naming what was typed.
+     */
+    private String batchTag(String code) {
+        try {
+            return Tags.fromScan(code);
+        } catch (HttpProblem p) {
+            if (!isSearch(code)) {
+                throw p;
+            }
+            String q = code.strip();
+            List<String> found = database.client().execute().createNamedQuery("scan-search").addParam("q", q)
+                    .addParam("pattern", new MachineFilter(null, null, null, null, null, q, 1).pattern())
+                    .execute().map(r -> Rows.text(r, "tag")).toList();
+            if (found.size() == 1) {
+                return found.getFirst();
+            }
+            throw HttpProblem.badRequest(found.isEmpty() ? "Aucune machine ne correspond à « " + q + " »."
+                    : "Plusieurs machines correspondent à « " + q + " » : scannez l'étiquette ou tapez le numéro complet.");
+        }
+    }
+
     /** Text that can only be a search: no URL, within the search box's length (MachineFilter). */
     private static boolean isSearch(String code) {
         String s = code.strip();
@@ -128,7 +152,7 @@ final class ScanPages implements HttpService {
         if (code.isPresent()) {
             String message;
             try {
-                String tag = Tags.fromScan(code.get());
+                String tag = batchTag(code.get());
                 if (tags.contains(tag)) {
                     message = tag + " est déjà dans la liste.";
                 } else if (machines(List.of(tag)).isEmpty()) {

@@ -1,5 +1,6 @@
 package fr.parcsolidaire.outcomes;
 
+import fr.parcsolidaire.platform.http.Formats;
 import fr.parcsolidaire.platform.http.HttpProblem;
 import fr.parcsolidaire.platform.http.Input;
 import fr.parcsolidaire.platform.http.Validator;
@@ -113,7 +114,7 @@ final class FollowUpService {
             LocalDate due = Rows.date(a, "starts_on").plusMonths(milestone);
             if (today().plus(notice).isBefore(due)) {
                 throw HttpProblem.conflict("Le suivi à " + milestone + " mois n'est pas encore dû : il l'est le "
-                        + fr.parcsolidaire.platform.http.Formats.date(due) + ".");
+                        + Formats.date(due) + ".");
             }
             tx.createNamedGet("follow-up-closure").addParam("assignmentId", assignmentId).addParam("milestone", milestone)
                     .execute().ifPresent(c -> {

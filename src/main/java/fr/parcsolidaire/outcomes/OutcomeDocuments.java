@@ -88,7 +88,8 @@ final class OutcomeDocuments {
                 } else {
                     ws.inlineString(row, 2, CellDefuser.defuse(line.shown()));
                 }
-                ws.value(row, 3, line.note());
+                // Written "(1)" as on the page and in the PDF: a reference, not a figure anyone should add up.
+                ws.inlineString(row, 3, "(" + line.note() + ")");
                 row++;
             }
             Worksheet notes = wb.newWorksheet("Définitions");

@@ -10,7 +10,7 @@ import java.util.List;
 /**
  * Every figure of the outcome report for one period, site and programme: the page, the JSON, the PDF and the
  * spreadsheet all read it. Counts of people arrive already protected (SmallCount): a hidden count is not here.
- * Definitions: docs/outcomes.md and {@link OutcomeDefinitions}.
+ * Definitions: docs/outcomes.md and the footnotes of {@link OutcomeLines}.
  */
 record OutcomeReport(OutcomePeriod period, OffsetDateTime computedAt, People people, long machinesReceived,
                      List<MachineLine> machines, CourseFigures.Figures course, Share completion, Share progressed,

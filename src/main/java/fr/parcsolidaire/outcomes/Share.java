@@ -42,7 +42,7 @@ public record Share(Long count, Long of, Integer percent, String suppressed) {
     /** The French text of the share, as the page, the PDF and the spreadsheet print it. */
     public String shown() {
         if (of != null && of == 0) {
-            return "sans objet (personne n'a répondu)";
+            return "sans objet (aucune personne concernée)";
         }
         if (percent != null) {
             return percent + " % (" + count + " sur " + of + ")";

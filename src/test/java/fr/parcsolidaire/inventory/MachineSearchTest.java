@@ -60,6 +60,8 @@ class MachineSearchTest {
         assertEquals("/m/" + tag, location(tech.get("/machines?q=" + enc(fragment))));
         assertEquals("/machines?q=" + enc(fragment), location(tech.get("/?q=" + enc(fragment))), "the home search goes through the list");
         assertEquals("/machines?q=" + enc(fragment), location(tech.get("/scan?code=" + enc(fragment))), "so does the scan field");
+        assertEquals("/scan/batch?tags=" + tag, location(tech.get("/scan/batch?code=" + enc(fragment))),
+                "typed in the batch field, a fragment that finds one machine adds it");
 
         String number = tag.substring(tag.length() - 5);
         long sameNumber = TestApp.get().count("SELECT count(*) FROM machines WHERE right(tag, 5) = '" + number + "'");
@@ -83,6 +85,9 @@ class MachineSearchTest {
         HttpResponse<String> list = Http.browser(Role.TECHNICIAN).get("/machines?q=" + enc(model));
         assertEquals(200, list.statusCode());
         assertEquals(2, Http.json(api.get("/api/v1/machines?q=" + enc(model))).getInt("total"));
+        HttpResponse<String> batch = Http.browser(Role.TECHNICIAN).get("/scan/batch?code=" + enc(model));
+        assertEquals(400, batch.statusCode());
+        assertTrue(batch.body().contains("Plusieurs machines correspondent à « " + model + " »"), batch.body());
         assertEquals(0, Http.json(api.get("/api/v1/machines?q=ZZ-" + UUID.randomUUID())).getInt("total"));
     }
 

@@ -200,6 +200,34 @@ class OutcomesTest {
         assertTrue(list.contains("role=\"status\">Essai de contact enregistré.</p>"), list);
     }
 
+    @Test
+    void anAdministratorCreatesAProgrammeOnThePageAndCoordinatorsOnlyReadIt() {
+        Http admin = Http.browser(Role.ADMIN);
+        HttpResponse<String> invalid = admin.postForm("/programmes", Map.of("name", "Page " + world.suffix, "funder", "Fondation page",
+                "startsOn", "2026-06-01", "endsOn", "2026-01-01", "budget", "-3"));
+        assertEquals(400, invalid.statusCode());
+        String errors = html(invalid.body());
+        assertTrue(errors.contains("La fin du programme doit suivre son début.") && errors.contains("aria-describedby=\"prog-endsOn-error\""), errors);
+        assertEquals(0, TestApp.get().count("SELECT count(*) FROM programmes WHERE name = 'Page " + world.suffix + "'"));
+        HttpResponse<String> saved = admin.postForm("/programmes", Map.of("name", "Page " + world.suffix, "funder", "Fondation page",
+                "startsOn", "2026-01-01", "endsOn", "2026-12-31", "budget", "1500,50", "targets.people", "12"));
+        assertEquals(303, saved.statusCode(), saved.body());
+        String list = html(admin.get(saved.headers().firstValue("Location").orElseThrow()).body());
+        assertTrue(list.contains("role=\"status\">Programme enregistré.</p>") && list.contains("1500,5 €")
+                && list.contains("du 01/01/2026 au 31/12/2026"), list);
+        assertEquals(1, TestApp.get().count("SELECT count(*) FROM programme_events e JOIN programmes p ON p.id = e.programme_id"
+                + " WHERE e.kind = 'CREATED' AND p.name = 'Page " + world.suffix + "'"), "journaled");
+        HttpResponse<String> twice = Http.api(Role.ADMIN).postJson("/api/v1/programmes", jakarta.json.Json.createObjectBuilder()
+                .add("name", "Page " + world.suffix).add("funder", "Fondation page").add("startsOn", "2026-01-01")
+                .add("endsOn", "2026-12-31").build());
+        assertEquals(409, twice.statusCode());
+        String coordinator = Http.browser(Role.COORDINATOR).get("/programmes").body();
+        assertTrue(coordinator.contains("Page " + world.suffix) && !coordinator.contains("action=\"/programmes\""),
+                "coordinators read the programmes without the forms");
+        assertEquals(11, TestApp.get().count("SELECT count(*) FROM programme_events WHERE kind = 'ATTACHED' AND programme_id = "
+                + world.programme), "each link journaled");
+    }
+
     /** Two tablets sending the same questionnaire, two social workers closing the same follow-up: one wins, one 409. */
     @Test
     void twoSavesAtOnceOneWinsAndTheOtherGetsAFrench409() throws Exception {
