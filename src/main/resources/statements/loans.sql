@@ -293,9 +293,6 @@ SELECT a.id FROM assignments a
    AND e.status <> 'DROPPED_OUT' AND (a.session_id = :sessionId OR a.session_id IS NULL)
    AND a.beneficiary_id = ANY (CAST(:people AS bigint[]))
  ORDER BY a.id
--- name: enrolment-figures
-SELECT count(*) AS enrolled, count(*) FILTER (WHERE status = 'COMPLETED') AS completed
-  FROM enrolments WHERE session_id = ANY (CAST(string_to_array(:sessionIds, ',') AS bigint[]))
 
 -- The social worker's home page (docs/ui.md, "Pages d'accueil"): loans overdue or due by :until, on the reader's site.
 -- name: home-loans-due

@@ -59,10 +59,9 @@ public final class Main {
         // The beneficiary's page shows their consents and messages; gdpr reports and erases what messaging holds.
         loans.showOnBeneficiaryPage(messaging::beneficiarySection);
         gdpr.alsoHeldBy(messaging);
-        // Outcomes prints loans' words for a person's codes and opens breakdown incidents through loans. The course
-        // figures (workshops, attendance, completion) come from loans' interim enrolment counts until the workshops
-        // feature provides them: pass it here instead of the third "loans".
-        OutcomesFeature outcomes = new OutcomesFeature(loans, loans, loans);
+        // Outcomes prints loans' words for a person's codes, opens breakdown incidents through loans, and reads the
+        // course's figures (workshops, attendance, completion).
+        OutcomesFeature outcomes = new OutcomesFeature(loans, loans, course);
         // Started and routed in this order: the scan lookups (inventory) first, they are the most frequent requests.
         return Server.start(Settings.of(config), List.of(
                 inventory,

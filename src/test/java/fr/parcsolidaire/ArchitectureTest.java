@@ -64,7 +64,7 @@ class ArchitectureTest {
             .whereLayer("Gdpr").mayOnlyAccessLayers(platform())
             .whereLayer("Labels").mayOnlyAccessLayers(platform("Inventory"))
             .whereLayer("Loans").mayOnlyAccessLayers(platform("Inventory", "Gdpr", "Outcomes"))
-            .whereLayer("Course").mayOnlyAccessLayers(platform("Loans"))
+            .whereLayer("Course").mayOnlyAccessLayers(platform("Loans", "Outcomes"))
             .whereLayer("Reports").mayOnlyAccessLayers(platform("Inventory", "Gdpr"))
             .whereLayer("Demo").mayOnlyAccessLayers(platform("Accounts", "Inventory", "Loans", "Course", "Evidence", "Imports",
                     "Messaging", "Outcomes"))

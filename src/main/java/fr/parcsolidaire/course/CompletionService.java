@@ -1,5 +1,6 @@
 package fr.parcsolidaire.course;
 
+import fr.parcsolidaire.outcomes.CourseFigures;
 import fr.parcsolidaire.platform.http.Input;
 import fr.parcsolidaire.platform.http.Validator;
 import fr.parcsolidaire.platform.http.HttpProblem;
@@ -130,8 +131,8 @@ final class CompletionService {
         });
     }
 
-    /** See {@link CourseFigures}; sessions outside the period count for nothing. */
-    CourseFigures figures(Collection<Long> sessionIds, LocalDate from, LocalDate to) {
+    /** See {@link CourseFigures.Figures}; sessions outside the period count for nothing. */
+    CourseFigures.Figures figures(Collection<Long> sessionIds, LocalDate from, LocalDate to) {
         DbExecute exec = database.client().execute();
         String ids = sessionIds.stream().map(String::valueOf).collect(Collectors.joining(",", "{", "}"));
         OffsetDateTime start = from.atStartOfDay(SessionWorkshops.PARIS).toOffsetDateTime().withOffsetSameInstant(ZoneOffset.UTC);
@@ -150,7 +151,7 @@ final class CompletionService {
             enrolled += c.completed().size() + c.continuing().size() + c.droppedOut().size();
             completed += c.completed().size();
         }
-        return new CourseFigures((int) Rows.longValue(w, "held"), Rows.longValue(w, "present_minutes") / 60.0,
+        return new CourseFigures.Figures((int) Rows.longValue(w, "held"), Rows.longValue(w, "present_minutes") / 60.0,
                 enrolled, completed);
     }
 }

@@ -1,6 +1,7 @@
 package fr.parcsolidaire.course;
 
 import fr.parcsolidaire.loans.CourseCompletion;
+import fr.parcsolidaire.outcomes.CourseFigures;
 import fr.parcsolidaire.platform.Feature;
 import fr.parcsolidaire.platform.Platform;
 import fr.parcsolidaire.platform.security.User;
@@ -17,7 +18,7 @@ import java.util.Set;
  * and the completion rule that decides who keeps the machine. Loans (the loan desk) asks it who completed before a
  * loan becomes a gift; outcome reports ask it for their figures.
  */
-public final class CourseFeature implements Feature, CourseCompletion {
+public final class CourseFeature implements Feature, CourseCompletion, CourseFigures {
 
     private SessionWorkshops workshops;
     private AttendanceService attendance;
@@ -54,10 +55,11 @@ public final class CourseFeature implements Feature, CourseCompletion {
     }
 
     /**
-     * Outcome figures of the given sessions over [from, to] (dates in Paris time, both included): see
-     * {@link CourseFigures}. Unknown ids count for nothing.
+     * Outcome figures of the given sessions over [from, to] (dates in Paris time, both included): workshops held,
+     * hours of attendance, people enrolled and those who completed. Unknown ids count for nothing.
      */
-    public CourseFigures figures(Collection<Long> sessionIds, LocalDate from, LocalDate to) {
+    @Override
+    public Figures of(Collection<Long> sessionIds, LocalDate from, LocalDate to) {
         return completion.figures(sessionIds, from, to);
     }
 

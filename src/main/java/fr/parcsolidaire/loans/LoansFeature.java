@@ -5,7 +5,6 @@ import fr.parcsolidaire.inventory.InventoryFeature;
 import fr.parcsolidaire.inventory.MachineAssignments;
 import fr.parcsolidaire.inventory.MachineProspects;
 import fr.parcsolidaire.inventory.MachineType;
-import fr.parcsolidaire.outcomes.CourseFigures;
 import fr.parcsolidaire.outcomes.MachineIncidents;
 import fr.parcsolidaire.outcomes.PeopleWords;
 import fr.parcsolidaire.platform.Feature;
@@ -19,7 +18,6 @@ import io.helidon.webserver.http.HttpService;
 
 import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -32,7 +30,7 @@ import java.util.Optional;
  * outcomes with the words of a beneficiary's codes, outcomes with breakdown incidents.
  */
 public final class LoansFeature implements Feature, MachineAssignments, MachineProspects, PersonLabels, PeopleWords,
-        MachineIncidents, CourseFigures {
+        MachineIncidents {
 
     private final InventoryFeature inventory;
     private final List<BeneficiarySection> sections = new ArrayList<>();
@@ -183,10 +181,6 @@ public final class LoansFeature implements Feature, MachineAssignments, MachineP
         return AssignmentService.incident(tx, assignmentId, IncidentKind.BREAKAGE, occurredOn, note, actor);
     }
 
-    @Override
-    public Figures of(Collection<Long> sessionIds, LocalDate from, LocalDate to) {
-        return new EnrolmentFigures(database).of(sessionIds, from, to);
-    }
 
     @Override
     public String enrolmentStatus(String code) {

@@ -6,7 +6,7 @@ import java.util.Collection;
 /**
  * What the outcome report needs from the course side (workshops, attendance, completion) for the sessions it
  * covers. Declared here and provided by the feature that owns workshops and attendance; until that feature lands,
- * Main wires an interim one that counts enrolments and their statuses and no workshop (docs/outcomes.md).
+ * CourseFeature provides it (docs/outcomes.md).
  */
 public interface CourseFigures {
 

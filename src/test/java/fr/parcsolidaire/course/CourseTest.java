@@ -1,5 +1,6 @@
 package fr.parcsolidaire.course;
 
+import fr.parcsolidaire.outcomes.CourseFigures;
 import fr.parcsolidaire.Fixtures;
 import fr.parcsolidaire.Http;
 import fr.parcsolidaire.TestApp;
@@ -152,11 +153,11 @@ class CourseTest {
         CourseFixtures.checklistDone(c.people().get(0));
         CourseFeature feature = TestApp.get().app().feature(CourseFeature.class);
         LocalDate today = LocalDate.now();
-        assertEquals(new CourseFigures(2, 6.0, 2, 1), feature.figures(List.of(c.session()), today.minusDays(30), today.plusDays(30)));
-        assertEquals(new CourseFigures(1, 4.0, 2, 0), feature.figures(List.of(c.session()), today.minusDays(30), today.minusDays(5)),
+        assertEquals(new CourseFigures.Figures(2, 6.0, 2, 1), feature.of(List.of(c.session()), today.minusDays(30), today.plusDays(30)));
+        assertEquals(new CourseFigures.Figures(1, 4.0, 2, 0), feature.of(List.of(c.session()), today.minusDays(30), today.minusDays(5)),
                 "at the period's end only the first workshop was held; 1 of 1 attended but the checklist was ticked later");
-        assertEquals(new CourseFigures(0, 0.0, 0, 0), feature.figures(List.of(c.session()), today.minusYears(3), today.minusYears(2)));
-        assertEquals(new CourseFigures(0, 0.0, 0, 0), feature.figures(List.of(), today.minusDays(30), today));
+        assertEquals(new CourseFigures.Figures(0, 0.0, 0, 0), feature.of(List.of(c.session()), today.minusYears(3), today.minusYears(2)));
+        assertEquals(new CourseFigures.Figures(0, 0.0, 0, 0), feature.of(List.of(), today.minusDays(30), today));
     }
 
     private static List<Long> ids(JsonObject completion, String list) {

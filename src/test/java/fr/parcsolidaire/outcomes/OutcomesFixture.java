@@ -25,7 +25,8 @@ import java.util.UUID;
  *   <li>one donation of 7 laptops and 2 desktops received today;</li>
  *   <li>handovers 7 months ago: 6 laptop loans (people 1–6), 2 desktop gifts (7, 8), one laptop loan converted
  *       to a gift today (9); person 10 has no machine;</li>
- *   <li>one session, 8 to 5 months ago, with the 10 people enrolled, 5 completed;</li>
+ *   <li>one session, 8 to 5 months ago, with the 10 people enrolled and two workshops of two hours: 5 attend both and
+ *   finish the checklist (completed), 5 are absent;</li>
  *   <li>skills: people 1–5 from level 1 to 3 (progressed), 6–10 from 2 to 2 (not progressed), all "capable" at exit;</li>
  *   <li>6-month follow-ups: people 1–7 answered (1 reports a breakdown; 1–4 daily, 5 weekly, 6 rarely, 7 no
  *       longer), person 8 unreachable after three attempts, person 9 not yet called; no 3-month follow-up made.</li>
@@ -102,9 +103,24 @@ final class OutcomesFixture {
             enrolments.add(id(social.postJson("/api/v1/sessions/" + session + "/enrolments",
                     Json.createObjectBuilder().add("beneficiaryId", person).build())));
         }
+        // Two workshops of two hours: the first five attend both and finish the set-up checklist (they complete the
+        // course by its rule: attendance at least 75 % and the checklist done), the other five are absent.
+        List<String> items = List.of("allumer", "compte", "wifi", "mises-a-jour", "navigateur", "courriel",
+                "services-publics", "securite", "imprimer", "sauvegarde");
+        for (int week = 1; week <= 2; week++) {
+            long workshop = id(social.postJson("/api/v1/sessions/" + session + "/workshops", Json.createObjectBuilder()
+                    .add("startsAt", TODAY.minusMonths(8).plusWeeks(week).atTime(14, 0).atOffset(java.time.ZoneOffset.UTC).toString())
+                    .add("durationMinutes", 120).add("topic", "Atelier " + week).build()));
+            for (int i = 0; i < people.size(); i++) {
+                Fixtures.expect(200, social.postJson("/api/v1/workshops/" + workshop + "/attendance", Json.createObjectBuilder()
+                        .add("beneficiaryId", people.get(i)).add("status", i < 5 ? "PRESENT" : "ABSENT").build()));
+            }
+        }
         for (int i = 0; i < 5; i++) {
-            Fixtures.expect(200, social.postJson("/api/v1/enrolments/" + enrolments.get(i) + "/status",
-                    Json.createObjectBuilder().add("status", "COMPLETED").build()));
+            for (String item : items) {
+                Fixtures.expect(200, social.postJson("/api/v1/enrolments/" + enrolments.get(i) + "/checklist",
+                        Json.createObjectBuilder().add("item", item).add("doneOn", TODAY.minusMonths(7).toString()).build()));
+            }
         }
 
         Http admin = Http.api(Role.ADMIN);

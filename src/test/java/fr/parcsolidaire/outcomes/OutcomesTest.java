@@ -63,7 +63,8 @@ class OutcomesTest {
         assertEquals(2, machines.getJsonObject("byType").getJsonObject("DESKTOP").getInt("given"));
 
         JsonObject course = r.getJsonObject("course");
-        assertEquals(0, course.getInt("workshopsHeld"), "interim course figures: no workshop recorded yet");
+        assertEquals(2, course.getInt("workshopsHeld"), "two workshops held in the fixture");
+        assertEquals(20.0, course.getJsonNumber("attendanceHours").doubleValue(), 0.001, "5 people × 2 workshops × 2 hours");
         assertShare(course.getJsonObject("completion"), 5, 10, 50);
         JsonObject results = r.getJsonObject("results");
         assertShare(results.getJsonObject("progressed"), 5, 10, 50);
