@@ -151,4 +151,5 @@ document.addEventListener('DOMContentLoaded', () => {
       }
     });
   });
+  list.dataset.ready = 'true';
 });
