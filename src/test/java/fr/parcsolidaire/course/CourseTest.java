@@ -118,6 +118,12 @@ class CourseTest {
                 .add("doneOn", LocalDate.now().plusDays(2).toString()).build());
         assertEquals(400, future.statusCode());
         assertEquals(1, count("SELECT count(*) FROM checklist_ticks WHERE enrolment_id = " + p.enrolmentId()));
+        JsonObject back = Http.json(Fixtures.expect(200, SOCIAL.postJson(path, Json.createObjectBuilder().add("item", "wifi")
+                .add("done", false).build())));
+        assertFalse(back.getJsonObject("done").containsKey("wifi"));
+        assertEquals(1, count("SELECT count(*) FROM checklist_events WHERE enrolment_id = " + p.enrolmentId()
+                + " AND item = 'wifi' AND to_done_on IS NULL AND from_done_on = current_date"));
+        assertEquals(0, count("SELECT count(*) FROM checklist_ticks WHERE enrolment_id = " + p.enrolmentId()));
     }
 
     @Test
