@@ -65,7 +65,7 @@ CREATE TABLE checklist_events (
     version       text NOT NULL,
     item          text NOT NULL,
     from_done_on  date,
-    to_done_on    date NOT NULL,
+    to_done_on    date,  -- NULL: the tick was taken back (ticked by mistake)
     actor_id      bigint NOT NULL REFERENCES users,
     at            timestamptz NOT NULL DEFAULT now()
 );

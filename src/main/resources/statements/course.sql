@@ -121,6 +121,9 @@ VALUES (:enrolmentId, :item, :doneOn, :actorId)
 ON CONFLICT (enrolment_id, item)
 DO UPDATE SET done_on = EXCLUDED.done_on, ticked_by = EXCLUDED.ticked_by, ticked_at = now()
 
+-- name: checklist-tick-delete
+DELETE FROM checklist_ticks WHERE enrolment_id = :enrolmentId AND item = :item
+
 -- name: checklist-event-insert
 INSERT INTO checklist_events (enrolment_id, version, item, from_done_on, to_done_on, actor_id)
 VALUES (:enrolmentId, :version, :item, :fromDoneOn, :toDoneOn, :actorId)

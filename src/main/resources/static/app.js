@@ -278,6 +278,7 @@ document.addEventListener('DOMContentLoaded', () => {
       }
     });
   });
+  list.dataset.ready = 'true';
 });
 
 // Donation form (inventory/intake.jte): the new donor's fields only while "Nouveau donateur" is chosen, and more

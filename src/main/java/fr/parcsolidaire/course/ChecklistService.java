@@ -13,6 +13,7 @@ import java.time.Clock;
 import java.time.LocalDate;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 
@@ -73,14 +74,18 @@ final class ChecklistService {
                 followedBy(Rows.text(e, "version")), done);
     }
 
-    /** Ticks an item (doneOn: today when absent); returns the item's label for the confirmation. */
+    /**
+     * Ticks an item (doneOn: today when absent), or takes a mistaken tick back ({@code done: false}); returns the
+     * item's label for the confirmation.
+     */
     String tick(long enrolmentId, Input in, User actor) {
         LocalDate today = LocalDate.now(clock.withZone(SessionWorkshops.PARIS));
         Validator v = new Validator();
         String item = v.required(in.field("item"), in.text("item"), 40);
         LocalDate doneOn = v.date(in.field("doneOn"), in.text("doneOn"), false, today.minusYears(2), today);
+        Boolean done = v.bool(in.field("done"), in.text("done"), false);
         v.throwIfInvalid();
-        LocalDate on = doneOn == null ? today : doneOn;
+        LocalDate on = Boolean.FALSE.equals(done) ? null : doneOn == null ? today : doneOn;
         return database.inTransaction(tx -> {
             DbRow e = tx.createNamedGet("enrolment-for-checklist-lock").addParam("id", enrolmentId)
                     .addParam("siteId", actor.siteScope()).execute()
@@ -96,11 +101,16 @@ final class ChecklistService {
             }
             LocalDate before = tx.createNamedGet("checklist-tick-current").addParam("enrolmentId", enrolmentId)
                     .addParam("item", it.code()).execute().map(r -> Rows.date(r, "done_on")).orElse(null);
-            if (on.equals(before)) {
+            if (Objects.equals(on, before)) {
                 return it.label();
             }
-            tx.createNamedUpdate("checklist-tick-upsert").addParam("enrolmentId", enrolmentId).addParam("item", it.code())
-                    .addParam("doneOn", on).addParam("actorId", actor.id()).execute();
+            if (on == null) {
+                tx.createNamedDelete("checklist-tick-delete").addParam("enrolmentId", enrolmentId).addParam("item", it.code())
+                        .execute();
+            } else {
+                tx.createNamedUpdate("checklist-tick-upsert").addParam("enrolmentId", enrolmentId).addParam("item", it.code())
+                        .addParam("doneOn", on).addParam("actorId", actor.id()).execute();
+            }
             tx.createNamedInsert("checklist-event-insert").addParam("enrolmentId", enrolmentId)
                     .addParam("version", checklist.version()).addParam("item", it.code()).addParam("fromDoneOn", before)
                     .addParam("toDoneOn", on).addParam("actorId", actor.id()).execute();

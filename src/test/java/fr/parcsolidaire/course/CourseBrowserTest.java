@@ -72,6 +72,9 @@ class CourseBrowserTest {
                 {"PRESENT", "ABSENT", "ABSENT", "ABSENT"}};
         for (int w = 0; w < workshops.size(); w++) {
             driver.get(base + "/workshops/" + workshops.get(w));
+            // The script is deferred: tap once it holds the forms, as a person would after the page appeared.
+            new WebDriverWait(driver, Duration.ofSeconds(10)).until(
+                    ExpectedConditions.presenceOfElementLocated(By.cssSelector("[data-attendance][data-ready=true]")));
             WebElement page = driver.findElement(By.tagName("html"));
             for (int p = 0; p < 3; p++) {
                 CourseFixtures.Person person = c.people().get(p);

@@ -40,6 +40,39 @@ class CourseTest {
         assertEquals(2, count("SELECT count(*) FROM attendance_events WHERE workshop_id = " + w), "the repeat changed nothing");
     }
 
+    /** Two tablets marking the same person at once: one row, and a journal whose every "before" is the last "after". */
+    @Test
+    void attendanceTakenAtOnceFromSeveralTabletsKeepsOneRecordAndAnUnbrokenJournal() throws Exception {
+        CourseFixtures.Cohort c = CourseFixtures.cohort("Simultanée");
+        CourseFixtures.Person p = c.people().getFirst();
+        long w = CourseFixtures.workshop(c.session(), 1);
+        Http admin = Http.api(Role.ADMIN);
+        java.util.concurrent.CountDownLatch go = new java.util.concurrent.CountDownLatch(1);
+        List<java.util.concurrent.Future<HttpResponse<String>>> answers = new java.util.ArrayList<>();
+        try (var pool = java.util.concurrent.Executors.newFixedThreadPool(8)) {
+            for (int i = 0; i < 8; i++) {
+                Http who = i % 2 == 0 ? SOCIAL : admin;
+                String status = List.of("PRESENT", "ABSENT", "EXCUSED").get(i % 3);
+                answers.add(pool.submit(() -> {
+                    go.await();
+                    return who.postJson("/api/v1/workshops/" + w + "/attendance", Json.createObjectBuilder()
+                            .add("beneficiaryId", p.beneficiaryId()).add("status", status).build());
+                }));
+            }
+            go.countDown();
+            for (var a : answers) {
+                assertEquals(200, a.get().statusCode(), a.get().body());
+            }
+        }
+        assertEquals(1, count("SELECT count(*) FROM attendance WHERE workshop_id = " + w));
+        assertEquals(0, count("SELECT count(*) FROM (SELECT to_status, lead(from_status) OVER (ORDER BY id) AS next_from,"
+                + " lead(id) OVER (ORDER BY id) AS next_id FROM attendance_events WHERE workshop_id = " + w + ") e"
+                + " WHERE e.next_id IS NOT NULL AND e.next_from IS DISTINCT FROM e.to_status"), "each change starts from the previous one");
+        assertEquals(1, count("SELECT count(*) FROM attendance a WHERE a.workshop_id = " + w + " AND a.status = "
+                + "(SELECT to_status FROM attendance_events WHERE workshop_id = " + w + " ORDER BY id DESC LIMIT 1)"),
+                "the last write is the record");
+    }
+
     @Test
     void attendanceRefusesStrangersUnknownStatusesAndFutureWorkshops() {
         CourseFixtures.Cohort c = CourseFixtures.cohort("Refus");
@@ -86,6 +119,12 @@ class CourseTest {
                 .add("doneOn", LocalDate.now().plusDays(2).toString()).build());
         assertEquals(400, future.statusCode());
         assertEquals(1, count("SELECT count(*) FROM checklist_ticks WHERE enrolment_id = " + p.enrolmentId()));
+        JsonObject back = Http.json(Fixtures.expect(200, SOCIAL.postJson(path, Json.createObjectBuilder().add("item", "wifi")
+                .add("done", false).build())));
+        assertFalse(back.getJsonObject("done").containsKey("wifi"));
+        assertEquals(1, count("SELECT count(*) FROM checklist_events WHERE enrolment_id = " + p.enrolmentId()
+                + " AND item = 'wifi' AND to_done_on IS NULL AND from_done_on = current_date"));
+        assertEquals(0, count("SELECT count(*) FROM checklist_ticks WHERE enrolment_id = " + p.enrolmentId()));
     }
 
     @Test
