@@ -183,6 +183,8 @@ class WorkbenchTest {
         for (Role role : List.of(Role.SOCIAL_WORKER, Role.COORDINATOR)) {
             assertEquals(403, Http.browser(role).postForm("/m/" + tag + "/workbench", Map.of()).statusCode());
         }
+        HttpResponse<String> ready = Http.browser(Role.TECHNICIAN).postForm("/m/" + Fixtures.readyMachine() + "/workbench", Map.of());
+        assertEquals(409, ready.statusCode(), "a machine out of the workshop gets no token");
         String code = prepare(tag);
         assertEquals(0, app.count("SELECT count(*) FROM workbench_tokens WHERE encode(token_hash, 'escape') LIKE '%"
                 + code.replace("-", "") + "%'"));
