@@ -100,7 +100,7 @@ SELECT DISTINCT f.id, f.kind, f.file_name, encode(f.sha256, 'hex') AS sha256, f.
 
 -- The workbench script's tokens (V29): only the code's hash is kept.
 -- name: workbench-machine
-SELECT id FROM machines WHERE tag = :tag
+SELECT id, state FROM machines WHERE tag = :tag
 
 -- name: workbench-token-insert
 INSERT INTO workbench_tokens (token_hash, machine_id, created_by, expires_at)

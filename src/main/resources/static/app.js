@@ -89,7 +89,9 @@ document.addEventListener('DOMContentLoaded', () => {
     const table = document.getElementById('bulk-results');
     form.addEventListener('submit', async (event) => {
       event.preventDefault();
-      const files = Array.from(form.querySelector('input[type=file]').files);
+      const picked = Array.from(form.querySelector('input[name=files]').files);
+      const folder = Array.from(form.querySelector('input[name=folder]').files).filter((f) => /\.(txt|log|pdf)$/i.test(f.name));
+      const files = picked.concat(folder);
       if (files.length === 0) { progress.textContent = 'Choisissez d\u2019abord un ou plusieurs fichiers.'; return; }
       table.hidden = false;
       const rows = table.querySelector('tbody');

@@ -1,5 +1,7 @@
 package fr.parcsolidaire.evidence;
 
+import fr.parcsolidaire.inventory.Lifecycle;
+import fr.parcsolidaire.inventory.MachineState;
 import fr.parcsolidaire.platform.http.Formats;
 import fr.parcsolidaire.platform.http.HttpProblem;
 import fr.parcsolidaire.platform.security.Principal;
@@ -66,9 +68,13 @@ final class WorkbenchTokens implements TokenSource {
         String code = newCode();
         OffsetDateTime expires = OffsetDateTime.now(clock).withOffsetSameInstant(ZoneOffset.UTC).plus(lifetime);
         return database.inTransaction(tx -> {
-            long machineId = tx.createNamedGet("workbench-machine").addParam("tag", tag).execute()
-                    .map(r -> Rows.longValue(r, "id"))
+            DbRow machine = tx.createNamedGet("workbench-machine").addParam("tag", tag).execute()
                     .orElseThrow(() -> HttpProblem.notFound("Aucune machine ne porte le numéro « " + tag + " »."));
+            if (!Lifecycle.inWorkshop(MachineState.valueOf(Rows.text(machine, "state")))) {
+                throw HttpProblem.conflict("La machine " + tag + " n'est pas en atelier : le poste de travail ne lui "
+                        + "enverrait plus rien.");
+            }
+            long machineId = Rows.longValue(machine, "id");
             tx.createNamedInsert("workbench-token-insert").addParam("tokenHash", hash(code)).addParam("machineId", machineId)
                     .addParam("createdBy", actor.id()).addParam("expiresAt", expires).execute();
             return new Prepared(display(code), tag, expires);

@@ -155,8 +155,12 @@ class WorkbenchTest {
         assertEquals(401, expired.statusCode());
         assertTrue(Http.json(expired).getString("message").startsWith("Ce jeton du poste de travail a expiré le "),
                 expired.body());
-        assertEquals(1, app.count("SELECT count(*) FROM workbench_token_uses u JOIN workbench_tokens t ON t.id = u.token_id "
-                + "JOIN machines m ON m.id = t.machine_id WHERE m.tag = '" + tagA + "' AND NOT u.accepted"), "the refused use is journaled");
+        HttpResponse<String> script = a.get("/workbench.sh");
+        assertEquals(401, script.statusCode(), "the script too, as a page");
+        assertTrue(script.body().contains("a expiré le "), script.body());
+        assertEquals(2, app.count("SELECT count(*) FROM workbench_token_uses u JOIN workbench_tokens t ON t.id = u.token_id "
+                + "JOIN machines m ON m.id = t.machine_id WHERE m.tag = '" + tagA + "' AND NOT u.accepted"),
+                "each refused use is journaled once");
 
         String second = prepare(tagA);
         long id = app.count("SELECT max(t.id) FROM workbench_tokens t JOIN machines m ON m.id = t.machine_id WHERE m.tag = '" + tagA + "'");
@@ -179,6 +183,8 @@ class WorkbenchTest {
         for (Role role : List.of(Role.SOCIAL_WORKER, Role.COORDINATOR)) {
             assertEquals(403, Http.browser(role).postForm("/m/" + tag + "/workbench", Map.of()).statusCode());
         }
+        HttpResponse<String> ready = Http.browser(Role.TECHNICIAN).postForm("/m/" + Fixtures.readyMachine() + "/workbench", Map.of());
+        assertEquals(409, ready.statusCode(), "a machine out of the workshop gets no token");
         String code = prepare(tag);
         assertEquals(0, app.count("SELECT count(*) FROM workbench_tokens WHERE encode(token_hash, 'escape') LIKE '%"
                 + code.replace("-", "") + "%'"));

@@ -30,7 +30,18 @@ public final class Authenticator {
         if (known.isPresent()) {
             return known;
         }
-        Optional<Principal> found = resolve(req);
+        Optional<Refusal> refused = req.context().get(Refusal.class);
+        if (refused.isPresent()) {
+            throw refused.get().error();
+        }
+        Optional<Principal> found;
+        try {
+            found = resolve(req);
+        } catch (RuntimeException e) {
+            // A token source refused the token (expired, revoked): the error page asks again, and must hear the same.
+            req.context().register(new Refusal(e));
+            throw e;
+        }
         found.ifPresent(p -> req.context().register(p));
         return found;
     }
@@ -53,6 +64,9 @@ public final class Authenticator {
             return Optional.empty();
         }
         return sessionCookie(req).flatMap(token -> sessions.find(token, SessionStore.Kind.WEB));
+    }
+
+    private record Refusal(RuntimeException error) {
     }
 
     public static Optional<String> sessionCookie(ServerRequest req) {
