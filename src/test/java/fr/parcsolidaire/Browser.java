@@ -9,6 +9,7 @@ import java.io.File;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
+import java.util.Map;
 
 /**
  * Debian's headless Chromium through its own chromedriver, sized like a workshop phone. The explicit binaries
@@ -30,8 +31,20 @@ public final class Browser {
 
     /** A browser of this window size: a workshop phone (390 × 844), a tablet (1024 × 768), a desktop (1440 × 900). */
     public static WebDriver start(int width, int height, String... extraFlags) {
+        return start(width, height, true, extraFlags);
+    }
+
+    /** With JavaScript off: what a page offers to a browser that runs none (or has not loaded app.js yet). */
+    public static WebDriver startWithoutJavaScript(int width, int height) {
+        return start(width, height, false);
+    }
+
+    private static WebDriver start(int width, int height, boolean javaScript, String... extraFlags) {
         try {
             ChromeOptions options = new ChromeOptions();
+            if (!javaScript) {
+                options.setExperimentalOption("prefs", Map.of("profile.managed_default_content_settings.javascript", 2));
+            }
             options.setBinary("/usr/bin/chromium");
             options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
                     "--disable-background-networking", "--disable-component-update", "--no-first-run",

@@ -71,6 +71,7 @@ class RoleJourneysBrowserTest {
             touchTargets();
             click(By.linkText("Enregistrer un don de matériel"));
             check();
+            touchTargets();
             WebElement newDonor = driver.findElement(By.cssSelector("[data-new-donor]"));
             List<WebElement> donors = new Select(driver.findElement(By.id("donorId"))).getOptions();
             if (donors.size() > 1) {

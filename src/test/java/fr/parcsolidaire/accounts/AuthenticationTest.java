@@ -86,7 +86,7 @@ class AuthenticationTest {
         HttpResponse<String> created = admin.postForm("/admin/users", Map.of("username", username,
                 "displayName", "Nouvel agent", "role", "TECHNICIAN", "password", "premier-mdp-1"));
         assertEquals(303, created.statusCode());
-        String location = created.headers().firstValue("Location").orElseThrow();
+        String location = created.headers().firstValue("Location").orElseThrow().replaceFirst("\\?saved=.*", "");
         long id = Long.parseLong(location.substring(location.lastIndexOf('/') + 1));
 
         String hash = hashOf(id);

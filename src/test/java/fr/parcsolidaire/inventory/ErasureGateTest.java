@@ -314,7 +314,7 @@ class ErasureGateTest {
 
         String destroyed = diagnosedWith("PG-" + UUID.randomUUID().toString().substring(0, 8), "WD Blue");
         html = page.get("/m/" + destroyed).body();
-        assertTrue(html.contains("Ni effacé ni détruit"));
+        assertTrue(html.contains(": ni effacé ni détruit"));
         erase(destroyed, machine(destroyed).getJsonArray("storageDevices").getJsonObject(0).getString("serial"), "DESTROY");
         html = page.get("/m/" + destroyed).body();
         assertTrue(html.contains("Détruit le " + java.time.format.DateTimeFormatter.ofPattern("dd/MM/yyyy").format(LocalDate.now())

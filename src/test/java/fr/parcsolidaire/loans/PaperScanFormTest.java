@@ -1,14 +1,24 @@
 package fr.parcsolidaire.loans;
 
+import fr.parcsolidaire.Browser;
 import fr.parcsolidaire.Fixtures;
 import fr.parcsolidaire.Http;
+import fr.parcsolidaire.TestApp;
 import fr.parcsolidaire.platform.security.Role;
 import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
 
 import java.io.ByteArrayOutputStream;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -41,6 +51,32 @@ class PaperScanFormTest {
         assertTrue(after.contains("Document signé sur papier enregistré."), "confirmed");
         assertTrue(after.contains("Signé</span> sur papier (exemplaire numérisé)"), after);
         assertFalse(after.contains("Signer à l'écran"), "« Signer » only while unsigned");
+    }
+
+    /** In Chromium with JavaScript off, the scan is chosen and sent from the page and lands on the confirmation. */
+    @Test
+    void theScanGoesUpFromChromiumWithJavaScriptOff() throws Exception {
+        long loan = LoanFixtures.loan(Fixtures.readyMachine(), LoanFixtures.beneficiary("SansScript", "Inès"));
+        Path pdf = Files.createTempFile("convention-signee", ".pdf");
+        Files.writeString(pdf, "%PDF-1.7\n1 0 obj\n%%EOF\n");
+        WebDriver driver = Browser.startWithoutJavaScript(1024, 768);
+        try {
+            driver.get(TestApp.get().baseUrl() + "/login");
+            driver.findElement(By.id("username")).sendKeys(TestApp.get().username(Role.SOCIAL_WORKER));
+            driver.findElement(By.id("password")).sendKeys(TestApp.PASSWORD);
+            driver.findElement(By.cssSelector("form button[type=submit]")).click();
+            driver.get(TestApp.get().baseUrl() + "/assignments/" + loan);
+            driver.findElement(By.id("scan-file")).sendKeys(pdf.toString());
+            WebElement page = driver.findElement(By.tagName("html"));
+            driver.findElement(By.xpath("//button[normalize-space()=\"Envoyer l'exemplaire signé\"]")).click();
+            new WebDriverWait(driver, Duration.ofSeconds(15)).until(ExpectedConditions.stalenessOf(page));
+            assertTrue(driver.getCurrentUrl().endsWith("/assignments/" + loan + "?saved=scan"), driver.getCurrentUrl());
+            assertTrue(driver.findElement(By.id("confirmation")).getText().contains("Document signé sur papier enregistré."));
+            assertTrue(driver.findElement(By.id("signature")).getText().contains("sur papier"));
+        } finally {
+            driver.quit();
+            Files.deleteIfExists(pdf);
+        }
     }
 
     private static HttpResponse<String> post(Http session, long loan, String csrf, byte[] pdf) {
