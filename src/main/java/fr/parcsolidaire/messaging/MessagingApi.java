@@ -53,7 +53,7 @@ final class MessagingApi implements HttpService {
      * that rule; without them, every rule today.
      */
     private void runReminders(ServerRequest req, ServerResponse res, Principal who) {
-        ReminderPass.Request request = ReminderPass.Request.from(Input.of(Json.object(req)), LocalDate.now(clock), pass.rules());
+        ReminderPass.Request request = ReminderPass.Request.from(Input.of(Json.object(req)), LocalDate.now(clock), pass.rules(), false);
         Json.ok(res, MessagingJson.pass(pass.run(request)));
     }
 
