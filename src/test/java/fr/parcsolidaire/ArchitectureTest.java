@@ -66,7 +66,8 @@ class ArchitectureTest {
             .whereLayer("Demo").mayOnlyAccessLayers(platform("Accounts", "Inventory", "Loans", "Messaging"))
             .whereLayer("Evidence").mayOnlyAccessLayers(platform())
             .whereLayer("Imports").mayOnlyAccessLayers(platform("Inventory"))
-            // Messaging implements gdpr's HeldPersonalData: the access report lists, anonymisation erases, its data.
+            // Messaging implements gdpr's HeldPersonalData (the access report lists, anonymisation erases, its data)
+            // and writes to gdpr's audit log of personal data (consents changed, messages read).
             .whereLayer("Messaging").mayOnlyAccessLayers(platform("Gdpr"))
             .whereLayer("Main").mayOnlyAccessLayers(platform("Accounts", "Inventory", "Gdpr", "Labels", "Loans",
                     "Reports", "Demo", "Evidence", "Imports", "Messaging"));
