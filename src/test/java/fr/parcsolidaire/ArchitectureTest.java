@@ -70,7 +70,8 @@ class ArchitectureTest {
                     "Messaging", "Outcomes"))
             .whereLayer("Evidence").mayOnlyAccessLayers(platform("Inventory"))
             .whereLayer("Imports").mayOnlyAccessLayers(platform("Inventory"))
-            // Messaging implements gdpr's HeldPersonalData: the access report lists, anonymisation erases, its data.
+            // Messaging implements gdpr's HeldPersonalData (the access report lists, anonymisation erases, its data)
+            // and writes to gdpr's audit log of personal data (consents changed, messages read).
             .whereLayer("Messaging").mayOnlyAccessLayers(platform("Gdpr"))
             .whereLayer("Outcomes").mayOnlyAccessLayers(platform("Inventory", "Reports"))
             .whereLayer("Main").mayOnlyAccessLayers(platform("Accounts", "Inventory", "Gdpr", "Labels", "Loans",

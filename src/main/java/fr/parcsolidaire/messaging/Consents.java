@@ -1,5 +1,6 @@
 package fr.parcsolidaire.messaging;
 
+import fr.parcsolidaire.gdpr.AccessLog;
 import fr.parcsolidaire.platform.security.User;
 import fr.parcsolidaire.platform.sql.Database;
 import fr.parcsolidaire.platform.sql.Rows;
@@ -114,6 +115,10 @@ final class Consents {
                         .addParam("channel", request.channel().name()).addParam("given", request.given())
                         .addParam("effectiveOn", request.effectiveOn()).addParam("actorId", actor.id()).execute();
             }
+            // The audit log of the person's record (gdpr) says who changed what, like any change to the record.
+            AccessLog.record(tx, actor, beneficiaryId, AccessLog.Action.UPDATE, "accord pour les rappels par "
+                    + request.channel().label() + (request.given() ? " donné" : " retiré")
+                    + (streetChanges ? ", adresse des courriers" : ""));
             if (!request.given()) {
                 tx.createNamedUpdate("outbox-cancel-channel").addParam("id", beneficiaryId)
                         .addParam("channel", request.channel().name())

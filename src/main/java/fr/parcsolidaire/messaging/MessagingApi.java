@@ -1,6 +1,8 @@
 package fr.parcsolidaire.messaging;
 
+import fr.parcsolidaire.gdpr.AccessLog;
 import fr.parcsolidaire.platform.http.Guard;
+import fr.parcsolidaire.platform.sql.Database;
 import fr.parcsolidaire.platform.http.HttpProblem;
 import fr.parcsolidaire.platform.http.Input;
 import fr.parcsolidaire.platform.http.Json;
@@ -24,8 +26,10 @@ final class MessagingApi implements HttpService {
     private final Outbox outbox;
     private final ReminderPass pass;
     private final Clock clock;
+    private final Database database;
 
-    MessagingApi(Guard guard, Consents consents, Outbox outbox, ReminderPass pass, Clock clock) {
+    MessagingApi(Guard guard, Consents consents, Outbox outbox, ReminderPass pass, Clock clock, Database database) {
+        this.database = database;
         this.guard = guard;
         this.consents = consents;
         this.outbox = outbox;
@@ -53,7 +57,7 @@ final class MessagingApi implements HttpService {
      * that rule; without them, every rule today.
      */
     private void runReminders(ServerRequest req, ServerResponse res, Principal who) {
-        ReminderPass.Request request = ReminderPass.Request.from(Input.of(Json.object(req)), LocalDate.now(clock), pass.rules());
+        ReminderPass.Request request = ReminderPass.Request.from(Input.of(Json.object(req)), LocalDate.now(clock), pass.rules(), false);
         Json.ok(res, MessagingJson.pass(pass.run(request)));
     }
 
@@ -63,6 +67,7 @@ final class MessagingApi implements HttpService {
         if (beneficiary.isPresent()) {
             long id = beneficiaryId(beneficiary.get());
             outbox.requireVisible(id, who.user());
+            AccessLog.record(database.client().execute(), who.user(), id, AccessLog.Action.READ, "messages de rappel (API)");
             Json.ok(res, new MessagingJson.OutboxJson(outbox.ofBeneficiary(id, who.user()).stream()
                     .map(m -> MessagingJson.message(id, m)).toList()));
         } else {

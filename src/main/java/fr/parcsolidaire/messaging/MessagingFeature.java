@@ -83,7 +83,7 @@ public final class MessagingFeature implements Feature, HeldPersonalData {
 
         pages = new MessagingPages(platform.guard(), platform.pages(), consents, outbox, letters, pass, channels,
                 platform.clock());
-        routes = List.of(pages, new MessagingApi(platform.guard(), consents, outbox, pass, platform.clock()));
+        routes = List.of(pages, new MessagingApi(platform.guard(), consents, outbox, pass, platform.clock(), platform.database()));
         worker.start();
         schedule = new ReminderSchedule(dailyAt, platform.clock(), pass::run);
         schedule.start();

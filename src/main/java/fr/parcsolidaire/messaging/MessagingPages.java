@@ -82,7 +82,7 @@ final class MessagingPages implements HttpService {
                 })
                 .post("/reminders/run", Permission.ADMINISTRATION, (req, res, who) -> {
                     ReminderPass.Request request = ReminderPass.Request.from(Input.of(Form.of(req)), LocalDate.now(clock),
-                            pass.rules());
+                            pass.rules(), true);
                     int queued = pass.run(request).queued();
                     Pages.redirect(res, "/outbox?saved=reminders&queued=" + queued);
                 });
@@ -126,6 +126,7 @@ final class MessagingPages implements HttpService {
         p.put("waiting", letters.waitingBySite(who.user()));
         p.put("batches", letters.open(who.user()));
         p.put("warnings", channels.warnings());
+        p.put("today", LocalDate.now(clock).toString());
         String saved = saved(req);
         if ("reminders".equals(req.query().first("saved").orElse(null))) {
             saved = saved + " " + queued(req) + " message(s) mis en file.";

@@ -23,10 +23,13 @@ final class ReminderPass {
     /** What an administrator asks for: a day (today by default) and one rule (all by default). */
     record Request(LocalDate date, String rule) {
 
-        /** From a form or JSON body; the date within a year of today, the rule one of {@code rules}. */
-        static Request from(Input in, LocalDate today, List<String> rules) {
+        /**
+         * From a form or JSON body; the date within a year of today (the page's form always sends one:
+         * {@code dateRequired}), the rule one of {@code rules}.
+         */
+        static Request from(Input in, LocalDate today, List<String> rules, boolean dateRequired) {
             Validator v = new Validator();
-            LocalDate date = v.date(in.field("date"), in.text("date"), false, today.minusYears(1), today.plusYears(1));
+            LocalDate date = v.date(in.field("date"), in.text("date"), dateRequired, today.minusYears(1), today.plusYears(1));
             String rule = v.optional(in.field("rule"), in.text("rule"), 60);
             if (rule != null && !rules.contains(rule)) {
                 v.reject(in.field("rule"), "Règle inconnue : choisissez parmi " + String.join(", ", rules) + ".");

@@ -10,8 +10,8 @@ import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebDriverException;
 import org.openqa.selenium.WebElement;
-import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
 import java.time.Duration;
@@ -69,9 +69,16 @@ class MessagingBrowserTest {
         assertEquals(0L, ((Number) overflow).longValue(), "the page is wider than the screen");
     }
 
+    /**
+     * Each form here leads to another address (the login to the page asked for, a save to its confirmation): wait
+     * for it and for the new page to be loaded. Chromium may answer a stale-node query with an inspector error
+     * rather than a stale-element one while the page changes, so the wait looks at the address instead.
+     */
     private static void submit(WebElement button) {
-        WebElement page = driver.findElement(By.tagName("html"));
+        String before = driver.getCurrentUrl();
         button.click();
-        new WebDriverWait(driver, Duration.ofSeconds(10)).until(ExpectedConditions.stalenessOf(page));
+        new WebDriverWait(driver, Duration.ofSeconds(10)).ignoring(WebDriverException.class)
+                .until(d -> !d.getCurrentUrl().equals(before)
+                        && "complete".equals(((JavascriptExecutor) d).executeScript("return document.readyState")));
     }
 }

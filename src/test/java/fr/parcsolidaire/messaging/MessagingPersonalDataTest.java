@@ -34,6 +34,12 @@ class MessagingPersonalDataTest {
                 Map.of("item", "votre ordinateur", "machine", "Lenovo, n° PS-2026-00001", "dueOn", "jeudi 3 décembre 2026"),
                 "acces:" + id)));
         Http social = Http.api(Role.SOCIAL_WORKER);
+        assertEquals(1, MessagingKit.count("SELECT count(*) FROM beneficiary_access_log WHERE beneficiary_id = " + id
+                + " AND action = 'UPDATE' AND detail = 'accord pour les rappels par courrier donné, adresse des courriers'"),
+                "the record's audit log names the change");
+        Fixtures.expect(200, social.get("/api/v1/outbox?beneficiaryId=" + id));
+        assertEquals(1, MessagingKit.count("SELECT count(*) FROM beneficiary_access_log WHERE beneficiary_id = " + id
+                + " AND action = 'READ' AND detail = 'messages de rappel (API)'"));
 
         JsonObject report = Http.json(Fixtures.expect(200, social.get("/api/v1/beneficiaries/" + id + "/personal-data")));
         String consents = report.getJsonArray("Accords pour être contacté (rappels)").toString();
