@@ -111,10 +111,13 @@ final class HandoverPages implements HttpService {
 
     private void list(ServerRequest req, ServerResponse res, Principal who, Status status, String message) {
         Map<String, Object> p = params(req, who, message);
+        reservations.lapseDue();
         List<WaitingEntry> open = waiting.open(who.user());
+        // The READY machines read once for the whole list, not once per person.
+        List<MatchCandidate> ready = matching.candidates(null);
         Map<Long, List<MachineMatch>> best = new HashMap<>();
         for (WaitingEntry e : open) {
-            List<MachineMatch> m = matching.machinesFor(e.id(), who.user());
+            List<MachineMatch> m = MatchingService.machinesFor(e, ready);
             best.put(e.id(), m.size() > 3 ? m.subList(0, 3) : m);
         }
         p.put("entries", open);

@@ -115,6 +115,13 @@ final class WaitingListService {
         });
     }
 
+    /** Counts of the reader's site (or all sites), for those who see no names. */
+    WaitingCounts counts(User reader) {
+        DbRow r = database.client().execute().createNamedGet("waiting-counts").addParam("today", LocalDate.now(clock))
+                .addParam("siteId", reader.siteScope()).execute().orElseThrow();
+        return new WaitingCounts(Rows.longValue(r, "waiting"), Rows.longValue(r, "prioritised"), Rows.longValue(r, "reserved"));
+    }
+
     List<WaitingEntry> open(User reader) {
         return query(database.client().execute(), WaitingStatus.WAITING, null, reader.siteScope());
     }
