@@ -164,3 +164,9 @@ SELECT count(*) FILTER (WHERE w.status = 'WAITING') AS waiting,
            AND (CAST(:siteId AS bigint) IS NULL OR b.site_id = :siteId)) AS reserved
   FROM waiting_list_entries w
  WHERE (CAST(:siteId AS bigint) IS NULL OR w.site_id = :siteId)
+
+-- name: waiting-update
+UPDATE waiting_list_entries
+   SET uses = CAST(:uses AS text[]), needs = CAST(:needs AS text[]), priority = :priority,
+       priority_reason = :priorityReason, children = :children, internet = :internet, updated_at = now()
+ WHERE id = :id

@@ -50,6 +50,11 @@ final class HandoverApi implements HttpService {
                         Json.ok(res, waiting.counts(who.user())))
                 .get("/api/v1/waiting-list/{id}", Permission.BENEFICIARIES_READ, (req, res, who) ->
                         Json.ok(res, waiting.get(LoansApi.id(req), who.user())))
+                .post("/api/v1/waiting-list/{id}", Permission.BENEFICIARIES_WRITE, (req, res, who) -> {
+                    JsonObject body = Json.object(req);
+                    waiting.update(LoansApi.id(req), Input.of(body), codes(body, "uses"), codes(body, "needs"), who.user());
+                    Json.ok(res, waiting.get(LoansApi.id(req), who.user()));
+                })
                 .post("/api/v1/waiting-list/{id}/withdraw", Permission.BENEFICIARIES_WRITE, (req, res, who) -> {
                     JsonObject body = Json.object(req);
                     waiting.close(LoansApi.id(req), WaitingStatus.WITHDRAWN, Json.text(body, "note", "note"), who.user());
