@@ -155,3 +155,18 @@ SELECT m.id, m.state, r.beneficiary_id AS reserved_for, r.until
 
 -- name: kit-item-assignment
 SELECT assignment_id FROM assignment_items WHERE id = :id
+
+-- name: waiting-counts
+SELECT count(*) FILTER (WHERE w.status = 'WAITING') AS waiting,
+       count(*) FILTER (WHERE w.status = 'WAITING' AND w.priority <> 'NORMAL') AS prioritised,
+       (SELECT count(*) FROM reservations r JOIN beneficiaries b ON b.id = r.beneficiary_id
+         WHERE r.status = 'ACTIVE' AND r.until >= :today
+           AND (CAST(:siteId AS bigint) IS NULL OR b.site_id = :siteId)) AS reserved
+  FROM waiting_list_entries w
+ WHERE (CAST(:siteId AS bigint) IS NULL OR w.site_id = :siteId)
+
+-- name: waiting-update
+UPDATE waiting_list_entries
+   SET uses = CAST(:uses AS text[]), needs = CAST(:needs AS text[]), priority = :priority,
+       priority_reason = :priorityReason, children = :children, internet = :internet, updated_at = now()
+ WHERE id = :id

@@ -63,6 +63,7 @@ final class CohortHandover {
         Map<String, String> errors = new LinkedHashMap<>();
         List<AssignmentService.Request> requests = new ArrayList<>();
         Map<String, String> seen = new HashMap<>();
+        Map<String, String> conflicts = new HashMap<>();
         List<Long> enrolled = participants(sessionId, actor).stream().map(Participant::id).toList();
         for (Input row : rows) {
             String tag = row.text("machineTag");
@@ -87,7 +88,8 @@ final class CohortHandover {
                 } else if (!enrolled.contains((long) r.beneficiaryId())) {
                     errors.put(row.field("beneficiaryId"), "Cette personne n'est pas inscrite à la session ou a déjà une machine.");
                 } else {
-                    precheck(r, errors);
+                    precheck(r, errors, conflicts);
+                    errors.putAll(conflicts);
                     requests.add(r);
                 }
             } catch (ValidationException e) {
@@ -98,6 +100,11 @@ final class CohortHandover {
             errors.put(in.field("rows"), "Scannez ou choisissez au moins une machine.");
         }
         if (!errors.isEmpty()) {
+            // Only machines taken meanwhile (assigned, reserved, no longer READY): a conflict with the current state.
+            if (conflicts.keySet().containsAll(errors.keySet())) {
+                throw new HttpProblem(Status.CONFLICT_409, "conflict",
+                        "Rien n'a été enregistré : certaines machines ne sont plus disponibles.", errors);
+            }
             throw new ValidationException(errors);
         }
         return database.inTransaction(tx -> {
@@ -117,8 +124,11 @@ final class CohortHandover {
         });
     }
 
-    /** What can be told before the transaction: unknown tag, machine not READY, reserved for someone else. */
-    private void precheck(AssignmentService.Request r, Map<String, String> errors) {
+    /**
+     * What can be told before the transaction: an unknown tag (an error of the row), a machine assigned, not READY or
+     * reserved for someone else (a conflict with the current state).
+     */
+    private void precheck(AssignmentService.Request r, Map<String, String> errors, Map<String, String> conflicts) {
         String field = r.in().field("machineTag");
         Optional<DbRow> m = database.client().execute().createNamedGet("cohort-machine-check")
                 .addParam("tag", Tags.normalise(r.tag())).execute();
@@ -129,12 +139,12 @@ final class CohortHandover {
         MachineState state = MachineState.valueOf(Rows.text(m.get(), "state"));
         Long reservedFor = Rows.longOrNull(m.get(), "reserved_for");
         if (state == MachineState.ASSIGNED) {
-            errors.put(field, AssignmentService.ALREADY_ASSIGNED);
+            conflicts.put(field, AssignmentService.ALREADY_ASSIGNED);
         } else if (state != MachineState.READY) {
-            errors.put(field, "La machine n'est pas prête : elle est « " + state.label() + " ».");
+            conflicts.put(field, "La machine n'est pas prête : elle est « " + state.label() + " ».");
         } else if (reservedFor != null && reservedFor != r.beneficiaryId()
                 && !Rows.date(m.get(), "until").isBefore(assignments.today())) {
-            errors.put(field, "Cette machine est réservée pour une autre personne jusqu'au "
+            conflicts.put(field, "Cette machine est réservée pour une autre personne jusqu'au "
                     + Formats.date(Rows.date(m.get(), "until")) + ".");
         }
     }

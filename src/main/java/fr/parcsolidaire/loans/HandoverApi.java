@@ -46,8 +46,15 @@ final class HandoverApi implements HttpService {
                     created(res, waiting.create(Input.of(body), codes(body, "uses"), codes(body, "needs"), who.user()));
                 })
                 .get("/api/v1/waiting-list", Permission.BENEFICIARIES_READ, (req, res, who) -> Json.ok(res, waiting.open(who.user())))
+                .get("/api/v1/waiting-list/counts", Permission.BENEFICIARY_COUNTS, (req, res, who) ->
+                        Json.ok(res, waiting.counts(who.user())))
                 .get("/api/v1/waiting-list/{id}", Permission.BENEFICIARIES_READ, (req, res, who) ->
                         Json.ok(res, waiting.get(LoansApi.id(req), who.user())))
+                .post("/api/v1/waiting-list/{id}", Permission.BENEFICIARIES_WRITE, (req, res, who) -> {
+                    JsonObject body = Json.object(req);
+                    waiting.update(LoansApi.id(req), Input.of(body), codes(body, "uses"), codes(body, "needs"), who.user());
+                    Json.ok(res, waiting.get(LoansApi.id(req), who.user()));
+                })
                 .post("/api/v1/waiting-list/{id}/withdraw", Permission.BENEFICIARIES_WRITE, (req, res, who) -> {
                     JsonObject body = Json.object(req);
                     waiting.close(LoansApi.id(req), WaitingStatus.WITHDRAWN, Json.text(body, "note", "note"), who.user());

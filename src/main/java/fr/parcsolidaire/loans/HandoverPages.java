@@ -29,6 +29,7 @@ final class HandoverPages implements HttpService {
     /** Confirmations after a redirect, by the code in {@code ?saved=}. */
     private static final Map<String, String> SAVED = Map.of(
             "created", "Demande enregistrée.",
+            "updated", "Demande mise à jour.",
             "withdrawn", "Demande retirée de la liste d'attente.",
             "reserved", "Machine réservée.",
             "cancelled", "Réservation annulée.",
@@ -70,11 +71,22 @@ final class HandoverPages implements HttpService {
         guard.on(rules)
                 .get("/waiting-list", Permission.BENEFICIARIES_READ, (req, res, who) -> list(req, res, who, Status.OK_200, null))
                 .get("/waiting-list/new", Permission.BENEFICIARIES_WRITE, (req, res, who) ->
-                        form(res, who, Status.OK_200, Map.of("priority", "NORMAL",
+                        form(res, who, Status.OK_200, null, Map.of("priority", "NORMAL",
                                 "beneficiaryId", req.query().first("beneficiaryId").orElse("")), Map.of(), List.of(), List.of()))
                 .post("/waiting-list", Permission.BENEFICIARIES_WRITE, this::create)
                 .get("/waiting-list/{id}", Permission.BENEFICIARIES_READ, (req, res, who) ->
                         entry(req, res, who, LoansApi.id(req), Status.OK_200, null))
+                .get("/waiting-list/{id}/edit", Permission.BENEFICIARIES_WRITE, (req, res, who) -> {
+                    WaitingEntry e = waiting.get(LoansApi.id(req), who.user());
+                    Map<String, String> values = new HashMap<>();
+                    values.put("priority", e.priority().name());
+                    values.put("priorityReason", e.priorityReason());
+                    values.put("children", e.children().name());
+                    values.put("internet", e.internet().name());
+                    form(res, who, Status.OK_200, e, values, Map.of(), e.uses().stream().map(Enum::name).toList(),
+                            e.needs().stream().map(Enum::name).toList());
+                })
+                .post("/waiting-list/{id}", Permission.BENEFICIARIES_WRITE, this::update)
                 .post("/waiting-list/{id}/withdraw", Permission.BENEFICIARIES_WRITE, (req, res, who) -> {
                     long id = LoansApi.id(req);
                     try {
@@ -111,10 +123,13 @@ final class HandoverPages implements HttpService {
 
     private void list(ServerRequest req, ServerResponse res, Principal who, Status status, String message) {
         Map<String, Object> p = params(req, who, message);
+        reservations.lapseDue();
         List<WaitingEntry> open = waiting.open(who.user());
+        // The READY machines read once for the whole list, not once per person.
+        List<MatchCandidate> ready = matching.candidates(null);
         Map<Long, List<MachineMatch>> best = new HashMap<>();
         for (WaitingEntry e : open) {
-            List<MachineMatch> m = matching.machinesFor(e.id(), who.user());
+            List<MachineMatch> m = MatchingService.machinesFor(e, ready);
             best.put(e.id(), m.size() > 3 ? m.subList(0, 3) : m);
         }
         p.put("entries", open);
@@ -125,10 +140,12 @@ final class HandoverPages implements HttpService {
         pages.render(res, status, "loans/waiting-list.jte", p);
     }
 
-    private void form(ServerResponse res, Principal who, Status status, Map<String, String> values,
+    /** The request form: a new one when {@code entry} is null, else the edit of that request. */
+    private void form(ServerResponse res, Principal who, Status status, WaitingEntry entry, Map<String, String> values,
                       Map<String, String> errors, List<String> uses, List<String> needs) {
         Map<String, Object> p = new HashMap<>();
         p.put("me", who);
+        p.put("entry", entry);
         p.put("values", values);
         p.put("errors", errors);
         p.put("uses", uses);
@@ -148,7 +165,23 @@ final class HandoverPages implements HttpService {
             if (errors.isEmpty()) {
                 errors.put("beneficiaryId", e.getMessage());
             }
-            form(res, who, e.status(), f.values(), errors, f.all("uses"), f.all("needs"));
+            form(res, who, e.status(), null, f.values(), errors, f.all("uses"), f.all("needs"));
+        }
+    }
+
+    private void update(ServerRequest req, ServerResponse res, Principal who) {
+        long id = LoansApi.id(req);
+        Form f = Form.of(req);
+        try {
+            waiting.update(id, Input.of(f), f.all("uses"), f.all("needs"), who.user());
+            Pages.redirect(res, "/waiting-list/" + id + "?saved=updated");
+        } catch (HttpProblem e) {
+            rethrowUnlessShown(e);
+            if (e.status() == Status.CONFLICT_409) {
+                entry(req, res, who, id, e.status(), e.getMessage());
+                return;
+            }
+            form(res, who, e.status(), waiting.get(id, who.user()), f.values(), e.fields(), f.all("uses"), f.all("needs"));
         }
     }
 

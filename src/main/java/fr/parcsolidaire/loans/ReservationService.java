@@ -182,7 +182,8 @@ final class ReservationService {
      * ("Réservée pour A. jusqu'au 12/12/2026.").
      */
     Optional<String> publicNote(long machineId) {
-        lapseDue();
+        // No sweep here: the machine page is the scan's, the most frequent request; a reservation past its date is
+        // simply not shown, and the next list, match or assignment journals its lapse.
         return database.client().execute().createNamedGet("reservation-of-machine-tag").addParam("machineId", machineId)
                 .addParam("today", LocalDate.now(clock)).execute()
                 .map(r -> "Réservée pour " + initial(Rows.text(r, "first_name")) + " jusqu'au "

@@ -41,12 +41,13 @@ final class WaitingListService {
         this.clock = clock;
     }
 
-    /** Uses and needs come as lists of codes (API arrays, form checkboxes). */
-    long create(Input in, List<String> useCodes, List<String> needCodes, User actor) {
-        LocalDate today = LocalDate.now(clock);
-        Validator v = new Validator();
-        Integer beneficiaryId = v.integer(in.field("beneficiaryId"), in.text("beneficiaryId"), true, 1, Integer.MAX_VALUE);
-        LocalDate askedOn = v.date(in.field("askedOn"), in.text("askedOn"), false, today.minusYears(2), today);
+    /** What a request says, checked. */
+    record Fields(List<WaitingUse> uses, List<WaitingNeed> needs, WaitingPriority priority, String reason,
+                  ChildrenAtHome children, InternetAccess internet) {
+    }
+
+    /** The fields a request and its edit share; mistakes go into {@code v}. */
+    private static Fields fields(Validator v, Input in, List<String> useCodes, List<String> needCodes) {
         List<WaitingUse> uses = codes(v, in.field("uses"), useCodes, WaitingUse.class, WaitingUse::label);
         if (uses.isEmpty() && !v.hasError(in.field("uses"))) {
             v.reject(in.field("uses"), "Cochez au moins un usage prévu.");
@@ -59,6 +60,22 @@ final class WaitingListService {
         }
         ChildrenAtHome children = v.requiredEnum(in.field("children"), in.text("children"), ChildrenAtHome.class, ChildrenAtHome::label);
         InternetAccess internet = v.requiredEnum(in.field("internet"), in.text("internet"), InternetAccess.class, InternetAccess::label);
+        return new Fields(uses, needs, priority, reason, children, internet);
+    }
+
+    /** Uses and needs come as lists of codes (API arrays, form checkboxes). */
+    long create(Input in, List<String> useCodes, List<String> needCodes, User actor) {
+        LocalDate today = LocalDate.now(clock);
+        Validator v = new Validator();
+        Integer beneficiaryId = v.integer(in.field("beneficiaryId"), in.text("beneficiaryId"), true, 1, Integer.MAX_VALUE);
+        LocalDate askedOn = v.date(in.field("askedOn"), in.text("askedOn"), false, today.minusYears(2), today);
+        Fields f = fields(v, in, useCodes, needCodes);
+        List<WaitingUse> uses = f.uses();
+        List<WaitingNeed> needs = f.needs();
+        WaitingPriority priority = f.priority();
+        String reason = f.reason();
+        ChildrenAtHome children = f.children();
+        InternetAccess internet = f.internet();
         String note = v.optional(in.field("note"), in.text("note"), 2000);
         String siteCode = v.optional(in.field("site"), in.text("site"), 30);
         v.throwIfInvalid();
@@ -92,6 +109,47 @@ final class WaitingListService {
         });
     }
 
+    /**
+     * The social worker revises a request still waiting (a new need, a priority raised with its reason); the journal
+     * keeps the names of the fields changed, never their values.
+     */
+    void update(long id, Input in, List<String> useCodes, List<String> needCodes, User actor) {
+        Validator v = new Validator();
+        Fields f = fields(v, in, useCodes, needCodes);
+        String note = v.optional(in.field("note"), in.text("note"), 2000);
+        v.throwIfInvalid();
+        database.inTransaction(tx -> {
+            DbRow row = tx.createNamedGet("waiting-lock").addParam("id", id).addParam("siteId", actor.siteScope()).execute()
+                    .orElseThrow(() -> HttpProblem.notFound("Demande introuvable."));
+            if (!"WAITING".equals(Rows.text(row, "status"))) {
+                throw HttpProblem.conflict("Cette demande n'est plus en attente : elle ne peut plus être modifiée.");
+            }
+            WaitingEntry before = query(tx, null, id, null).getFirst();
+            JsonArrayBuilder changed = Jsonp.arrayBuilder();
+            int count = 0;
+            for (var c : List.of(
+                    Map.entry("uses", before.uses().equals(f.uses())), Map.entry("needs", before.needs().equals(f.needs())),
+                    Map.entry("priority", before.priority() == f.priority()),
+                    Map.entry("priorityReason", java.util.Objects.equals(before.priorityReason(), f.reason())),
+                    Map.entry("children", before.children() == f.children()),
+                    Map.entry("internet", before.internet() == f.internet()))) {
+                if (!c.getValue()) {
+                    changed.add(c.getKey());
+                    count++;
+                }
+            }
+            if (count == 0) {
+                return null;
+            }
+            tx.createNamedUpdate("waiting-update").addParam("uses", array(f.uses())).addParam("needs", array(f.needs()))
+                    .addParam("priority", f.priority().name()).addParam("priorityReason", f.reason())
+                    .addParam("children", f.children().name()).addParam("internet", f.internet().name())
+                    .addParam("id", id).execute();
+            event(tx, id, "UPDATED", actor, note, Jsonp.objectBuilder().add("fields", changed).build());
+            return null;
+        });
+    }
+
     /** The request ends: the person is equipped (SERVED) or no longer waits (WITHDRAWN). */
     void close(long id, WaitingStatus to, String note, User actor) {
         database.inTransaction(tx -> {
@@ -113,6 +171,13 @@ final class WaitingListService {
             tx.createNamedUpdate("waiting-set-status").addParam("status", "SERVED").addParam("id", id).execute();
             event(tx, id, "SERVED", actor, null, Jsonp.objectBuilder().add("assignmentId", assignmentId).build());
         });
+    }
+
+    /** Counts of the reader's site (or all sites), for those who see no names. */
+    WaitingCounts counts(User reader) {
+        DbRow r = database.client().execute().createNamedGet("waiting-counts").addParam("today", LocalDate.now(clock))
+                .addParam("siteId", reader.siteScope()).execute().orElseThrow();
+        return new WaitingCounts(Rows.longValue(r, "waiting"), Rows.longValue(r, "prioritised"), Rows.longValue(r, "reserved"));
     }
 
     List<WaitingEntry> open(User reader) {

@@ -229,7 +229,19 @@ final class HostileCorpus {
                 f.put("role", "GOD");
                 f.put("password", "court");
             }
-            case "/assignments" -> {
+            case "/waiting-list" -> {
+                f.put("beneficiaryId", UNKNOWN_ID);
+                f.put("uses", "FLYING");
+                f.put("priority", "SUPREME");
+                f.put("children", "MANY");
+                f.put("internet", "FIBRE");
+            }
+            case "/reservations" -> {
+                f.put("machineTag", UNKNOWN_TAG);
+                f.put("beneficiaryId", UNKNOWN_ID);
+                f.put("until", "2026-02-30");
+            }
+            case "/assignments", "/kits" -> {
                 f.put("machineTag", UNKNOWN_TAG);
                 f.put("beneficiaryId", UNKNOWN_ID);
                 f.put("kind", "RENTAL");
@@ -329,6 +341,18 @@ final class HostileCorpus {
             case "/erasure-logs" -> {
                 j.put("log", q("nwipe"));
                 j.put("serial", q("NO-SUCH-DISK-" + random.nextInt(1_000_000)));
+            }
+            case "/waiting-list" -> {
+                j.put("beneficiaryId", UNKNOWN_ID);
+                j.put("uses", "[\"FLYING\"]");
+                j.put("priority", q("SUPREME"));
+                j.put("children", q("MANY"));
+                j.put("internet", q("FIBRE"));
+            }
+            case "/reservations" -> {
+                j.put("machineTag", q(UNKNOWN_TAG));
+                j.put("beneficiaryId", UNKNOWN_ID);
+                j.put("until", q("2026-02-30"));
             }
             case "/assignments" -> {
                 j.put("machineTag", q(UNKNOWN_TAG));

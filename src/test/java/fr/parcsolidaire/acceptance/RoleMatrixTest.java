@@ -129,6 +129,10 @@ class RoleMatrixTest {
         }
         assertEquals(Permission.BENEFICIARIES_WRITE, declared.get("POST /api/v1/waiting-list"));
         assertEquals(403, CLIENTS.get(Role.COORDINATOR).get("/api/v1/waiting-list").statusCode());
+        assertEquals(Permission.BENEFICIARY_COUNTS, declared.get("GET /api/v1/waiting-list/counts"));
+        HttpResponse<String> counts = CLIENTS.get(Role.COORDINATOR).get("/api/v1/waiting-list/counts");
+        assertEquals(200, counts.statusCode());
+        assertTrue(Http.json(counts).containsKey("waiting") && !counts.body().contains("Name"), counts.body());
         assertEquals(403, CLIENTS.get(Role.TECHNICIAN).get("/api/v1/machines/" + tag + "/matches").statusCode());
     }
 

@@ -92,6 +92,54 @@ class CohortHandoverTest {
         assertEquals(409, elsewhere.statusCode(), "already signed; and the chain never leaves the service");
     }
 
+    @Test
+    void twoWorkersHandingOverTheSameMachineAtOnceGetOneBatchAndOneFrench409WithNothingPartial() throws Exception {
+        Http social = Http.api(Role.SOCIAL_WORKER);
+        long course = Http.json(Fixtures.expect(201, social.postJson("/api/v1/courses",
+                Json.createObjectBuilder().add("name", "Course " + System.nanoTime()).build()))).getJsonNumber("id").longValue();
+        String shared = Fixtures.readyMachine();
+        List<Long> sessions = new ArrayList<>();
+        List<String> bodies = new ArrayList<>();
+        for (int s = 0; s < 2; s++) {
+            long session = Http.json(Fixtures.expect(201, social.postJson("/api/v1/courses/" + course + "/sessions",
+                    Json.createObjectBuilder().add("label", "Groupe " + s).add("startsOn", LocalDate.now().toString())
+                            .add("endsOn", LocalDate.now().plusDays(30).toString()).build()))).getJsonNumber("id").longValue();
+            long a = LoanFixtures.beneficiary("Concours" + s, "Premier");
+            long b = LoanFixtures.beneficiary("Concours" + s, "Second");
+            for (long person : List.of(a, b)) {
+                Fixtures.expect(201, social.postJson("/api/v1/sessions/" + session + "/enrolments",
+                        Json.createObjectBuilder().add("beneficiaryId", person).build()));
+            }
+            sessions.add(session);
+            bodies.add(rows(a, Fixtures.readyMachine(), b, shared));
+        }
+        java.util.concurrent.CountDownLatch start = new java.util.concurrent.CountDownLatch(1);
+        List<java.util.concurrent.Future<HttpResponse<String>>> answers = new ArrayList<>();
+        try (var pool = java.util.concurrent.Executors.newVirtualThreadPerTaskExecutor()) {
+            for (int s = 0; s < 2; s++) {
+                String path = "/api/v1/sessions/" + sessions.get(s) + "/handover";
+                String body = bodies.get(s);
+                answers.add(pool.submit(() -> {
+                    start.await();
+                    return social.postJson(path, body);
+                }));
+            }
+            start.countDown();
+        }
+        List<Integer> statuses = new ArrayList<>();
+        for (var f : answers) {
+            HttpResponse<String> r = f.get();
+            statuses.add(r.statusCode());
+            if (r.statusCode() != 201) {
+                assertEquals(409, r.statusCode(), r.body());
+                assertEquals(AssignmentService.ALREADY_ASSIGNED, Http.json(r).getJsonObject("fields").getString("rows[1].machineTag"));
+            }
+        }
+        assertEquals(List.of(201, 409), statuses.stream().sorted().toList());
+        assertEquals(2, app.count("SELECT count(*) FROM assignments WHERE session_id IN (" + sessions.get(0) + ", " + sessions.get(1) + ")"),
+                "the loser's first row was rolled back with the rest");
+    }
+
     private static String rows(Object... pairs) {
         JsonArrayBuilder rows = Json.createArrayBuilder();
         for (int i = 0; i < pairs.length; i += 2) {

@@ -129,6 +129,29 @@ class MatchingTest {
     }
 
     @Test
+    void aRequestStillWaitingIsRevisedAndTheJournalNamesTheFieldsChanged() {
+        Http social = Http.api(Role.SOCIAL_WORKER);
+        // A person of the default site, so that the orders checked above are not touched.
+        long p5 = JourneyFixtures.person("Revue", "Hugo", "UNDER_26", "atelier");
+        long w3 = JourneyFixtures.waiting(JourneyFixtures.request(p5, List.of("SCHOOL_WORK"), List.of(), "NORMAL", null));
+        HttpResponse<String> noReason = social.postJson("/api/v1/waiting-list/" + w3,
+                JourneyFixtures.request(p5, List.of("SCHOOL_WORK"), List.of(), "HIGH", null).build());
+        assertEquals(400, noReason.statusCode());
+        assertEquals("Indiquez la raison d'une priorité « Haute ».", Http.json(noReason).getJsonObject("fields").getString("priorityReason"));
+        JsonObject revised = Http.json(Fixtures.expect(200, social.postJson("/api/v1/waiting-list/" + w3,
+                JourneyFixtures.request(p5, List.of("SCHOOL_WORK"), List.of("LIGHT"), "HIGH", "Examens du brevet en juin").build())));
+        assertEquals("HIGH", revised.getString("priority"));
+        assertEquals("[\"LIGHT\"]", revised.getJsonArray("needs").toString());
+        assertEquals(1, TestApp.get().count("SELECT count(*) FROM waiting_list_events WHERE entry_id = " + w3
+                + " AND kind = 'UPDATED' AND data->'fields' = '[\"needs\", \"priority\", \"priorityReason\"]'::jsonb"));
+        Fixtures.expect(200, social.postJson("/api/v1/waiting-list/" + w3 + "/withdraw", "{\"note\":\"A déménagé\"}"));
+        HttpResponse<String> late = social.postJson("/api/v1/waiting-list/" + w3,
+                JourneyFixtures.request(p5, List.of("TRAINING"), List.of(), "NORMAL", null).build());
+        assertEquals(409, late.statusCode());
+        assertTrue(Http.json(late).getString("message").contains("n'est plus en attente"));
+    }
+
+    @Test
     void theRuleOrdersAFixtureExactly() {
         WaitingEntry person = new WaitingEntry(1, 10, "Test", AgeBracket.FROM_75, Situation.RETIRED, 1, "a", "A",
                 LocalDate.now(), List.of(WaitingUse.KEEPING_IN_TOUCH), List.of(WaitingNeed.LIGHT, WaitingNeed.MOUSE_BEGINNER),
