@@ -43,7 +43,8 @@ final class ImportUploads {
             return FileNames.clean(fromQuery);
         }
         String header = req.headers().first(HeaderNames.create(FILE_NAME_HEADER)).orElse(null);
-        if (header == null || header.length() > 3 * FileNames.MAX * 4) {
+        // 255 characters of up to 4 UTF-8 bytes, each written %XX: anything longer is not a name the page sent.
+        if (header == null || header.length() > FileNames.MAX * 4 * 3) {
             return FileNames.clean(null);
         }
         try {
