@@ -88,11 +88,11 @@ final class ImportsPages implements HttpService {
      */
     private void upload(ServerRequest req, ServerResponse res, Principal who) {
         try {
+            String name = ImportUploads.fromPage(req);
             byte[] file = ImportUploads.read(req, imports, limits);
             if (file.length == 0) {
                 throw Refusals.unreadable("Aucun fichier reçu : choisissez le fichier à importer.");
             }
-            String name = ImportUploads.fileName(req, null);
             imports.preview(name, file);
             UUID id = deposits.deposit(name, file, who.user());
             Json.ok(res, Map.of("location", "/imports/machines/" + id));
