@@ -26,6 +26,7 @@ document.addEventListener('DOMContentLoaded', () => {
       const file = input && input.files[0];
       const say = (text) => { if (status) status.textContent = text; };
       if (!file) { say('Choisissez d\u2019abord un fichier.'); return; }
+      if (form.dataset.maxBytes && file.size > Number(form.dataset.maxBytes)) { say(form.dataset.tooLarge); return; }
       say('Envoi en cours\u2026');
       const button = form.querySelector('button[type=submit]');
       if (button) button.disabled = true;

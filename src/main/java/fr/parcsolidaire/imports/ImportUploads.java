@@ -1,5 +1,6 @@
 package fr.parcsolidaire.imports;
 
+import fr.parcsolidaire.platform.http.Guard;
 import io.helidon.http.HeaderNames;
 import io.helidon.webserver.http.ServerRequest;
 
@@ -37,13 +38,29 @@ final class ImportUploads {
         }
     }
 
+    /**
+     * What the page's script always sends: the file as the raw body (never a form) and its name. A request without
+     * them did not come from the page; nothing is kept for it.
+     */
+    static String fromPage(ServerRequest req) {
+        if (Guard.isForm(req)) {
+            throw Refusals.unsupported("Envoyez le fichier lui-même depuis la page d'import, pas un formulaire.");
+        }
+        String name = req.headers().first(HeaderNames.create(FILE_NAME_HEADER)).orElse("");
+        if (name.isBlank()) {
+            throw Refusals.unreadable("Le nom du fichier manque : envoyez le fichier depuis la page d'import.");
+        }
+        return fileName(req, null);
+    }
+
     /** The name given by the query's {@code fileName}, else by the page's header, else none ("fichier"). */
     static String fileName(ServerRequest req, String fromQuery) {
         if (fromQuery != null && !fromQuery.isBlank()) {
             return FileNames.clean(fromQuery);
         }
         String header = req.headers().first(HeaderNames.create(FILE_NAME_HEADER)).orElse(null);
-        if (header == null || header.length() > 3 * FileNames.MAX * 4) {
+        // 255 characters of up to 4 UTF-8 bytes, each written %XX: anything longer is not a name the page sent.
+        if (header == null || header.length() > FileNames.MAX * 4 * 3) {
             return FileNames.clean(null);
         }
         try {

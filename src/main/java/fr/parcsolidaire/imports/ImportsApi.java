@@ -6,12 +6,14 @@ import fr.parcsolidaire.platform.http.Json;
 import fr.parcsolidaire.platform.http.Query;
 import fr.parcsolidaire.platform.security.Permission;
 import fr.parcsolidaire.platform.security.Principal;
+import io.helidon.common.media.type.MediaTypes;
 import io.helidon.http.Status;
 import io.helidon.webserver.http.HttpRules;
 import io.helidon.webserver.http.HttpService;
 import io.helidon.webserver.http.ServerRequest;
 import io.helidon.webserver.http.ServerResponse;
 
+import java.nio.charset.StandardCharsets;
 import java.util.Map;
 
 /**
@@ -46,14 +48,25 @@ final class ImportsApi implements HttpService {
         String name = ImportUploads.fileName(req, query.get("fileName"));
         ImportRequest request = MappingForm.parse(query, () -> imports.preview(name, file).guessed());
         if (dryRun) {
-            Json.ok(res, ImportJson.report(imports.dryRun(name, file, request, who.user())));
+            send(res, Status.OK_200, ImportJson.report(imports.dryRun(name, file, request, who.user())));
             return;
         }
         try {
-            Json.send(res, Status.CREATED_201, ImportJson.created(imports.commit(name, file, request, who.user())));
+            send(res, Status.CREATED_201, ImportJson.created(imports.commit(name, file, request, who.user())));
         } catch (ImportRejected e) {
-            Json.send(res, e.status(), ImportJson.rejected(e));
+            send(res, e.status(), ImportJson.rejected(e));
         }
+    }
+
+    /**
+     * The report quotes the file's cells ("Type de matériel « … » inconnu"): its angle brackets are written as JSON
+     * escapes, the same text for a JSON reader, and no markup for anything that would sniff the answer as HTML.
+     */
+    private static void send(ServerResponse res, Status status, Object body) {
+        String json = new String(Json.bytes(body), StandardCharsets.UTF_8).replace("<", "\\u003c").replace(">", "\\u003e");
+        res.status(status);
+        res.headers().contentType(MediaTypes.APPLICATION_JSON);
+        res.send(json.getBytes(StandardCharsets.UTF_8));
     }
 
     private static boolean dryRun(String value) {

@@ -8,10 +8,12 @@ import fr.parcsolidaire.platform.http.HttpProblem;
 import fr.parcsolidaire.platform.http.Json;
 import fr.parcsolidaire.platform.http.Options;
 import fr.parcsolidaire.platform.http.Pages;
+import fr.parcsolidaire.platform.http.RetryLater;
 import fr.parcsolidaire.platform.http.ValidationException;
 import fr.parcsolidaire.platform.security.Permission;
 import fr.parcsolidaire.platform.security.Principal;
 import fr.parcsolidaire.platform.sql.Database;
+import io.helidon.http.HeaderNames;
 import io.helidon.http.Status;
 import io.helidon.webserver.http.HttpRules;
 import io.helidon.webserver.http.HttpService;
@@ -20,6 +22,7 @@ import io.helidon.webserver.http.ServerResponse;
 
 import java.time.Clock;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -73,6 +76,7 @@ final class ImportsPages implements HttpService {
         Map<String, Object> p = new HashMap<>();
         p.put("me", who);
         p.put("maxSize", Refusals.megabytes(limits.maxBytes()));
+        p.put("maxBytes", limits.maxBytes());
         p.put("lifetime", ImportDeposits.describe(deposits.lifetime()));
         p.put("abandoned", req.query().first("abandoned").isPresent());
         pages.render(res, "imports/upload.jte", p);
@@ -84,15 +88,18 @@ final class ImportsPages implements HttpService {
      */
     private void upload(ServerRequest req, ServerResponse res, Principal who) {
         try {
+            String name = ImportUploads.fromPage(req);
             byte[] file = ImportUploads.read(req, imports, limits);
             if (file.length == 0) {
                 throw Refusals.unreadable("Aucun fichier reçu : choisissez le fichier à importer.");
             }
-            String name = ImportUploads.fileName(req, null);
             imports.preview(name, file);
             UUID id = deposits.deposit(name, file, who.user());
             Json.ok(res, Map.of("location", "/imports/machines/" + id));
         } catch (HttpProblem e) {
+            if (e instanceof RetryLater later) {
+                res.header(HeaderNames.RETRY_AFTER, String.valueOf(later.seconds()));
+            }
             Map<String, Object> body = new LinkedHashMap<>();
             body.put("error", e.code());
             body.put("message", e.getMessage());
@@ -127,7 +134,7 @@ final class ImportsPages implements HttpService {
     }
 
     private void commit(ServerRequest req, ServerResponse res, Principal who) {
-        ImportDeposits.Deposit d = open(req, res, who);
+        ImportDeposits.Deposit d = open(req, res, who, true);
         if (d == null) {
             return;
         }
@@ -182,18 +189,25 @@ final class ImportsPages implements HttpService {
     static List<List<String>> labelRuns(List<ImportHistory.Machine> machines) {
         int run = 5_000;
         List<String> tags = machines.stream().map(ImportHistory.Machine::tag).toList();
-        java.util.ArrayList<List<String>> runs = new java.util.ArrayList<>();
+        List<List<String>> runs = new ArrayList<>();
         for (int i = 0; i < tags.size(); i += run) {
             runs.add(tags.subList(i, Math.min(tags.size(), i + run)));
         }
         return runs;
     }
 
-    /** The author's deposit, or the result page when this deposit was imported already (a reload after importing). */
     private ImportDeposits.Deposit open(ServerRequest req, ServerResponse res, Principal who) {
+        return open(req, res, who, false);
+    }
+
+    /**
+     * The author's deposit, or null once the answer is sent: a deposit imported already leads to its result (a reload
+     * after importing), except for a second import, refused (409).
+     */
+    private ImportDeposits.Deposit open(ServerRequest req, ServerResponse res, Principal who, boolean importing) {
         ImportDeposits.Deposit d = deposits.open(req.path().pathParameters().get("id"), who.user());
         if (d.removed() == ImportDeposits.Removal.IMPORTED) {
-            if (req.prologue().method().text().equals("POST") && req.path().path().endsWith("/import")) {
+            if (importing) {
                 throw HttpProblem.conflict("Ce fichier a déjà été importé (import n° " + d.importId()
                         + ") : rien n'a été importé une seconde fois.");
             }

@@ -127,6 +127,7 @@ class BadInputCorpusTest {
         all.addAll(gdpr());
         all.addAll(reports());
         all.addAll(outcomes());
+        all.addAll(imports());
         return all;
     }
 
@@ -593,6 +594,29 @@ class BadInputCorpusTest {
                 get("outcomes page: end before start", Caller.COORDINATOR_BROWSER, "/reports/outcomes?from=2026-06-01&to=2026-01-01"),
                 get("outcomes PDF: unknown programme", Caller.COORDINATOR_BROWSER, "/reports/outcomes.pdf?programme=999999999"),
                 get("due follow-ups: coordinator", Caller.COORDINATOR_API, "/api/v1/follow-ups/due"));
+    }
+
+    /** Importing an inventory (imports/): files that are not an inventory, parameters out of range, deposits of nobody. */
+    static List<Case> imports() {
+        String api = "/api/v1/imports/machines";
+        String deposit = "/imports/machines/" + java.util.UUID.randomUUID();
+        return List.of(
+                raw("import: empty body", Caller.TECHNICIAN_API, "POST", api, "text/csv", ""),
+                raw("import: one word", Caller.TECHNICIAN_API, "POST", api, "text/csv", "bonjour"),
+                raw("import: a header and no machine", Caller.ADMIN_API, "POST", api, "text/csv", "Type;Marque\r\n"),
+                raw("import: dryRun=maybe", Caller.TECHNICIAN_API, "POST", api + "?dryRun=maybe", "text/csv", "Type\r\nPortable\r\n"),
+                raw("import: column ZZZZ", Caller.TECHNICIAN_API, "POST", api + "?dryRun=true&type=ZZZZ", "text/csv", "Type\r\nPortable\r\n"),
+                raw("import: header line -1", Caller.TECHNICIAN_API, "POST", api + "?dryRun=true&headerLine=-1", "text/csv", "Type\r\nPortable\r\n"),
+                raw("import: unknown donor kind", Caller.TECHNICIAN_API, "POST", api + "?dryRun=true&defaultDonorKind=GOD", "text/csv", "Type\r\nPortable\r\n"),
+                raw("import: rows without site nor date", Caller.TECHNICIAN_API, "POST", api, "text/csv", "Type\r\nPortable\r\n<script>alert(1)</script>\r\n"),
+                raw("import: by a coordinator", Caller.COORDINATOR_API, "POST", api, "text/csv", "Type\r\nPortable\r\n"),
+                form("import page: a form instead of the file", Caller.TECHNICIAN_BROWSER, "/imports/machines", Map.of("file", "Type;Portable")),
+                get("import page: a deposit that is no UUID", Caller.TECHNICIAN_BROWSER, "/imports/machines/nope"),
+                get("import page: nobody's deposit", Caller.TECHNICIAN_BROWSER, deposit),
+                form("import page: check nobody's deposit", Caller.TECHNICIAN_BROWSER, deposit + "/check", Map.of("type", "A")),
+                form("import page: import nobody's deposit", Caller.ADMIN_BROWSER, deposit + "/import", Map.of("mapping", "chosen")),
+                get("import page: import n° 0", Caller.TECHNICIAN_BROWSER, "/imports/0"),
+                get("import page: import n° abc", Caller.TECHNICIAN_BROWSER, "/imports/abc"));
     }
 
     static List<Case> reports() {

@@ -384,6 +384,10 @@ final class HostileCorpus {
                 j.put("site", q("nulle-part"));
                 j.put("machines", "[{\"type\":\"TOASTER\"}]");
             }
+            case "/imports/machines" -> {
+                j.put("type", q("TOASTER"));
+                j.put("receivedOn", q("2026-02-30"));
+            }
             case "/labels", "/labels/print" -> {
                 j.put("layout", q("NOPE"));
                 j.put("tags", "[\"pas un numéro\"]");
@@ -702,7 +706,17 @@ final class HostileCorpus {
     }
 
     private static boolean isUpload(Route route) {
-        return route.path().endsWith("/scans") || route.path().endsWith("/scan") || route.path().equals("/scan/photo");
+        return route.path().endsWith("/scans") || route.path().endsWith("/scan") || route.path().equals("/scan/photo")
+                || isImport(route);
+    }
+
+    /**
+     * An inventory file, as the API's body or the page's upload: refused whatever the bytes, since the API is given no
+     * site, donor nor date for the rows (and no type column is named), and the page's upload carries no file name
+     * (the page's script always sends one).
+     */
+    private static boolean isImport(Route route) {
+        return route.path().equals("/imports/machines") || route.path().equals("/api/v1/imports/machines");
     }
 
     private static void requireUnknownId(Route route) {
@@ -714,7 +728,7 @@ final class HostileCorpus {
 
     /** The photo scan only reads: any body is harmless there. */
     private static void requireUnknownIdOrReadOnly(Route route) {
-        if (!route.path().equals("/scan/photo")) {
+        if (!route.path().equals("/scan/photo") && !isImport(route)) {
             requireUnknownId(route);
         }
     }

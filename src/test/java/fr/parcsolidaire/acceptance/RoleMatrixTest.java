@@ -172,6 +172,21 @@ class RoleMatrixTest {
         assertEquals(Permission.INVENTORY_READ, declared.get("GET /find"));
     }
 
+    /**
+     * Issue 16, section 5: importing an inventory creates machines, so its pages and its API need the inventory's write
+     * permission (technicians and administrators); the walk above then checks each role against it.
+     */
+    @Test
+    void importingAnInventoryNeedsInventoryWrite() {
+        List<Route> imports = TestApp.get().app().guard().routes().stream()
+                .filter(r -> r.path().startsWith("/imports") || r.path().startsWith("/api/v1/imports")).toList();
+        assertEquals(8, imports.size(), imports.toString());
+        imports.forEach(r -> assertEquals(Permission.INVENTORY_WRITE, r.permission(), r.toString()));
+        assertEquals(403, CLIENTS.get(Role.COORDINATOR).get("/imports/machines").statusCode());
+        assertEquals(403, CLIENTS.get(Role.SOCIAL_WORKER).postJson("/api/v1/imports/machines?dryRun=true", "Type").statusCode());
+        assertEquals(200, CLIENTS.get(Role.TECHNICIAN).get("/imports/machines").statusCode());
+    }
+
     @Test
     void loginAndTokenAndHealthAreOpenToAnonymous() {
         Http anon = Http.anonymous();
