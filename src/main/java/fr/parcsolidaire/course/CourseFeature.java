@@ -64,7 +64,8 @@ public final class CourseFeature implements Feature, CourseCompletion, CourseFig
     }
 
     /** Four workshops with attendance and checklists for the demo session's participants, by {@code actor}. */
-    public void loadDemo(User actor) {
+    @Override
+    public void loadDemo(User actor, String baseUrl) {
         CourseDemo.load(workshops, attendance, checklists, completion, actor);
     }
 }

@@ -2,17 +2,12 @@ package fr.parcsolidaire.demo;
 
 import fr.parcsolidaire.accounts.AccountService;
 import fr.parcsolidaire.accounts.AccountsFeature;
-import fr.parcsolidaire.evidence.EvidenceFeature;
-import fr.parcsolidaire.imports.ImportsFeature;
 import fr.parcsolidaire.inventory.InventoryFeature;
-import fr.parcsolidaire.course.CourseFeature;
-import fr.parcsolidaire.loans.LoansFeature;
-import fr.parcsolidaire.messaging.MessagingFeature;
-import fr.parcsolidaire.outcomes.OutcomesFeature;
 import fr.parcsolidaire.platform.Feature;
 import fr.parcsolidaire.platform.Platform;
 import fr.parcsolidaire.platform.security.PasswordHasher;
 import fr.parcsolidaire.platform.security.User;
+import fr.parcsolidaire.platform.sql.Database;
 import fr.parcsolidaire.platform.settings.StartupRefused;
 import io.helidon.webserver.http.HttpService;
 
@@ -27,24 +22,13 @@ public final class DemoFeature implements Feature {
 
     private final AccountsFeature accounts;
     private final InventoryFeature inventory;
-    private final LoansFeature loans;
-    private final CourseFeature course;
-    private final EvidenceFeature evidence;
-    private final ImportsFeature imports;
-    private final MessagingFeature messaging;
-    private final OutcomesFeature outcomes;
+    private final List<Feature> features;
 
-    public DemoFeature(AccountsFeature accounts, InventoryFeature inventory, LoansFeature loans, CourseFeature course,
-                       EvidenceFeature evidence, ImportsFeature imports, MessagingFeature messaging,
-                       OutcomesFeature outcomes) {
+    /** {@code features}: every feature whose demo data is loaded, in Main's order (see {@link Feature#loadDemo}). */
+    public DemoFeature(AccountsFeature accounts, InventoryFeature inventory, List<Feature> features) {
         this.accounts = accounts;
         this.inventory = inventory;
-        this.loans = loans;
-        this.course = course;
-        this.evidence = evidence;
-        this.imports = imports;
-        this.messaging = messaging;
-        this.outcomes = outcomes;
+        this.features = List.copyOf(features);
     }
 
     @Override
@@ -64,19 +48,19 @@ public final class DemoFeature implements Feature {
         }
         User admin = DemoData.users(platform.database(), accounts.accounts(), password);
         if (DemoData.isEmpty(platform.database())) {
-            DemoData.load(platform.database(), inventory.intake(), inventory.workshop(), admin);
-            loans.loadDemo(admin, platform.urls().base());
-            course.loadDemo(admin);
-            evidence.loadDemo(admin);
-            imports.loadDemo(admin);
-            messaging.loadDemo(admin);
-            outcomes.loadDemo(admin);
+            load(platform.database(), inventory, features, admin, platform.urls().base());
         }
         System.out.println("""
                 ----------------------------------------------------------------
                 Données de démonstration chargées. Comptes : admin, technicien,
                 social, coordination — mot de passe : %s
                 ----------------------------------------------------------------""".formatted(password));
+    }
+
+    /** The demo workshop (donations and machines at each step), then each feature's demo data, by {@code admin}. */
+    public static void load(Database database, InventoryFeature inventory, List<Feature> features, User admin, String base) {
+        DemoData.load(database, inventory.intake(), inventory.workshop(), admin);
+        features.forEach(f -> f.loadDemo(admin, base));
     }
 
     @Override

@@ -57,7 +57,8 @@ public final class EvidenceFeature implements Feature, MachineEvidence, DiskHeal
     }
 
     /** The demo data's evidence: an nwipe log on one machine in reconditioning, a failing SMART disk on another. */
-    public void loadDemo(User actor) {
+    @Override
+    public void loadDemo(User actor, String baseUrl) {
         EvidenceDemo.load(database, service, actor.id());
     }
 }

@@ -42,7 +42,8 @@ public final class ImportsFeature implements Feature {
      * Demo data: a small spreadsheet a workshop kept before the service, imported by {@code actor}, so that the
      * history of its machines shows « Importée (fichier « ancien-stock.csv », ligne N) ».
      */
-    public void loadDemo(User actor) {
+    @Override
+    public void loadDemo(User actor, String baseUrl) {
         LocalDate on = LocalDate.of(LocalDate.now().getYear() - 1, 9, 15);
         String date = String.format("%02d/%02d/%d", on.getDayOfMonth(), on.getMonthValue(), on.getYear());
         String csv = String.join("\r\n",

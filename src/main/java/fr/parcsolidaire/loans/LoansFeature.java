@@ -115,6 +115,7 @@ public final class LoansFeature implements Feature, MachineAssignments, MachineP
      * The course "À portée de clics", a few participants, two loans and a gift; three people waiting, a reservation
      * and a kit; by {@code actor}.
      */
+    @Override
     public void loadDemo(User actor, String base) {
         LoansDemo.load(database, beneficiaries, courses, assignments, actor, base);
         HandoverDemo.load(beneficiaries, waiting, matching, reservations, assignments, cohort, courses, actor, base);

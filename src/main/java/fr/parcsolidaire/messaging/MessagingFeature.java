@@ -115,7 +115,8 @@ public final class MessagingFeature implements Feature, HeldPersonalData {
     }
 
     /** Demo consents and a message in each state, on the loans demo's people, by {@code actor}. */
-    public void loadDemo(User actor) {
+    @Override
+    public void loadDemo(User actor, String baseUrl) {
         MessagingDemo.load(database, consents, outbox, actor, java.time.LocalDate.now(clock));
     }
 

@@ -60,7 +60,8 @@ public final class OutcomesFeature implements Feature {
     }
 
     /** Demo data: a programme with the demo's records attached, entry and exit answers, by {@code actor}. */
-    public void loadDemo(User actor) {
+    @Override
+    public void loadDemo(User actor, String baseUrl) {
         OutcomesDemo.load(database, skills, followUps, programmes, followUps.today(), actor);
     }
 }

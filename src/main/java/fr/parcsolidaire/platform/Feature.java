@@ -1,6 +1,7 @@
 package fr.parcsolidaire.platform;
 
 import fr.parcsolidaire.platform.http.HomeSection;
+import fr.parcsolidaire.platform.security.User;
 import io.helidon.webserver.http.HttpService;
 
 import java.util.List;
@@ -25,6 +26,13 @@ public interface Feature {
     /** What the feature shows on people's home pages (docs/ui.md, "Pages d'accueil"); called once it has started. */
     default List<HomeSection> homeSections() {
         return List.of();
+    }
+
+    /**
+     * Demo data ({@code ./parc start --demo}, on an empty database): made through the feature's own services by
+     * {@code actor}, after the demo workshop and in the order of Main's list, so a feature finds the earlier ones' data.
+     */
+    default void loadDemo(User actor, String baseUrl) {
     }
 
     /** Stops what {@link #start} started (listeners, scheduled jobs); the web server has stopped already. */

@@ -18,7 +18,9 @@ import fr.parcsolidaire.platform.sql.Database;
 import fr.parcsolidaire.platform.sql.DatabaseCoordinates;
 import fr.parcsolidaire.platform.sql.DatabaseHealthCheck;
 import fr.parcsolidaire.platform.sql.DatabaseLocator;
+import io.helidon.config.Config;
 import io.helidon.health.HealthCheck;
+import io.helidon.logging.common.LogConfig;
 import io.helidon.webserver.WebServer;
 import io.helidon.webserver.WebServerConfig;
 import io.helidon.webserver.http.HttpRouting;
@@ -31,6 +33,7 @@ import io.helidon.webserver.staticcontent.StaticContentFeature;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Function;
 
 /**
  * Starts the service: the database, the platform's pieces, each feature in turn, then the web server with the
@@ -57,6 +60,22 @@ public final class Server {
             server.stop();
             features.reversed().forEach(Feature::stop);
             database.close();
+        }
+    }
+
+    /**
+     * The service's process: logging configured, the service started from the configuration by {@code assemble},
+     * stopped cleanly at exit; a refused start prints its one French sentence and exits with 1 (no stack trace).
+     */
+    public static void run(Function<Config, Running> assemble) {
+        LogConfig.configureRuntime();
+        try {
+            Running app = assemble.apply(Config.create());
+            System.out.println("Parc Solidaire prêt sur http://localhost:" + app.server().port());
+            Runtime.getRuntime().addShutdownHook(new Thread(app::stop));
+        } catch (StartupRefused refused) {
+            System.err.println(refused.getMessage());
+            System.exit(1);
         }
     }
 

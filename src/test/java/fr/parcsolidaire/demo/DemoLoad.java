@@ -2,7 +2,6 @@ package fr.parcsolidaire.demo;
 
 import fr.parcsolidaire.TestApp;
 import fr.parcsolidaire.inventory.InventoryFeature;
-import fr.parcsolidaire.loans.LoansFeature;
 import fr.parcsolidaire.platform.security.Role;
 import fr.parcsolidaire.platform.security.User;
 
@@ -10,7 +9,7 @@ import java.time.Duration;
 import java.util.concurrent.TimeoutException;
 
 /**
- * The demo's workshop and course loaded into the test service once per JVM, through the same services as
+ * The demo data of every feature loaded into the test service once per JVM, through the same services as
  * {@code ./parc start --demo}: the pages and documents of the people tests are read on believable data.
  */
 public final class DemoLoad {
@@ -28,8 +27,7 @@ public final class DemoLoad {
         long adminId = app.count("SELECT id FROM users WHERE username = '" + app.username(Role.ADMIN) + "'");
         User admin = new User(adminId, app.username(Role.ADMIN), "Test admin", Role.ADMIN, true);
         InventoryFeature inventory = app.app().feature(InventoryFeature.class);
-        DemoData.load(app.app().database(), inventory.intake(), inventory.workshop(), admin);
-        app.app().feature(LoansFeature.class).loadDemo(admin, app.baseUrl());
+        DemoFeature.load(app.app().database(), inventory, app.app().features(), admin, app.baseUrl());
         try {
             inventory.catchUp(Duration.ofSeconds(10));
         } catch (TimeoutException e) {
