@@ -211,8 +211,11 @@ UPDATE machines SET cpu = :cpu, ram_gb = :ramGb, screen_inches = :screenInches, 
 -- d'accueil"). A storage device without a passing, verified erasure since the last handover, or a machine of a type
 -- that holds data (MachineType.holdsData) with no device and no statement in force, waits for its erasure.
 -- name: workshop-queue
-SELECT q.tag, q.type, q.brand, q.model, q.step
-  FROM (SELECT m.id, m.tag, m.type, m.brand, m.model,
+-- The twelve oldest machines of each step, each row with its step's full count.
+SELECT r.tag, r.type, r.brand, r.model, r.step, r.total
+  FROM (SELECT q.*, row_number() OVER (PARTITION BY q.step ORDER BY q.id) AS n,
+               count(*) OVER (PARTITION BY q.step) AS total
+          FROM (SELECT m.id, m.tag, m.type, m.brand, m.model,
                CASE WHEN m.state IN ('RECEIVED', 'IN_DIAGNOSIS', 'RETURNED') THEN 'DIAGNOSE'
                     WHEN EXISTS (SELECT 1 FROM storage_devices sd
                                   WHERE sd.machine_id = m.id
@@ -234,5 +237,6 @@ SELECT q.tag, q.type, q.brand, q.model, q.step
                     ELSE 'CHECK' END AS step
           FROM machines m
          WHERE m.state IN ('RECEIVED', 'IN_DIAGNOSIS', 'RETURNED', 'IN_RECONDITIONING')) q
- ORDER BY q.id
- LIMIT 1000
+) r
+ WHERE r.n <= 12
+ ORDER BY r.id

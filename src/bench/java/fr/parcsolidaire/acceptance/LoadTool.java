@@ -80,7 +80,7 @@ final class LoadTool {
         String summary() {
             return String.format("  events of the tool's machines in the database: %d, acknowledged: %d -> %s%n"
                             + "  acknowledged events missing: %d; stored without acknowledgement (answer lost): %d%n"
-                            + "  machines whose state disagrees with their last transition: %d; machines without intake event: %d%n"
+                            + "  machines whose state disagrees with their last transition: %d; machines without one intake or import event: %d%n"
                             + "  machine_events in the whole database: %d%n"
                             + "  assignment_events of the tool's assignments: %d, acknowledged: %d -> %s%n"
                             + "  acknowledged assignment events missing: %d; stored without acknowledgement: %d%n"
@@ -479,10 +479,12 @@ final class LoadTool {
         String tool = "FROM assignments a JOIN beneficiaries b ON b.id = a.beneficiary_id JOIN machines m ON m.id = a.machine_id "
                 + "WHERE b.last_name = '" + MARK + run + "'";
         return new Check(report.ackedEvents(), toolEvents, missing, extra,
+                // A machine entered by an intake (RECEIVED) or by an import (in the state its IMPORTED event gives).
                 single(c, "SELECT count(*) FROM machines m WHERE m.state <> COALESCE((SELECT e.to_state FROM machine_events e "
-                        + "WHERE e.machine_id = m.id AND e.kind = 'TRANSITION' ORDER BY e.id DESC LIMIT 1), 'RECEIVED')"),
-                single(c, "SELECT count(*) FROM machines m WHERE NOT EXISTS (SELECT 1 FROM machine_events e "
-                        + "WHERE e.machine_id = m.id AND e.kind = 'INTAKE')"),
+                        + "WHERE e.machine_id = m.id AND e.kind = 'TRANSITION' ORDER BY e.id DESC LIMIT 1), (SELECT e.to_state "
+                        + "FROM machine_events e WHERE e.machine_id = m.id AND e.kind = 'IMPORTED'), 'RECEIVED')"),
+                single(c, "SELECT count(*) FROM machines m WHERE (SELECT count(*) FROM machine_events e "
+                        + "WHERE e.machine_id = m.id AND e.kind IN ('INTAKE', 'IMPORTED')) <> 1"),
                 single(c, "SELECT count(*) FROM machine_events"),
                 report.ackedAssignmentEvents(), storedAssignments.values().stream().mapToLong(Long::longValue).sum(),
                 missingAssignmentEvents, extraAssignmentEvents,

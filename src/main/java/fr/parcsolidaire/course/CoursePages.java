@@ -32,7 +32,7 @@ final class CoursePages implements HttpService {
     private static final Map<String, String> SAVED = Map.of(
             "workshop", "Atelier enregistré.",
             "rule", "Critère de fin de parcours enregistré.",
-            "gifts", "Les prêts des participants qui ont terminé sont devenus des dons : les attestations sont générées.",
+            "gifts", "Les prêts des participants qui ont terminé sont devenus des remises en don : les attestations sont générées.",
             "extend", "Prêt prolongé.",
             "plan-return", "Restitution prévue : la date de retour est enregistrée.");
 

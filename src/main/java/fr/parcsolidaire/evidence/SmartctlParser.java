@@ -41,7 +41,8 @@ final class SmartctlParser {
                 throw notSmartctl();
             }
             root = v.asJsonObject();
-        } catch (JsonException | IllegalStateException e) {
+        } catch (JsonException | IllegalStateException | NumberFormatException | ArithmeticException e) {
+            // Parsson refuses a number such as 1e999999999 with NumberFormatException, not JsonException.
             throw notSmartctl();
         }
         JsonObject smartctl = object(root, "smartctl");

@@ -49,18 +49,19 @@ final class WorkshopQueue implements HomeSection {
 
     @Override
     public Optional<Content> render(Principal who) {
-        return Optional.of(pages.fragment("inventory/home.jte", Map.of("me", who, "counts", inventory.countsByState(),
-                "queue", queue())));
-    }
-
-    Map<QueueStep, List<Item>> queue() {
-        Map<QueueStep, List<Item>> queue = new EnumMap<>(QueueStep.class);
+        Map<QueueStep, List<Item>> oldest = new EnumMap<>(QueueStep.class);
+        Map<QueueStep, Long> totals = new EnumMap<>(QueueStep.class);
         for (QueueStep step : QueueStep.values()) {
-            queue.put(step, new ArrayList<>());
+            oldest.put(step, new ArrayList<>());
+            totals.put(step, 0L);
         }
-        database.client().execute().namedQuery("workshop-queue").forEach(r -> queue.get(QueueStep.valueOf(Rows.text(r, "step")))
-                .add(new Item(Rows.text(r, "tag"), MachineType.valueOf(Rows.text(r, "type")), Rows.text(r, "brand"),
-                        Rows.text(r, "model"))));
-        return queue;
+        database.client().execute().namedQuery("workshop-queue").forEach(r -> {
+            QueueStep step = QueueStep.valueOf(Rows.text(r, "step"));
+            oldest.get(step).add(new Item(Rows.text(r, "tag"), MachineType.valueOf(Rows.text(r, "type")),
+                    Rows.text(r, "brand"), Rows.text(r, "model")));
+            totals.put(step, Rows.longValue(r, "total"));
+        });
+        return Optional.of(pages.fragment("inventory/home.jte", Map.of("me", who, "counts", inventory.countsByState(),
+                "queue", oldest, "totals", totals)));
     }
 }

@@ -1,5 +1,6 @@
 package fr.parcsolidaire.loans;
 
+import fr.parcsolidaire.platform.http.Confirmations;
 import fr.parcsolidaire.platform.http.Form;
 import fr.parcsolidaire.platform.http.Guard;
 import fr.parcsolidaire.platform.http.HttpProblem;
@@ -67,6 +68,7 @@ final class GiftPages implements HttpService {
         Form form = Form.of(req);
         try {
             gifts.convertSession(id, "oui".equals(form.get("confirm")), who.user(), urls.base(req));
+            // The end-of-session page confirms in its own status region (course/CoursePages).
             Pages.redirect(res, "/sessions/" + id + "/completion?saved=gifts");
         } catch (HttpProblem e) {
             if (e.status() != Status.CONFLICT_409) {
@@ -95,7 +97,7 @@ final class GiftPages implements HttpService {
         Form form = Form.of(req);
         try {
             gifts.convertOne(id, Input.of(form), who.user(), urls.base(req));
-            Pages.redirect(res, "/assignments/" + id + "?saved=gift");
+            Confirmations.redirect(res, "/assignments/" + id, "gift");
         } catch (HttpProblem e) {
             if (e.status() != Status.CONFLICT_409 && e.status() != Status.BAD_REQUEST_400) {
                 throw e;

@@ -78,8 +78,9 @@ final class LoansPages implements HttpService {
                 Map.entry("return", "Restitution enregistrée."),
                 Map.entry("convert", "Prêt transformé en remise en don : l'attestation est prête à signer."),
                 Map.entry("incident", "Incident enregistré."),
-                Map.entry("cancel-gift", "Remise en don annulée : le prêt et sa date de retour sont rétablis."),
-                Map.entry("plan-return", "Restitution prévue.")));
+                Map.entry("gift", "Le prêt est devenu une remise en don : l'attestation est générée."),
+                Map.entry("cancel-gift", "Remise en don annulée : le prêt est rétabli et l'attestation est marquée annulée."),
+                Map.entry("plan-return", "Restitution prévue : la date de retour est enregistrée.")));
     }
 
     @Override
@@ -105,8 +106,7 @@ final class LoansPages implements HttpService {
                 .get("/assignments/new", Permission.ASSIGNMENTS_WRITE, this::newAssignment)
                 .post("/assignments", Permission.ASSIGNMENTS_WRITE, this::assign)
                 .get("/assignments/{id}", Permission.ASSIGNMENTS_READ, (req, res, who) ->
-                        assignment(res, who, LoansApi.id(req), Status.OK_200, "", Map.of(), Map.of(), null,
-                                SAVED.get(req.query().first("saved").orElse(""))))
+                        assignment(res, who, LoansApi.id(req), Status.OK_200, "", Map.of(), Map.of(), null))
                 .get("/assignments/{id}/contract.pdf", Permission.BENEFICIARIES_READ, (req, res, who) ->
                         LoansApi.sendPdf(res, contracts.open(contracts.latest(LoansApi.id(req), who.user())
                                 .orElseThrow(() -> HttpProblem.notFound("Aucun document pour cette attribution.")), who.user())))
@@ -296,11 +296,6 @@ final class LoansPages implements HttpService {
 
     private void assignment(ServerResponse res, Principal who, long id, Status status, String failedForm,
                             Map<String, String> errors, Map<String, String> values, String message) {
-        assignment(res, who, id, status, failedForm, errors, values, message, null);
-    }
-
-    private void assignment(ServerResponse res, Principal who, long id, Status status, String failedForm,
-                            Map<String, String> errors, Map<String, String> values, String message, String saved) {
         boolean names = who.user().can(Permission.BENEFICIARIES_READ);
         Assignment a = assignments.get(id, who.user());
         if (names) {
@@ -319,20 +314,10 @@ final class LoansPages implements HttpService {
         p.put("errors", errors);
         p.put("values", values);
         p.put("message", message);
-        p.put("saved", saved);
         p.put("gift", gifts.standing(id).orElse(null));
         p.put("voided", gifts.voided(id));
         pages.render(res, status, "loans/assignment.jte", p);
     }
-
-    /** The confirmation shown after a redirect (?saved=...), in the page's role="status" region. */
-    static final Map<String, String> SAVED = Map.of(
-            "extend", "Prêt prolongé.",
-            "return", "Restitution enregistrée.",
-            "incident", "Incident enregistré.",
-            "gift", "Le prêt est devenu un don : l'attestation de don est générée.",
-            "cancel-gift", "Don annulé : le prêt est rétabli et l'attestation de don est marquée annulée.",
-            "plan-return", "Restitution prévue : la date de retour est enregistrée.");
 
     @FunctionalInterface
     private interface FormAction {

@@ -106,7 +106,7 @@ final class SmsGatewaySender implements Sender {
             if (value instanceof JsonObject o && o.get(name) instanceof JsonString s) {
                 return s.getString();
             }
-        } catch (JsonException | IllegalStateException e) {
+        } catch (JsonException | IllegalStateException | NumberFormatException | ArithmeticException e) {
             // Not JSON (or cut at MAX_ANSWER): the status says enough.
         }
         return null;

@@ -59,7 +59,7 @@ class ConfirmationsTest {
         saves(social, assignment + "/incident", Map.of("kind", "BREAKAGE", "note", "Écran fêlé"), "Incident enregistré.");
         saves(social, assignment + "/return", Map.of("condition", "GOOD"), "Restitution enregistrée.");
         long other = LoanFixtures.loan(Fixtures.readyMachine(), LoanFixtures.beneficiary("Donnée", "Rémi"));
-        saves(social, "/assignments/" + other + "/convert", Map.of("override", "Parcours terminé hors session", "confirm", "oui"),
+        saves(social, "/assignments/" + other + "/convert-to-gift", Map.of("override", "Parcours terminé hors session", "confirm", "oui"),
                 "remise en don");
 
         Http admin = Http.browser(Role.ADMIN);

@@ -2,6 +2,7 @@ package fr.parcsolidaire.acceptance;
 
 import fr.parcsolidaire.Fixtures;
 import fr.parcsolidaire.Http;
+import fr.parcsolidaire.TestApp;
 import fr.parcsolidaire.loans.LoanFixtures;
 import fr.parcsolidaire.platform.security.Role;
 import org.junit.jupiter.api.Test;
@@ -18,6 +19,7 @@ class HomePagesTest {
 
     @Test
     void theTechnicianSeesTheWorkshopQueueByStepAndTheScanField() {
+        long waiting = toDiagnose(Http.browser(Role.TECHNICIAN).get("/").body());
         String tag = Fixtures.intake(1).getFirst();
         String home = Http.browser(Role.TECHNICIAN).get("/").body();
         assertTrue(home.contains("File de l'atelier"), home);
@@ -25,7 +27,9 @@ class HomePagesTest {
             assertTrue(home.contains(step), step);
         }
         assertTrue(home.contains("action=\"/find\""), "the scan field");
-        assertTrue(home.contains("href=\"/m/" + tag + "\""), "a machine just received waits for its diagnosis");
+        // The queue lists the twelve oldest of each step (the shared test database holds many): the new machine is counted.
+        assertEquals(waiting + 1, toDiagnose(home), "a machine just received waits for its diagnosis");
+        assertTrue(TestApp.get().count("SELECT count(*) FROM machines WHERE tag = '" + tag + "' AND state = 'RECEIVED'") == 1);
         assertTrue(home.contains("<a href=\"/\" aria-current=\"page\">Accueil</a>"), "the navigation marks the page");
         assertFalse(home.contains("Prêts à rendre"), "the social worker's sections are not the technician's");
     }
@@ -70,5 +74,12 @@ class HomePagesTest {
 
     private static long items(String html, String status) {
         return Pattern.compile("· " + status).matcher(html).results().count();
+    }
+
+    /** The count in the badge of the queue's "À diagnostiquer" step. */
+    private static long toDiagnose(String home) {
+        Matcher m = Pattern.compile("À diagnostiquer <span class=\"badge\">(\\d+)</span>").matcher(home);
+        assertTrue(m.find(), home);
+        return Long.parseLong(m.group(1));
     }
 }

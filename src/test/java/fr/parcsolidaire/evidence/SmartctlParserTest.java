@@ -100,6 +100,9 @@ class SmartctlParserTest {
         assertEquals(notSmartctl, assertThrows(HttpProblem.class, () -> SmartctlParser.parse(utf8("[1,2]"))).getMessage());
         assertEquals(notSmartctl, assertThrows(HttpProblem.class, () -> SmartctlParser.parse(utf8("{\"id\":\"vm\"}"))).getMessage());
         assertEquals(notSmartctl, assertThrows(HttpProblem.class, () -> SmartctlParser.parse(utf8("[".repeat(100_000)))).getMessage());
+        // Found by the generated hostile corpus: the JSON parser refuses a huge exponent with NumberFormatException.
+        assertEquals(notSmartctl, assertThrows(HttpProblem.class, () -> SmartctlParser.parse(utf8(
+                "{\"smartctl\":{\"version\":[7,3]},\"power_on_time\":{\"hours\":1e99999999999}}"))).getMessage());
         HttpProblem noSerial = assertThrows(HttpProblem.class, () -> SmartctlParser.parse(utf8(
                 "{\"smartctl\":{\"version\":[7,3]},\"model_name\":\"X\",\"smart_status\":{\"passed\":true}}")));
         assertTrue(noSerial.getMessage().contains("ne donne pas le n° de série"), noSerial.getMessage());
