@@ -171,7 +171,7 @@ final class InventoryPages implements HttpService {
                         "Envoyez le fichier produit par « lshw -json » lui-même, pas un formulaire.", Map.of());
             }
             workshop.importHardware(tag, InventoryApi.lshw(req), who.user());
-            Pages.redirect(res, "/m/" + tag + "?saved=hardware");
+            Confirmations.redirect(res, "/m/" + tag, "hardware");
         } catch (HttpProblem p) {
             res.status(p.status());
             res.headers().contentType(MediaTypes.APPLICATION_JSON);

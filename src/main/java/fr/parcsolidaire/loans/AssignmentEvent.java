@@ -38,6 +38,18 @@ record AssignmentEvent(long id, String kind, String actor, OffsetDateTime at, St
         };
     }
 
+    /**
+     * The event's data as the history of an assignment that is now {@code current}: a gift has no due date, so the
+     * return dates its loan once had are left out of its page (they stay in the journal and the API, and show again
+     * if the gift is cancelled and the loan restored).
+     */
+    public List<String> details(AssignmentKind current) {
+        List<String> lines = details();
+        return current == AssignmentKind.GIFT ? lines.stream().filter(l -> !l.startsWith(DUE_ON)).toList() : lines;
+    }
+
+    private static final String DUE_ON = "Retour prévu le ";
+
     /** The event's data in French ("État constaté : Bon état"), never its codes nor ISO dates. */
     public List<String> details() {
         if (data == null || data.isBlank()) {
@@ -62,7 +74,7 @@ record AssignmentEvent(long id, String kind, String actor, OffsetDateTime at, St
             lines.add("Accessoires manquants : " + (names.isEmpty() ? "aucun" : String.join(", ", names)));
         }
         if (o.get("dueOn") instanceof JsonString d) {
-            lines.add("Retour prévu le " + date(d.getString()));
+            lines.add(DUE_ON + date(d.getString()));
         }
         if (kind.equals("INCIDENT") && o.get("kind") instanceof JsonString k) {
             lines.add("Nature : " + Arrays.stream(IncidentKind.values()).filter(i -> i.name().equals(k.getString()))

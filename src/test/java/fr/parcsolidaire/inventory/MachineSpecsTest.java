@@ -11,6 +11,7 @@ import jakarta.json.JsonObject;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebDriverException;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
 import java.io.InputStream;
@@ -82,7 +83,8 @@ class MachineSpecsTest {
         HttpResponse<String> won = first.postForm("/m/" + tag + "/specs", Map.of("lastEvent", seen, "batteryHealth", "71"));
         assertEquals(303, won.statusCode(), won.body());
         assertEquals("/m/" + tag + "?saved=specs", won.headers().firstValue("Location").orElseThrow());
-        assertTrue(first.get("/m/" + tag + "?saved=specs").body().contains("role=\"status\">Caractéristiques corrigées"));
+        assertTrue(java.util.regex.Pattern.compile("<p [^>]*role=\"status\"[^>]*>Caractéristiques corrigées")
+                .matcher(first.get("/m/" + tag + "?saved=specs").body()).find(), "the confirmation in the layout's status region");
 
         HttpResponse<String> lost = second.postForm("/m/" + tag + "/specs", Map.of("lastEvent", seen, "batteryHealth", "65"));
         assertEquals(409, lost.statusCode());
@@ -116,7 +118,11 @@ class MachineSpecsTest {
             driver.findElement(By.cssSelector("#hardware summary")).click();
             driver.findElement(By.id("lshw-file")).sendKeys(file.toAbsolutePath().toString());
             driver.findElement(By.xpath("//button[normalize-space()='Importer']")).click();
-            new WebDriverWait(driver, Duration.ofSeconds(10)).until(d -> d.getCurrentUrl().endsWith("/m/" + tag + "?saved=hardware"));
+            // The upload lands on the machine page with its confirmation; app.js then takes "saved=" out of the address.
+            String saved = new WebDriverWait(driver, Duration.ofSeconds(10)).ignoring(WebDriverException.class).until(d ->
+                    d.getCurrentUrl().endsWith("/m/" + tag) && !d.findElements(By.cssSelector("[role=status]#confirmation")).isEmpty()
+                            ? d.findElement(By.cssSelector("[role=status]#confirmation")).getText() : null);
+            assertEquals("Sortie de lshw importée : caractéristiques et supports de stockage mis à jour.", saved);
             String text = driver.findElement(By.tagName("main")).getText();
             assertTrue(text.contains("Sortie de lshw importée"), text);
             assertTrue(text.contains("Intel(R) Core(TM) i5-8350U CPU @ 1.70GHz"));
