@@ -1,6 +1,7 @@
 package fr.parcsolidaire.course;
 
 import fr.parcsolidaire.platform.http.Form;
+import fr.parcsolidaire.platform.http.Confirmations;
 import fr.parcsolidaire.platform.http.Guard;
 import fr.parcsolidaire.platform.http.HttpProblem;
 import fr.parcsolidaire.platform.http.Input;
@@ -72,8 +73,10 @@ final class CoursePages implements HttpService {
                 .post("/courses/{id}/completion-rule", Permission.BENEFICIARIES_WRITE, this::setRule);
     }
 
+    /** The page's own confirmation, unless the layout already shows the key's (a key another feature declared). */
     private static String saved(ServerRequest req) {
-        return SAVED.get(req.query().first("saved").orElse(""));
+        String key = req.query().first("saved").orElse("");
+        return Confirmations.message(key) != null ? null : SAVED.get(key);
     }
 
     private static Long marked(ServerRequest req) {
