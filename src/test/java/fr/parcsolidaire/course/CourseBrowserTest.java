@@ -121,9 +121,9 @@ class CourseBrowserTest {
         LocalDate returnOn = LocalDate.now().plusDays(6);
         setDate(driver.findElement(By.id("return-" + gone.loanId())), returnOn);
         submit(driver.findElement(By.cssSelector("form[action='/assignments/" + gone.loanId() + "/plan-return'] button")));
-        // Back on the completion page with its confirmation (app.js takes "saved=" out of the address once shown).
+        // Back on the completion page with its confirmation, in the layout's region (the key is the loan desk's; app.js takes "saved=" out of the address once shown).
         assertTrue(driver.getCurrentUrl().endsWith("/sessions/" + c.session() + "/completion"), driver.getCurrentUrl());
-        assertTrue(driver.findElement(By.id("saved")).getText().contains("Restitution prévue"));
+        assertTrue(driver.findElement(By.id("confirmation")).getText().contains("Restitution prévue"));
         assertTrue(driver.findElement(By.id("dropped")).getText().contains("retour prévu le " + fr(returnOn)));
         assertEquals(1, count("SELECT count(*) FROM assignments WHERE id = " + gone.loanId() + " AND due_on = '" + returnOn + "'"));
 
