@@ -37,7 +37,8 @@ final class WaitingHome implements HomeSection {
     @Override
     public Optional<Content> render(Principal who) {
         List<WaitingEntry> open = waiting.open(who.user());
-        return Optional.of(pages.fragment("loans/waiting-home.jte",
-                Map.of("count", open.size(), "first", open.subList(0, Math.min(SHOWN, open.size())))));
+        // The count from its own query: the list stops at 500, the count does not.
+        return Optional.of(pages.fragment("loans/waiting-home.jte", Map.of("counts", waiting.counts(who.user()),
+                "first", open.subList(0, Math.min(SHOWN, open.size())))));
     }
 }

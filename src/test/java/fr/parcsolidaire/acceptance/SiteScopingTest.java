@@ -125,7 +125,7 @@ class SiteScopingTest {
         assertTrue(own.contains("Suivis à faire") && own.contains("href=\"/assignments/" + handedOver + "/follow-ups?milestone=3\"")
                 && own.contains("à faire le " + dueOn) && own.contains("href=\"/follow-ups\""), own);
         assertTrue(own.contains("Liste d'attente") && own.contains("href=\"/waiting-list/" + waiting + "\"")
-                && own.contains("Gaston Attendsite") && own.contains("priorité Urgente")
+                && own.contains("Gaston Attendsite") && own.contains("priorité urgente") && own.contains("Dont 1 en priorité")
                 && own.contains("href=\"/waiting-list\""), own);
         assertTrue(own.contains("Sessions qui se terminent") && own.contains("href=\"/sessions/" + ending + "/completion\"")
                 && own.contains("fin le " + fr.parcsolidaire.platform.http.Formats.date(endsOn)), own);
