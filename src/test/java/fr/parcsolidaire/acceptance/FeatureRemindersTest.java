@@ -98,7 +98,10 @@ class FeatureRemindersTest {
         String email = "rappel-" + UUID.randomUUID().toString().substring(0, 8) + "@exemple.fr";
         JsonObjectBuilder body = Json.createObjectBuilder().add("lastName", lastName).add("firstName", firstName)
                 .add("commune", "Saint-Denis").add("postcode", "93200").add("ageBracket", "FROM_45_TO_59")
-                .add("situation", "JOB_SEEKER").add("gdprNoticeOn", LocalDate.now().toString()).add("email", email);
+                .add("situation", "JOB_SEEKER").add("gdprNoticeOn", LocalDate.now().toString()).add("email", email)
+                // A mobile too: the demo data (DemoLoad, same database) may give the first people an SMS consent.
+                .add("phone", String.format("07 %02d %02d %02d %02d", (int) (Math.random() * 100), (int) (Math.random() * 100),
+                        (int) (Math.random() * 100), (int) (Math.random() * 100)));
         long id = id(SOCIAL.postJson("/api/v1/beneficiaries", body.build()));
         if (consents) {
             Fixtures.expect(200, SOCIAL.postJson("/api/v1/beneficiaries/" + id + "/consents",
