@@ -147,3 +147,24 @@ VALUES (:courseId, :percent, :needsChecklist, :actorId)
 -- name: course-demo-session
 SELECT cs.id FROM course_sessions cs JOIN courses c ON c.id = cs.course_id
  WHERE c.name = 'À portée de clics' ORDER BY cs.id DESC LIMIT 1
+
+-- The social worker's home page (docs/ui.md, "Pages d'accueil"): sessions of the reader's site ending within :ahead
+-- days or ended at most :ahead days ago, whose loans were not converted to gifts yet (no standing conversion).
+-- name: home-sessions-ending
+SELECT cs.id, cs.label, cs.ends_on, c.name AS course_name,
+       (SELECT count(*) FROM enrolments e WHERE e.session_id = cs.id AND e.status <> 'DROPPED_OUT') AS enrolled
+  FROM course_sessions cs JOIN courses c ON c.id = cs.course_id
+ WHERE cs.ends_on BETWEEN CAST(:today AS date) - :ahead AND CAST(:today AS date) + :ahead
+   AND (CAST(:siteId AS bigint) IS NULL OR cs.site_id = :siteId)
+   AND NOT EXISTS (SELECT 1 FROM gift_conversions g WHERE g.session_id = cs.id AND g.cancelled_at IS NULL)
+ ORDER BY cs.ends_on, cs.id
+ LIMIT 50
+
+-- Reminders (docs/messaging.md): the participants still enrolled in a session with a workshop starting in [:from, :to).
+-- name: workshop-reminders-due
+SELECT w.id AS workshop_id, w.starts_at, w.topic, e.beneficiary_id, s.name AS site_name
+  FROM workshops w JOIN course_sessions cs ON cs.id = w.session_id JOIN sites s ON s.id = cs.site_id
+  JOIN enrolments e ON e.session_id = cs.id AND e.status = 'ENROLLED'
+  JOIN beneficiaries b ON b.id = e.beneficiary_id AND b.anonymised_at IS NULL
+ WHERE w.starts_at >= :from AND w.starts_at < :to
+ ORDER BY w.starts_at, w.id, e.beneficiary_id

@@ -249,3 +249,13 @@ SELECT id FROM assignments ORDER BY id
 
 -- name: outcome-demo-donations
 SELECT id FROM donations ORDER BY id
+
+-- Reminders (docs/messaging.md): the follow-ups falling due on :day, not closed yet, of people not anonymised.
+-- name: follow-up-reminders-due
+WITH milestones (milestone) AS (VALUES (3), (6))
+SELECT a.id AS assignment_id, m.milestone, a.beneficiary_id
+  FROM assignments a CROSS JOIN milestones m JOIN beneficiaries b ON b.id = a.beneficiary_id
+ WHERE a.status IN ('ACTIVE', 'GIVEN') AND b.anonymised_at IS NULL
+   AND CAST(a.starts_on + make_interval(months => m.milestone) AS date) = CAST(:day AS date)
+   AND NOT EXISTS (SELECT 1 FROM follow_up_closures f WHERE f.assignment_id = a.id AND f.milestone = m.milestone)
+ ORDER BY a.id, m.milestone

@@ -38,6 +38,7 @@ public final class Main {
         CourseFeature course = new CourseFeature();
         EvidenceFeature evidence = new EvidenceFeature();
         MessagingFeature messaging = new MessagingFeature();
+        OutcomesFeature outcomes = new OutcomesFeature(loans, loans, course);
         // What a page or a rule needs from another feature, through an interface the needing side declares
         // (docs/architecture.md, "Qui peut importer quoi").
         inventory.showAssignments(loans);
@@ -47,9 +48,11 @@ public final class Main {
         loans.decideCompletionBy(course);
         loans.showOnBeneficiaryPage(messaging::beneficiarySection);
         gdpr.alsoHeldBy(messaging);
+        messaging.addReminderSource("workshops", "workshop-soon", course::workshopRemindersDue);
+        messaging.addReminderSource("follow-ups", "follow-up-due", outcomes::followUpRemindersDue);
         // Started, routed and given demo data in this order: the scan lookups (inventory) first, the most frequent.
         List<Feature> features = List.of(inventory, accounts, new ReportsFeature(inventory), gdpr, loans, course,
-                new LabelsFeature(inventory), evidence, new ImportsFeature(), messaging, new OutcomesFeature(loans, loans, course));
+                new LabelsFeature(inventory), evidence, new ImportsFeature(), messaging, outcomes);
         return Server.start(Settings.of(config), Stream.concat(features.stream(),
                 Stream.of(new DemoFeature(accounts, inventory, features))).toList());
     }

@@ -2,8 +2,10 @@ package fr.parcsolidaire.course;
 
 import fr.parcsolidaire.loans.CourseCompletion;
 import fr.parcsolidaire.outcomes.CourseFigures;
+import fr.parcsolidaire.platform.DueReminder;
 import fr.parcsolidaire.platform.Feature;
 import fr.parcsolidaire.platform.Platform;
+import fr.parcsolidaire.platform.http.HomeSection;
 import fr.parcsolidaire.platform.security.User;
 import fr.parcsolidaire.platform.settings.Settings;
 import io.helidon.webserver.http.HttpService;
@@ -25,6 +27,8 @@ public final class CourseFeature implements Feature, CourseCompletion, CourseFig
     private ChecklistService checklists;
     private CompletionService completion;
     private List<HttpService> routes;
+    private List<HomeSection> home;
+    private WorkshopReminders reminders;
 
     @Override
     public List<String> statements() {
@@ -42,6 +46,18 @@ public final class CourseFeature implements Feature, CourseCompletion, CourseFig
         routes = List.of(
                 new CoursePages(platform.guard(), platform.pages(), workshops, attendance, checklists, completion),
                 new CourseApi(platform.guard(), workshops, attendance, checklists, completion));
+        home = List.of(new SessionsEndingHome(platform.database(), platform.pages(), platform.clock()));
+        reminders = new WorkshopReminders(platform.database());
+    }
+
+    @Override
+    public List<HomeSection> homeSections() {
+        return home;
+    }
+
+    /** The participants to remind on {@code date} of a workshop taking place the next day (Paris time). */
+    public List<DueReminder> workshopRemindersDue(LocalDate date) {
+        return reminders.due(date);
     }
 
     @Override

@@ -46,6 +46,7 @@ public final class LoansFeature implements Feature, MachineAssignments, MachineP
     private CourseCompletion completion;
     private List<HttpService> routes;
     private LoansHome home;
+    private WaitingHome waitingHome;
 
     public LoansFeature(InventoryFeature inventory) {
         this.inventory = inventory;
@@ -78,6 +79,7 @@ public final class LoansFeature implements Feature, MachineAssignments, MachineP
                 platform.settings().section("app.gifts").period("cancel-window"), this::completion);
         home = new LoansHome(database, platform.pages(), platform.clock(),
                 platform.settings().section("app.home").integer("due-soon-days"));
+        waitingHome = new WaitingHome(waiting, platform.pages());
         routes = List.of(
                 new LoansPages(platform.guard(), platform.pages(), beneficiaries, courses, assignments, contracts,
                         database, platform.urls(), gifts, sections),
@@ -108,7 +110,7 @@ public final class LoansFeature implements Feature, MachineAssignments, MachineP
 
     @Override
     public List<HomeSection> homeSections() {
-        return List.of(home);
+        return List.of(home, waitingHome);
     }
 
     /**

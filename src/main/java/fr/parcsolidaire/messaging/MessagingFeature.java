@@ -1,6 +1,7 @@
 package fr.parcsolidaire.messaging;
 
 import fr.parcsolidaire.gdpr.HeldPersonalData;
+import fr.parcsolidaire.platform.DueReminder;
 import fr.parcsolidaire.platform.Feature;
 import fr.parcsolidaire.platform.Platform;
 import fr.parcsolidaire.platform.security.Principal;
@@ -13,10 +14,12 @@ import io.helidon.dbclient.DbExecute;
 import io.helidon.webserver.http.HttpService;
 import io.helidon.webserver.http.ServerRequest;
 
+import java.time.LocalDate;
 import java.time.LocalTime;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Function;
 import java.util.logging.Logger;
 
 /**
@@ -42,6 +45,15 @@ public final class MessagingFeature implements Feature, HeldPersonalData {
     /** Reminders another feature knows are due (workshops, follow-ups); before start. */
     public void addReminderSource(ReminderSource source) {
         sources.add(source);
+    }
+
+    /**
+     * Reminders another feature knows are due, given as a function of the day (Main wires a feature's public method):
+     * {@code name} names the source in the pass's report, {@code kind} its text files ({@code messages/<kind>.*.txt}).
+     */
+    public void addReminderSource(String name, String kind, Function<LocalDate, List<DueReminder>> due) {
+        addReminderSource(ReminderSource.of(name, date -> due.apply(date).stream()
+                .map(r -> new ReminderSource.Due(r.beneficiaryId(), kind, r.about(), r.date(), r.values())).toList()));
     }
 
     @Override

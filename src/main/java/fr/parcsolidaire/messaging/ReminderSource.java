@@ -13,6 +13,23 @@ import java.util.Objects;
  */
 public interface ReminderSource {
 
+    /** A source from its name and a function of the day, as Main wires one from another feature's public method. */
+    static ReminderSource of(String name, java.util.function.Function<LocalDate, java.util.List<Due>> due) {
+        Objects.requireNonNull(name);
+        Objects.requireNonNull(due);
+        return new ReminderSource() {
+            @Override
+            public String name() {
+                return name;
+            }
+
+            @Override
+            public java.util.List<Due> due(LocalDate date) {
+                return due.apply(date);
+            }
+        };
+    }
+
     /** A short code naming the source in the pass's report ("workshops", "follow-ups"). */
     String name();
 

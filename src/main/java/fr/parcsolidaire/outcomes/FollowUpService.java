@@ -1,5 +1,6 @@
 package fr.parcsolidaire.outcomes;
 
+import fr.parcsolidaire.platform.DueReminder;
 import fr.parcsolidaire.platform.http.Formats;
 import fr.parcsolidaire.platform.http.HttpProblem;
 import fr.parcsolidaire.platform.http.Input;
@@ -51,6 +52,15 @@ final class FollowUpService {
                         Rows.date(r, "due_on"), Rows.date(r, "starts_on"), Rows.text(r, "tag"),
                         Rows.text(r, "first_name") + " " + Rows.text(r, "last_name"), Rows.text(r, "phone"),
                         Rows.text(r, "site_name"), Rows.longValue(r, "attempts")))
+                .toList();
+    }
+
+    /** The follow-ups falling due on {@code day}, for their reminder: who, which handover and milestone. */
+    List<DueReminder> remindersDue(LocalDate day) {
+        return database.client().execute().createNamedQuery("follow-up-reminders-due").addParam("day", day).execute()
+                .map(r -> new DueReminder(Rows.longValue(r, "beneficiary_id"),
+                        "follow-up-" + Rows.longValue(r, "assignment_id") + "-" + Rows.intOrNull(r, "milestone"), day,
+                        java.util.Map.of("months", String.valueOf(Rows.intOrNull(r, "milestone")))))
                 .toList();
     }
 

@@ -1,13 +1,16 @@
 package fr.parcsolidaire.outcomes;
 
+import fr.parcsolidaire.platform.DueReminder;
 import fr.parcsolidaire.platform.Feature;
 import fr.parcsolidaire.platform.Platform;
+import fr.parcsolidaire.platform.http.HomeSection;
 import fr.parcsolidaire.platform.security.User;
 import fr.parcsolidaire.platform.settings.Settings;
 import fr.parcsolidaire.platform.sql.Database;
 import fr.parcsolidaire.reports.ImpactFactors;
 import io.helidon.webserver.http.HttpService;
 
+import java.time.LocalDate;
 import java.util.List;
 
 /**
@@ -26,6 +29,7 @@ public final class OutcomesFeature implements Feature {
     private FollowUpService followUps;
     private ProgrammeService programmes;
     private List<HttpService> routes;
+    private List<HomeSection> home;
 
     public OutcomesFeature(PeopleWords words, MachineIncidents incidents, CourseFigures courses) {
         this.words = words;
@@ -52,11 +56,22 @@ public final class OutcomesFeature implements Feature {
                 new OutcomesApi(platform.guard(), skills, followUps, programmes, reports),
                 new OutcomesPages(platform.guard(), platform.pages(), platform.database(), skills, followUps, programmes,
                         reports, documents));
+        home = List.of(new FollowUpsHome(followUps, platform.pages()));
     }
 
     @Override
     public List<HttpService> routes() {
         return routes;
+    }
+
+    @Override
+    public List<HomeSection> homeSections() {
+        return home;
+    }
+
+    /** The people whose follow-up at 3 or 6 months falls due on {@code date}, to be told they will be called. */
+    public List<DueReminder> followUpRemindersDue(LocalDate date) {
+        return followUps.remindersDue(date);
     }
 
     /** Demo data: a programme with the demo's records attached, entry and exit answers, by {@code actor}. */

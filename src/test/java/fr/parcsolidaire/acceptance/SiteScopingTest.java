@@ -95,6 +95,51 @@ class SiteScopingTest {
         assertFalse(other.contains("href=\"/assignments/" + assignmentB + "\""));
     }
 
+    /**
+     * Issue 17: the social worker's follow-ups due, waiting list and sessions ending are the worker's own site's, each
+     * with its item and a link to its full page.
+     */
+    @Test
+    void aWorkersHomePageListsFollowUpsWaitingAndSessionsEndingOfItsOwnSiteOnly() {
+        Http b = Http.apiAs("sw-scope-b");
+        TestApp t = TestApp.get();
+        long handedOver = id(b.postJson("/api/v1/assignments", Json.createObjectBuilder().add("machineTag", Fixtures.readyMachine())
+                .add("beneficiaryId", personB).add("kind", "LOAN").add("dueOn", LocalDate.now().plusMonths(4).toString()).build()));
+        LocalDate startedOn = LocalDate.now().minusMonths(3).minusDays(2);
+        t.sql("UPDATE assignments SET starts_on = DATE '" + startedOn + "' WHERE id = " + handedOver);
+        long course = id(b.postJson("/api/v1/courses", Json.createObjectBuilder().add("name", "Fin " + System.nanoTime()).build()));
+        LocalDate endsOn = LocalDate.now().plusDays(5);
+        long ending = id(b.postJson("/api/v1/courses/" + course + "/sessions", Json.createObjectBuilder().add("label", "Finit bientôt")
+                .add("site", "scope-b").add("startsOn", LocalDate.now().minusDays(30).toString())
+                .add("endsOn", endsOn.toString()).build()));
+
+        long waiter = id(b.postJson("/api/v1/beneficiaries", Json.createObjectBuilder().add("lastName", "Attendsite")
+                .add("firstName", "Gaston").add("commune", "Bobigny").add("postcode", "93000").add("ageBracket", "FROM_60_TO_74")
+                .add("situation", "RETIRED").add("gdprNoticeOn", LocalDate.now().toString()).build()));
+        long waiting = id(b.postJson("/api/v1/waiting-list", Json.createObjectBuilder().add("beneficiaryId", waiter)
+                .add("uses", Json.createArrayBuilder().add("KEEPING_IN_TOUCH")).add("priority", "URGENT")
+                .add("priorityReason", "Recherche d'emploi").add("children", "NONE").add("internet", "BOX").build()));
+
+        String own = Http.browserAs("sw-scope-b").get("/").body();
+        String dueOn = fr.parcsolidaire.platform.http.Formats.date(startedOn.plusMonths(3));
+        assertTrue(own.contains("Suivis à faire") && own.contains("href=\"/assignments/" + handedOver + "/follow-ups?milestone=3\"")
+                && own.contains("à faire le " + dueOn) && own.contains("href=\"/follow-ups\""), own);
+        assertTrue(own.contains("Liste d'attente") && own.contains("href=\"/waiting-list/" + waiting + "\"")
+                && own.contains("Gaston Attendsite") && own.contains("priorité urgente") && own.contains("Dont 1 en priorité")
+                && own.contains("href=\"/waiting-list\""), own);
+        assertTrue(own.contains("Sessions qui se terminent") && own.contains("href=\"/sessions/" + ending + "/completion\"")
+                && own.contains("fin le " + fr.parcsolidaire.platform.http.Formats.date(endsOn)), own);
+        assertFalse(own.contains("href=\"/sessions/" + sessionB + "/completion\""), "a session ending in 20 days can wait");
+        assertFalse(own.matches("(?s).*\\d{4}-\\d{2}-\\d{2}.*"), "no ISO date on the page");
+
+        String other = Http.browserAs("sw-scope-a").get("/").body();
+        assertTrue(other.contains("Suivis à faire") && other.contains("Liste d'attente") && other.contains("Sessions qui se terminent"));
+        assertFalse(other.contains("Autresite"), "another site's person never shows");
+        assertFalse(other.contains("href=\"/assignments/" + handedOver + "/follow-ups"));
+        assertFalse(other.contains("href=\"/waiting-list/" + waiting + "\"") || other.contains("Attendsite"));
+        assertFalse(other.contains("href=\"/sessions/" + ending + "/completion\""));
+    }
+
     @Test
     void aCoordinatorAttachedToASiteReportsOnThatSiteOnly() {
         Http coordinator = Http.apiAs("co-scope-a");

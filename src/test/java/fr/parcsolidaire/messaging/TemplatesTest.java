@@ -29,6 +29,29 @@ class TemplatesTest {
 
     private final Templates templates = new Templates();
 
+    /** The texts of the workshop and follow-up reminders (course and outcomes, wired in Main). */
+    @Test
+    void theWorkshopAndFollowUpRemindersRenderForEveryChannelAndStayShortBySms() {
+        Map<String, String> v = values();
+        v.put("day", "mercredi 30 septembre 2026");
+        v.put("time", "14 h 30");
+        v.put("topic", "Faire ses démarches en ligne sur le site de la CAF");
+        v.put("months", "6");
+        for (String name : List.of("workshop-soon", "follow-up-due")) {
+            for (Channel channel : Channel.values()) {
+                Templates.Rendered r = templates.render(name, channel, v);
+                assertFalse(r.body().contains("{") || r.body().contains("}") || r.body().contains("#"), name + " " + channel + ": " + r.body());
+                if (channel == Channel.SMS) {
+                    assertFalse(r.body().contains("\n"), "an SMS is one line");
+                    assertTrue(r.body().length() <= 201, r.body().length() + " characters: " + r.body());
+                } else {
+                    assertTrue(r.body().startsWith("Bonjour Marie-Françoise"), r.body());
+                }
+                assertTrue(r.body().contains(name.equals("workshop-soon") ? "14 h 30" : "6 mois"), r.body());
+            }
+        }
+    }
+
     @Test
     void everyReminderRendersForEveryChannelWithNoPlaceholderLeft() {
         for (String name : List.of("loan-due-soon", "loan-overdue")) {
