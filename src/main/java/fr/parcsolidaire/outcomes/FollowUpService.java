@@ -3,6 +3,7 @@ package fr.parcsolidaire.outcomes;
 import fr.parcsolidaire.platform.http.Formats;
 import fr.parcsolidaire.platform.http.HttpProblem;
 import fr.parcsolidaire.platform.http.Input;
+import fr.parcsolidaire.platform.http.Labelled;
 import fr.parcsolidaire.platform.http.Validator;
 import fr.parcsolidaire.platform.security.User;
 import fr.parcsolidaire.platform.sql.Database;
@@ -181,7 +182,7 @@ final class FollowUpService {
     }
 
     /** How the social worker reached (or tried to reach) the person. */
-    public enum Channel {
+    public enum Channel implements Labelled {
         PHONE("Téléphone"), SMS("SMS"), IN_PERSON("En personne");
 
         private final String label;
@@ -190,13 +191,14 @@ final class FollowUpService {
             this.label = label;
         }
 
+        @Override
         public String label() {
             return label;
         }
     }
 
     /** Whether the person still uses the machine. */
-    public enum MachineUse {
+    public enum MachineUse implements Labelled {
         DAILY("Tous les jours"), WEEKLY("Chaque semaine"), RARELY("Rarement"), NO_LONGER("Plus du tout");
 
         private final String label;
@@ -205,13 +207,14 @@ final class FollowUpService {
             this.label = label;
         }
 
+        @Override
         public String label() {
             return label;
         }
     }
 
     /** How a follow-up ended. */
-    public enum Closure {
+    public enum Closure implements Labelled {
         ANSWERED("répondu"), UNREACHABLE("injoignable");
 
         private final String label;
@@ -220,6 +223,7 @@ final class FollowUpService {
             this.label = label;
         }
 
+        @Override
         public String label() {
             return label;
         }
