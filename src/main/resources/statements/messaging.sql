@@ -299,15 +299,17 @@ SELECT e.kind, e.reason, e.at, u.display_name AS actor
   FROM postal_address_events e LEFT JOIN users u ON u.id = e.actor_id
  WHERE e.beneficiary_id = :id ORDER BY e.id
 
--- Demo data (./parc start --demo): the people the loans demo registered, oldest first, with their loan if any.
+-- Demo data (./parc start --demo): the four people the loans demo registered, found by name (the newest of each;
+-- the first four of the table were other people in a shared test database, and one without a mobile got the SMS
+-- consent), each once with its oldest loan under way if any.
 -- name: messaging-demo-people
-SELECT b.id, b.first_name, a.due_on, m.tag, m.brand, m.model
-  FROM beneficiaries b
+SELECT DISTINCT ON (d.n) b.id, b.first_name, a.due_on, m.tag, m.brand, m.model
+  FROM (VALUES (1, 'Lambert', 'Josiane'), (2, 'Diallo', 'Mamadou'), (3, 'Moreau', 'Chloé'), (4, 'Haddad', 'Samir'))
+       AS d(n, last_name, first_name)
+  JOIN beneficiaries b ON b.last_name = d.last_name AND b.first_name = d.first_name AND b.anonymised_at IS NULL
   LEFT JOIN assignments a ON a.beneficiary_id = b.id AND a.kind = 'LOAN' AND a.status = 'ACTIVE'
   LEFT JOIN machines m ON m.id = a.machine_id
- WHERE b.anonymised_at IS NULL
- ORDER BY b.id
- LIMIT 4
+ ORDER BY d.n, b.id DESC, a.id
 
 -- Demo data: a message moved to the state it shows (journaled by the trigger like any change).
 -- name: messaging-demo-state

@@ -1,7 +1,9 @@
 package fr.parcsolidaire.course;
 
+import fr.parcsolidaire.platform.http.Labelled;
+
 /** A participant at one workshop; the code stays in the JSON API, pages show the label. */
-enum AttendanceStatus {
+enum AttendanceStatus implements Labelled {
     PRESENT("Présent"),
     ABSENT("Absent"),
     EXCUSED("Excusé");
@@ -12,7 +14,8 @@ enum AttendanceStatus {
         this.label = label;
     }
 
-    String label() {
+    @Override
+    public String label() {
         return label;
     }
 }

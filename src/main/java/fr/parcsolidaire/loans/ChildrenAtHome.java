@@ -1,7 +1,9 @@
 package fr.parcsolidaire.loans;
 
+import fr.parcsolidaire.platform.http.Labelled;
+
 /** Children in the household, as a category only. */
-enum ChildrenAtHome {
+enum ChildrenAtHome implements Labelled {
     NONE("Aucun enfant"),
     ONE("Un enfant"),
     TWO_OR_MORE("Deux enfants ou plus");
@@ -12,6 +14,7 @@ enum ChildrenAtHome {
         this.label = label;
     }
 
+    @Override
     public String label() {
         return label;
     }

@@ -1,7 +1,9 @@
 package fr.parcsolidaire.loans;
 
+import fr.parcsolidaire.platform.http.Labelled;
+
 /** Internet access at home, as a category only. */
-enum InternetAccess {
+enum InternetAccess implements Labelled {
     BOX("Box internet"),
     MOBILE_ONLY("Téléphone mobile seulement"),
     NONE("Aucun accès"),
@@ -13,6 +15,7 @@ enum InternetAccess {
         this.label = label;
     }
 
+    @Override
     public String label() {
         return label;
     }

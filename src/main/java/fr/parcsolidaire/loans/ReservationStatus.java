@@ -1,7 +1,9 @@
 package fr.parcsolidaire.loans;
 
+import fr.parcsolidaire.platform.http.Labelled;
+
 /** Where a reservation stands; only ACTIVE holds the machine. */
-enum ReservationStatus {
+enum ReservationStatus implements Labelled {
     ACTIVE("Active"),
     CANCELLED("Annulée"),
     LAPSED("Expirée"),
@@ -13,6 +15,7 @@ enum ReservationStatus {
         this.label = label;
     }
 
+    @Override
     public String label() {
         return label;
     }

@@ -1,7 +1,9 @@
 package fr.parcsolidaire.loans;
 
+import fr.parcsolidaire.platform.http.Labelled;
+
 /** What the machine should offer the person; the matching rule reads these (docs/handover.md). */
-enum WaitingNeed {
+enum WaitingNeed implements Labelled {
     WEBCAM("Webcam"),
     LARGE_SCREEN("Écran de 15 pouces ou plus"),
     LIGHT("Léger à transporter"),
@@ -14,6 +16,7 @@ enum WaitingNeed {
         this.label = label;
     }
 
+    @Override
     public String label() {
         return label;
     }

@@ -1,7 +1,9 @@
 package fr.parcsolidaire.loans;
 
+import fr.parcsolidaire.platform.http.Labelled;
+
 /** The priority the social worker gives a request, with a reason. */
-enum WaitingPriority {
+enum WaitingPriority implements Labelled {
     URGENT("Urgente"),
     HIGH("Haute"),
     NORMAL("Normale");
@@ -12,6 +14,7 @@ enum WaitingPriority {
         this.label = label;
     }
 
+    @Override
     public String label() {
         return label;
     }

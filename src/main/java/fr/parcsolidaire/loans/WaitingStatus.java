@@ -1,7 +1,9 @@
 package fr.parcsolidaire.loans;
 
+import fr.parcsolidaire.platform.http.Labelled;
+
 /** Where a request on the waiting list stands. */
-enum WaitingStatus {
+enum WaitingStatus implements Labelled {
     WAITING("En attente"),
     SERVED("Équipé"),
     WITHDRAWN("Retirée");
@@ -12,6 +14,7 @@ enum WaitingStatus {
         this.label = label;
     }
 
+    @Override
     public String label() {
         return label;
     }

@@ -1,7 +1,9 @@
 package fr.parcsolidaire.loans;
 
+import fr.parcsolidaire.platform.http.Labelled;
+
 /** What the person means to do with the machine, as asked on the waiting list. */
-enum WaitingUse {
+enum WaitingUse implements Labelled {
     JOB_SEARCH("Recherche d'emploi et entretiens en visio"),
     SCHOOL_WORK("Travail scolaire des enfants du foyer"),
     ONLINE_PROCEDURES("Démarches en ligne"),
@@ -14,6 +16,7 @@ enum WaitingUse {
         this.label = label;
     }
 
+    @Override
     public String label() {
         return label;
     }

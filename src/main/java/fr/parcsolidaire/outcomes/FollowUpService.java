@@ -4,6 +4,7 @@ import fr.parcsolidaire.platform.DueReminder;
 import fr.parcsolidaire.platform.http.Formats;
 import fr.parcsolidaire.platform.http.HttpProblem;
 import fr.parcsolidaire.platform.http.Input;
+import fr.parcsolidaire.platform.http.Labelled;
 import fr.parcsolidaire.platform.http.Validator;
 import fr.parcsolidaire.platform.security.User;
 import fr.parcsolidaire.platform.sql.Database;
@@ -191,7 +192,7 @@ final class FollowUpService {
     }
 
     /** How the social worker reached (or tried to reach) the person. */
-    public enum Channel {
+    public enum Channel implements Labelled {
         PHONE("Téléphone"), SMS("SMS"), IN_PERSON("En personne");
 
         private final String label;
@@ -200,13 +201,14 @@ final class FollowUpService {
             this.label = label;
         }
 
+        @Override
         public String label() {
             return label;
         }
     }
 
     /** Whether the person still uses the machine. */
-    public enum MachineUse {
+    public enum MachineUse implements Labelled {
         DAILY("Tous les jours"), WEEKLY("Chaque semaine"), RARELY("Rarement"), NO_LONGER("Plus du tout");
 
         private final String label;
@@ -215,13 +217,14 @@ final class FollowUpService {
             this.label = label;
         }
 
+        @Override
         public String label() {
             return label;
         }
     }
 
     /** How a follow-up ended. */
-    public enum Closure {
+    public enum Closure implements Labelled {
         ANSWERED("répondu"), UNREACHABLE("injoignable");
 
         private final String label;
@@ -230,6 +233,7 @@ final class FollowUpService {
             this.label = label;
         }
 
+        @Override
         public String label() {
             return label;
         }

@@ -1,7 +1,9 @@
 package fr.parcsolidaire.outcomes;
 
+import fr.parcsolidaire.platform.http.Labelled;
+
 /** When the participant fills the self-assessment: at the start of the course, or at its end. */
-enum Phase {
+enum Phase implements Labelled {
     ENTRY("à l'entrée"),
     EXIT("à la sortie");
 
@@ -11,6 +13,7 @@ enum Phase {
         this.label = label;
     }
 
+    @Override
     public String label() {
         return label;
     }
