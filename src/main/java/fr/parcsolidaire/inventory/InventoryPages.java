@@ -208,10 +208,15 @@ final class InventoryPages implements HttpService {
         params.put("lastEvent", machine.events().isEmpty() ? 0L : machine.events().getLast().id());
         params.put("assignments", who.user().can(Permission.ASSIGNMENTS_READ) && machine.everAssigned()
                 ? assignments.get().of(machine.id(), who.user()) : List.of());
-        params.put("reservation", prospects.get().reservation(machine.id()).orElse(null));
+        // The page is the scan's, the most frequent request: ask other features only where they can have something.
+        // A reservation holds a ready machine (or one sent back to the workshop meanwhile); evidence hangs on storage
+        // devices, or is uploaded while the machine is in the workshop.
+        boolean available = machine.state() == MachineState.READY || Lifecycle.inWorkshop(machine.state());
+        params.put("reservation", available ? prospects.get().reservation(machine.id()).orElse(null) : null);
         params.put("prospects", machine.state() == MachineState.READY && who.user().can(Permission.BENEFICIARIES_READ)
                 ? prospects.get().matches(machine.tag(), who.user()) : List.of());
-        params.put("evidence", evidence.get().of(machine.id(), who.user()));
+        params.put("evidence", !machine.storageDevices().isEmpty() || Lifecycle.inWorkshop(machine.state())
+                ? evidence.get().of(machine.id(), who.user()) : null);
         pages.render(res, status, "inventory/machine.jte", params);
     }
 
