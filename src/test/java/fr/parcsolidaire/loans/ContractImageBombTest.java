@@ -71,7 +71,9 @@ class ContractImageBombTest {
         assertEquals(422, r.statusCode(), r.body());
         assertTrue(Http.json(r).getString("message").startsWith("Image trop grande"), r.body());
         assertTrue(millis < 1_000, "refused in " + millis + " ms");
-        assertTrue(megabytes < 100, "the heap rose by " + megabytes + " MB");
+        // Decoded, the bomb alone would take 7,700 × 7,700 × 8 bytes (474 MB); the bound leaves room for what the
+        // shared test service allocates meanwhile (the used heap counts garbage not yet collected).
+        assertTrue(megabytes < 200, "the heap rose by " + megabytes + " MB");
         assertEquals(before, written(), "nothing signed");
     }
 
