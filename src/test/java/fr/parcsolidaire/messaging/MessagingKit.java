@@ -83,9 +83,16 @@ final class MessagingKit {
         return user(username, Role.SOCIAL_WORKER, site);
     }
 
-    /** A person registered through the API; email and phone may be null. */
+    /** The site of the test service whose name the messages and letters are expected to carry. */
+    static final String SITE = "atelier";
+
+    /**
+     * A person registered through the API at {@link #SITE}; email and phone may be null. The site is named: the
+     * test social worker is attached to no site, and the service would otherwise take the first site by name,
+     * which another test class (loans, handover) may have created in the shared database.
+     */
     static long person(String firstName, String lastName, String email, String phone) {
-        JsonObjectBuilder body = Json.createObjectBuilder().add("lastName", lastName).add("firstName", firstName)
+        JsonObjectBuilder body = Json.createObjectBuilder().add("site", SITE).add("lastName", lastName).add("firstName", firstName)
                 .add("commune", "Saint-Denis").add("postcode", "93200").add("ageBracket", "FROM_45_TO_59")
                 .add("situation", "JOB_SEEKER").add("gdprNoticeOn", LocalDate.now().toString());
         if (email != null) {
