@@ -66,10 +66,14 @@ class MachineSearchTest {
         assertEquals("/scan/batch?tags=" + tag, location(tech.get("/scan/batch?code=" + enc(fragment))),
                 "typed in the batch field, a fragment that finds one machine adds it");
 
-        String number = tag.substring(tag.length() - 5);
-        long sameNumber = TestApp.get().count("SELECT count(*) FROM machines WHERE right(tag, 5) = '" + number + "'");
-        HttpResponse<String> byDigits = tech.get("/machines?q=" + Integer.parseInt(number));
-        if (sameNumber == 1) {
+        // Other tests share the database: tags of other sites may have the same number, and from three digits on
+        // the digits are also a fragment of serials (random ones contain digit runs). What the list finds is what
+        // machines_matching finds for the same query, so the test asks it.
+        String digits = String.valueOf(Integer.parseInt(tag.substring(tag.length() - 5)));
+        long matches = TestApp.get().count("SELECT count(*) FROM machines_matching(NULL, NULL, NULL, NULL, NULL, '"
+                + digits + "', '%" + digits + "%')");
+        HttpResponse<String> byDigits = tech.get("/machines?q=" + digits);
+        if (matches == 1) {
             assertEquals("/m/" + tag, location(byDigits));
         } else {
             assertEquals(200, byDigits.statusCode());
