@@ -37,7 +37,7 @@ final class JourneyFixtures {
                 .add("donor", Json.createObjectBuilder().add("name", "Entreprise Donatrice").add("kind", "COMPANY"))
                 .add("receivedOn", LocalDate.now().toString()).add("site", site)
                 .add("machines", Json.createArrayBuilder().add(Json.createObjectBuilder().add("type", type)
-                        .add("brand", "Marque").add("model", "Modèle " + type).add("serial", serial))).build();
+                        .add("brand", "Marque").add("model", "Modèle " + type.charAt(0) + type.substring(1).toLowerCase(java.util.Locale.ROOT)).add("serial", serial))).build();
         String tag = Http.json(Fixtures.expect(201, tech.postJson("/api/v1/donations", donation)))
                 .getJsonArray("machines").getJsonObject(0).getString("tag");
         Fixtures.expect(200, Fixtures.transition(tech, tag, Json.createObjectBuilder().add("to", "IN_DIAGNOSIS").build()));
