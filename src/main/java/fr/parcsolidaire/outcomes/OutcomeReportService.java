@@ -7,6 +7,7 @@ import fr.parcsolidaire.platform.security.User;
 import fr.parcsolidaire.platform.sql.Database;
 import fr.parcsolidaire.platform.sql.Rows;
 import fr.parcsolidaire.reports.ImpactFactors;
+import fr.parcsolidaire.reports.PeopleBreakdowns;
 import fr.parcsolidaire.reports.SmallCount;
 import io.helidon.dbclient.DbRow;
 
@@ -18,7 +19,6 @@ import java.time.OffsetDateTime;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.EnumMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
@@ -30,8 +30,6 @@ import java.util.stream.Collectors;
 final class OutcomeReportService {
 
     static final ZoneId ZONE = ZoneId.of("Europe/Paris");
-    static final String OTHER_COMMUNES = "OTHER_COMMUNES";
-    static final String OTHER_COMMUNES_LABEL = "Autres communes (moins de 5 personnes chacune)";
 
     private final Database database;
     private final ProgrammeService programmes;
@@ -124,33 +122,8 @@ final class OutcomeReportService {
     }
 
     private OutcomeReport.People people(List<DbRow> rows) {
-        long total = 0;
-        Map<String, Map<String, Long>> groups = new LinkedHashMap<>();
-        for (DbRow r : rows) {
-            String dimension = Rows.text(r, "dimension");
-            long n = Rows.longValue(r, "n");
-            if (dimension.equals("TOTAL")) {
-                total = n;
-            } else {
-                groups.computeIfAbsent(dimension, k -> new LinkedHashMap<>()).put(Rows.text(r, "value"), n);
-            }
-        }
-        Map<String, Long> communes = groups.getOrDefault("COMMUNE", Map.of());
-        List<SmallCount.Raw> byCommune = communes.entrySet().stream()
-                .sorted(Map.Entry.<String, Long>comparingByValue().reversed().thenComparing(Map.Entry.comparingByKey()))
-                .map(e -> SmallCount.Raw.people(e.getKey(), e.getKey(), e.getValue())).toList();
-        SmallCount.Protected p = SmallCount.people(total, List.of(
-                ordered(groups.get("AGE"), words.ageBrackets()),
-                ordered(groups.get("SITUATION"), words.situations()),
-                SmallCount.groupRare(byCommune, OTHER_COMMUNES, OTHER_COMMUNES_LABEL)));
+        SmallCount.Protected p = PeopleBreakdowns.of(rows, words.ageBrackets(), words.situations());
         return new OutcomeReport.People(p.total(), p.breakdowns().get(0), p.breakdowns().get(1), p.breakdowns().get(2));
-    }
-
-    private static List<SmallCount.Raw> ordered(Map<String, Long> counts, Map<String, String> labels) {
-        List<SmallCount.Raw> out = new ArrayList<>();
-        labels.forEach((code, label) -> out.add(SmallCount.Raw.people(code, label,
-                counts == null ? 0 : counts.getOrDefault(code, 0L))));
-        return out;
     }
 
     private static List<OutcomeReport.MachineLine> machines(List<DbRow> rows) {

@@ -193,39 +193,9 @@ final class ReportService {
     }
 
     private static Summary.Beneficiaries beneficiaries(List<DbRow> rows) {
-        long total = 0;
-        Map<String, Map<String, Long>> groups = new LinkedHashMap<>();
-        for (DbRow r : rows) {
-            String dimension = Rows.text(r, "dimension");
-            long n = Rows.longValue(r, "n");
-            if (dimension.equals("TOTAL")) {
-                total = n;
-            } else {
-                groups.computeIfAbsent(dimension, k -> new LinkedHashMap<>()).put(Rows.text(r, "value"), n);
-            }
-        }
-        SmallCount.Protected people = SmallCount.people(total, List.of(
-                ordered(groups.get("AGE"), PeopleLabels.AGE_BRACKETS),
-                ordered(groups.get("SITUATION"), PeopleLabels.SITUATIONS),
-                SmallCount.groupRare(byCount(groups.get("COMMUNE")), PeopleLabels.OTHER_COMMUNES, PeopleLabels.OTHER_COMMUNES_LABEL)));
+        SmallCount.Protected people = PeopleBreakdowns.of(rows, PeopleLabels.AGE_BRACKETS, PeopleLabels.SITUATIONS);
         return new Summary.Beneficiaries(people.total(), people.breakdowns().get(0), people.breakdowns().get(1),
                 people.breakdowns().get(2));
-    }
-
-    private static List<SmallCount.Raw> ordered(Map<String, Long> counts, Map<String, String> labels) {
-        List<SmallCount.Raw> out = new ArrayList<>();
-        labels.forEach((code, label) -> out.add(SmallCount.Raw.people(code, label,
-                counts == null ? 0 : counts.getOrDefault(code, 0L))));
-        return out;
-    }
-
-    private static List<SmallCount.Raw> byCount(Map<String, Long> counts) {
-        if (counts == null) {
-            return List.of();
-        }
-        return counts.entrySet().stream()
-                .sorted(Map.Entry.<String, Long>comparingByValue().reversed().thenComparing(Map.Entry.comparingByKey()))
-                .map(e -> SmallCount.Raw.people(e.getKey(), e.getKey(), e.getValue())).toList();
     }
 
     private static List<Summary.DonorContribution> donors(List<DbRow> rows) {
