@@ -1,7 +1,7 @@
 package fr.parcsolidaire.outcomes;
 
 import fr.parcsolidaire.platform.http.Jsonp;
-import fr.parcsolidaire.reports.SmallCount;
+import fr.parcsolidaire.reports.SmallCountJson;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
@@ -28,11 +28,11 @@ final class OutcomeJson {
                     .add("funder", p.programme().funder()));
         }
         JsonObjectBuilder people = Jsonp.objectBuilder();
-        count(people, "total", "totalSuppressed", r.people().total());
+        SmallCountJson.count(people, "total", "totalSuppressed", r.people().total());
         JsonArrayBuilder withheld = Jsonp.arrayBuilder();
-        people.add("byAgeBracket", cells(r.people().byAge(), "byAgeBracket", withheld))
-                .add("bySituation", cells(r.people().bySituation(), "bySituation", withheld))
-                .add("byCommune", cells(r.people().byCommune(), "byCommune", withheld))
+        people.add("byAgeBracket", SmallCountJson.cells(r.people().byAge(), "byAgeBracket", withheld))
+                .add("bySituation", SmallCountJson.cells(r.people().bySituation(), "bySituation", withheld))
+                .add("byCommune", SmallCountJson.cells(r.people().byCommune(), "byCommune", withheld))
                 .add("withheld", withheld);
 
         JsonObjectBuilder byType = Jsonp.objectBuilder();
@@ -47,7 +47,7 @@ final class OutcomeJson {
 
         JsonObjectBuilder results = Jsonp.objectBuilder().add("progressed", share(r.progressed()))
                 .add("capableAtExit", share(r.capableAtExit())).add("stillUsingAt6Months", share(r.stillUsingAt6Months()));
-        count(results, "unreachableAt6Months", "unreachableAt6MonthsSuppressed", r.unreachableAt6Months());
+        SmallCountJson.count(results, "unreachableAt6Months", "unreachableAt6MonthsSuppressed", r.unreachableAt6Months());
 
         JsonObjectBuilder impactTypes = Jsonp.objectBuilder();
         for (OutcomeReport.ImpactLine l : r.impact().lines()) {
@@ -113,28 +113,6 @@ final class OutcomeJson {
         }
         nullable(b, "suppressed", s.suppressed());
         return b;
-    }
-
-    private static JsonArrayBuilder cells(SmallCount.Breakdown b, String name, JsonArrayBuilder withheld) {
-        JsonArrayBuilder out = Jsonp.arrayBuilder();
-        if (b.withheld()) {
-            withheld.add(name);
-            return out;
-        }
-        for (SmallCount.Cell c : b.cells()) {
-            JsonObjectBuilder cell = Jsonp.objectBuilder().add("code", c.code()).add("label", c.label());
-            count(cell, "count", "suppressed", c);
-            out.add(cell);
-        }
-        return out;
-    }
-
-    private static void count(JsonObjectBuilder b, String name, String reason, SmallCount.Cell c) {
-        if (c.suppressed()) {
-            b.addNull(name).add(reason, c.mark().name());
-        } else {
-            b.add(name, c.value()).addNull(reason);
-        }
     }
 
     private static void nullable(JsonObjectBuilder b, String name, String value) {

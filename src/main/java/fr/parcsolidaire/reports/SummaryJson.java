@@ -54,11 +54,11 @@ final class SummaryJson {
         durations.add("buckets", buckets);
         Summary.Beneficiaries b = s.beneficiaries();
         JsonObjectBuilder people = Jsonp.objectBuilder();
-        putCount(people, "total", "totalSuppressed", b.total());
+        SmallCountJson.count(people, "total", "totalSuppressed", b.total());
         JsonArrayBuilder withheld = Jsonp.arrayBuilder();
-        people.add("byAgeBracket", cells(b.byAge(), "byAgeBracket", withheld))
-                .add("bySituation", cells(b.bySituation(), "bySituation", withheld))
-                .add("byCommune", cells(b.byCommune(), "byCommune", withheld))
+        people.add("byAgeBracket", SmallCountJson.cells(b.byAge(), "byAgeBracket", withheld))
+                .add("bySituation", SmallCountJson.cells(b.bySituation(), "bySituation", withheld))
+                .add("byCommune", SmallCountJson.cells(b.byCommune(), "byCommune", withheld))
                 .add("withheld", withheld);
         JsonArrayBuilder donors = Jsonp.arrayBuilder();
         s.donors().forEach(d -> donors.add(Jsonp.objectBuilder().add("name", d.name()).add("kind", d.kind())
@@ -95,31 +95,5 @@ final class SummaryJson {
             case SCRAPPED -> "scrapped";
             case PARTS -> "parts";
         };
-    }
-
-    /** A withheld breakdown is an empty list, named in "withheld". */
-    private static JsonArrayBuilder cells(SmallCount.Breakdown breakdown, String name, JsonArrayBuilder withheld) {
-        JsonArrayBuilder a = Jsonp.arrayBuilder();
-        if (breakdown.withheld()) {
-            withheld.add(name);
-        }
-        for (SmallCount.Cell c : breakdown.cells()) {
-            JsonObjectBuilder o = Jsonp.objectBuilder().add("code", c.code()).add("label", c.label());
-            putCount(o, "count", "suppressed", c);
-            a.add(o);
-        }
-        return a;
-    }
-
-    /**
-     * A count about people: the number and "suppressed": null, or null and the reason it is hidden
-     * ("SMALL_COUNT": from 1 to 4; "COMPLEMENTARY": hidden so that a small count cannot be worked out).
-     */
-    private static void putCount(JsonObjectBuilder o, String key, String flag, SmallCount.Cell c) {
-        if (c.suppressed()) {
-            o.addNull(key).add(flag, c.mark().name());
-        } else {
-            o.add(key, c.value()).addNull(flag);
-        }
     }
 }
