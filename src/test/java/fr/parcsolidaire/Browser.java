@@ -1,6 +1,13 @@
 package fr.parcsolidaire;
 
+import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebDriverException;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
@@ -9,6 +16,7 @@ import java.io.File;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
+import java.time.Duration;
 import java.util.Map;
 
 /**
@@ -56,5 +64,44 @@ public final class Browser {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /**
+     * Clicks what leads to a new page and waits until that page has loaded. The element is found again when
+     * Chromium answers that its node "does not belong to the document": the page it was found in was still being
+     * replaced (seen once in CI after a form's redirect), which says nothing about the page under test.
+     */
+    public static void clickToNewPage(WebDriver driver, By by) {
+        loaded(driver);
+        WebElement page = driver.findElement(By.tagName("html"));
+        for (int attempt = 1; ; attempt++) {
+            try {
+                WebElement target = driver.findElement(by);
+                ((JavascriptExecutor) driver).executeScript("arguments[0].scrollIntoView({block: 'center'});", target);
+                target.click();
+                break;
+            } catch (StaleElementReferenceException e) {
+                if (attempt == 3) throw e;
+            } catch (WebDriverException e) {
+                if (attempt == 3 || e.getMessage() == null || !e.getMessage().contains("does not belong to the document")) throw e;
+            }
+            loaded(driver);
+        }
+        new WebDriverWait(driver, Duration.ofSeconds(15)).until(ExpectedConditions.stalenessOf(page));
+        loaded(driver);
+    }
+
+    /** Clicks a button found beforehand that sends its form, and waits until the next page has loaded. */
+    public static void submit(WebDriver driver, WebElement button) {
+        WebElement page = driver.findElement(By.tagName("html"));
+        button.click();
+        new WebDriverWait(driver, Duration.ofSeconds(20)).until(ExpectedConditions.stalenessOf(page));
+        loaded(driver);
+    }
+
+    /** Waits until the current document has finished loading (its scripts of DOMContentLoaded have run). */
+    public static void loaded(WebDriver driver) {
+        new WebDriverWait(driver, Duration.ofSeconds(15)).until(d -> "complete".equals(
+                ((JavascriptExecutor) d).executeScript("return document.readyState")));
     }
 }

@@ -301,11 +301,7 @@ class RoleJourneysBrowserTest {
     }
 
     private void click(By by) {
-        WebElement page = driver.findElement(By.tagName("html"));
-        WebElement target = driver.findElement(by);
-        ((JavascriptExecutor) driver).executeScript("arguments[0].scrollIntoView({block: 'center'});", target);
-        target.click();
-        new WebDriverWait(driver, Duration.ofSeconds(15)).until(ExpectedConditions.stalenessOf(page));
+        Browser.clickToNewPage(driver, by);
     }
 
     private void confirmed(String expected) {
@@ -322,6 +318,7 @@ class RoleJourneysBrowserTest {
         WebElement page = driver.findElement(By.tagName("html"));
         details.findElement(By.cssSelector("form button[type=submit]")).click();
         new WebDriverWait(driver, Duration.ofSeconds(15)).until(ExpectedConditions.stalenessOf(page));
+        Browser.loaded(driver);
         confirmed("enregistr");
         check();
     }

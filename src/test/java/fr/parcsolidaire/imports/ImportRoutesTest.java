@@ -358,9 +358,7 @@ class ImportRoutesTest {
     }
 
     private static void submit(WebDriver driver, WebElement button) {
-        WebElement html = driver.findElement(By.tagName("html"));
-        button.click();
-        new WebDriverWait(driver, Duration.ofSeconds(20)).until(ExpectedConditions.stalenessOf(html));
+        Browser.submit(driver, button);
     }
 
     private static String upload(ImportsApp.Session session, String name, byte[] file) {

@@ -112,9 +112,7 @@ class WorkshopBrowserTest {
 
     /** Submits the open step and waits for the next page: a click returns before the navigation ends. */
     private static void submitOpenStep() {
-        WebElement page = driver.findElement(By.tagName("html"));
-        openStep.findElement(By.cssSelector("form button[type=submit]")).click();
-        new WebDriverWait(driver, Duration.ofSeconds(10)).until(ExpectedConditions.stalenessOf(page));
+        Browser.submit(driver, openStep.findElement(By.cssSelector("form button[type=submit]")));
     }
 
     private static void fill(String id, String value) {

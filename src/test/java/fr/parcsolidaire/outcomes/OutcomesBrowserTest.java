@@ -14,10 +14,7 @@ import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
-import org.openqa.selenium.support.ui.ExpectedConditions;
-import org.openqa.selenium.support.ui.WebDriverWait;
 
-import java.time.Duration;
 import java.time.LocalDate;
 import java.util.List;
 
@@ -89,8 +86,6 @@ class OutcomesBrowserTest {
     }
 
     private static void submit(WebElement button) {
-        WebElement page = driver.findElement(By.tagName("html"));
-        button.click();
-        new WebDriverWait(driver, Duration.ofSeconds(10)).until(ExpectedConditions.stalenessOf(page));
+        Browser.submit(driver, button);
     }
 }
