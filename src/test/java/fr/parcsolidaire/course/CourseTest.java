@@ -1,5 +1,6 @@
 package fr.parcsolidaire.course;
 
+import fr.parcsolidaire.Race;
 import fr.parcsolidaire.outcomes.CourseFigures;
 import fr.parcsolidaire.Fixtures;
 import fr.parcsolidaire.Http;
@@ -47,22 +48,15 @@ class CourseTest {
         CourseFixtures.Person p = c.people().getFirst();
         long w = CourseFixtures.workshop(c.session(), 1);
         Http admin = Http.api(Role.ADMIN);
-        java.util.concurrent.CountDownLatch go = new java.util.concurrent.CountDownLatch(1);
-        List<java.util.concurrent.Future<HttpResponse<String>>> answers = new java.util.ArrayList<>();
-        try (var pool = java.util.concurrent.Executors.newFixedThreadPool(8)) {
-            for (int i = 0; i < 8; i++) {
-                Http who = i % 2 == 0 ? SOCIAL : admin;
-                String status = List.of("PRESENT", "ABSENT", "EXCUSED").get(i % 3);
-                answers.add(pool.submit(() -> {
-                    go.await();
-                    return who.postJson("/api/v1/workshops/" + w + "/attendance", Json.createObjectBuilder()
-                            .add("beneficiaryId", p.beneficiaryId()).add("status", status).build());
-                }));
-            }
-            go.countDown();
-            for (var a : answers) {
-                assertEquals(200, a.get().statusCode(), a.get().body());
-            }
+        List<java.util.concurrent.Callable<HttpResponse<String>>> calls = new java.util.ArrayList<>();
+        for (int i = 0; i < 8; i++) {
+            Http who = i % 2 == 0 ? SOCIAL : admin;
+            String status = List.of("PRESENT", "ABSENT", "EXCUSED").get(i % 3);
+            calls.add(() -> who.postJson("/api/v1/workshops/" + w + "/attendance", Json.createObjectBuilder()
+                    .add("beneficiaryId", p.beneficiaryId()).add("status", status).build()));
+        }
+        for (HttpResponse<String> answer : Race.run(calls)) {
+            assertEquals(200, answer.statusCode(), answer.body());
         }
         assertEquals(1, count("SELECT count(*) FROM attendance WHERE workshop_id = " + w));
         assertEquals(0, count("SELECT count(*) FROM (SELECT to_status, lead(from_status) OVER (ORDER BY id) AS next_from,"

@@ -1,5 +1,6 @@
 package fr.parcsolidaire.loans;
 
+import fr.parcsolidaire.Race;
 import fr.parcsolidaire.Fixtures;
 import fr.parcsolidaire.Http;
 import fr.parcsolidaire.TestApp;
@@ -113,22 +114,14 @@ class CohortHandoverTest {
             sessions.add(session);
             bodies.add(rows(a, Fixtures.readyMachine(), b, shared));
         }
-        java.util.concurrent.CountDownLatch start = new java.util.concurrent.CountDownLatch(1);
-        List<java.util.concurrent.Future<HttpResponse<String>>> answers = new ArrayList<>();
-        try (var pool = java.util.concurrent.Executors.newVirtualThreadPerTaskExecutor()) {
-            for (int s = 0; s < 2; s++) {
-                String path = "/api/v1/sessions/" + sessions.get(s) + "/handover";
-                String body = bodies.get(s);
-                answers.add(pool.submit(() -> {
-                    start.await();
-                    return social.postJson(path, body);
-                }));
-            }
-            start.countDown();
+        List<java.util.concurrent.Callable<HttpResponse<String>>> calls = new ArrayList<>();
+        for (int s = 0; s < 2; s++) {
+            String path = "/api/v1/sessions/" + sessions.get(s) + "/handover";
+            String body = bodies.get(s);
+            calls.add(() -> social.postJson(path, body));
         }
         List<Integer> statuses = new ArrayList<>();
-        for (var f : answers) {
-            HttpResponse<String> r = f.get();
+        for (HttpResponse<String> r : Race.run(calls)) {
             statuses.add(r.statusCode());
             if (r.statusCode() != 201) {
                 assertEquals(409, r.statusCode(), r.body());

@@ -1,5 +1,6 @@
 package fr.parcsolidaire.loans;
 
+import fr.parcsolidaire.Race;
 import fr.parcsolidaire.Fixtures;
 import fr.parcsolidaire.Http;
 import fr.parcsolidaire.TestApp;
@@ -14,10 +15,7 @@ import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
+import java.util.concurrent.Callable;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -34,23 +32,15 @@ class ConcurrencyAndVisibilityTest {
             people.add(LoanFixtures.beneficiary("Concurrent" + i, "Test"));
         }
         Http social = Http.api(Role.SOCIAL_WORKER);
-        CountDownLatch start = new CountDownLatch(1);
-        List<Future<HttpResponse<String>>> answers = new ArrayList<>();
-        try (ExecutorService pool = Executors.newVirtualThreadPerTaskExecutor()) {
-            for (int i = 0; i < 100; i++) {
-                String body = Json.createObjectBuilder().add("machineTag", tag).add("beneficiaryId", people.get(i % 5))
-                        .add("kind", "LOAN").add("dueOn", LocalDate.now().plusMonths(2).toString()).build().toString();
-                answers.add(pool.submit(() -> {
-                    start.await();
-                    return social.postJson("/api/v1/assignments", body);
-                }));
-            }
-            start.countDown();
+        List<Callable<HttpResponse<String>>> calls = new ArrayList<>();
+        for (int i = 0; i < 100; i++) {
+            String body = Json.createObjectBuilder().add("machineTag", tag).add("beneficiaryId", people.get(i % 5))
+                    .add("kind", "LOAN").add("dueOn", LocalDate.now().plusMonths(2).toString()).build().toString();
+            calls.add(() -> social.postJson("/api/v1/assignments", body));
         }
         int created = 0;
         int conflicts = 0;
-        for (Future<HttpResponse<String>> f : answers) {
-            HttpResponse<String> r = f.get();
+        for (HttpResponse<String> r : Race.run(calls)) {
             if (r.statusCode() == 201) {
                 created++;
             } else if (r.statusCode() == 409 && Http.json(r).getString("message").contains("déjà attribuée")) {

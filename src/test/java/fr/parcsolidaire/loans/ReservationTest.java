@@ -1,5 +1,6 @@
 package fr.parcsolidaire.loans;
 
+import fr.parcsolidaire.Race;
 import fr.parcsolidaire.Fixtures;
 import fr.parcsolidaire.Http;
 import fr.parcsolidaire.TestApp;
@@ -11,10 +12,7 @@ import java.net.http.HttpResponse;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
+import java.util.concurrent.Callable;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -33,23 +31,15 @@ class ReservationTest {
             people.add(LoanFixtures.beneficiary("Course" + i, "Réserve"));
         }
         Http social = Http.api(Role.SOCIAL_WORKER);
-        CountDownLatch start = new CountDownLatch(1);
-        List<Future<HttpResponse<String>>> answers = new ArrayList<>();
-        try (ExecutorService pool = Executors.newVirtualThreadPerTaskExecutor()) {
-            for (long person : people) {
-                String body = Json.createObjectBuilder().add("machineTag", tag).add("beneficiaryId", person)
-                        .add("until", LocalDate.now().plusDays(7).toString()).build().toString();
-                answers.add(pool.submit(() -> {
-                    start.await();
-                    return social.postJson("/api/v1/reservations", body);
-                }));
-            }
-            start.countDown();
+        List<Callable<HttpResponse<String>>> calls = new ArrayList<>();
+        for (long person : people) {
+            String body = Json.createObjectBuilder().add("machineTag", tag).add("beneficiaryId", person)
+                    .add("until", LocalDate.now().plusDays(7).toString()).build().toString();
+            calls.add(() -> social.postJson("/api/v1/reservations", body));
         }
         int created = 0;
         int conflicts = 0;
-        for (Future<HttpResponse<String>> f : answers) {
-            HttpResponse<String> r = f.get();
+        for (HttpResponse<String> r : Race.run(calls)) {
             if (r.statusCode() == 201) {
                 created++;
             } else if (r.statusCode() == 409 && Http.json(r).getString("message").contains("déjà réservée")) {

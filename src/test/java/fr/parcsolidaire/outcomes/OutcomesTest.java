@@ -1,5 +1,6 @@
 package fr.parcsolidaire.outcomes;
 
+import fr.parcsolidaire.Race;
 import fr.parcsolidaire.Fixtures;
 import fr.parcsolidaire.Http;
 import fr.parcsolidaire.PdfText;
@@ -256,18 +257,8 @@ class OutcomesTest {
     }
 
     /** Runs the call twice at the same moment; the statuses, sorted. */
-    private static List<Integer> race(java.util.concurrent.Callable<Integer> call) throws Exception {
-        try (var pool = java.util.concurrent.Executors.newFixedThreadPool(2)) {
-            java.util.concurrent.CountDownLatch start = new java.util.concurrent.CountDownLatch(1);
-            java.util.concurrent.Callable<Integer> gated = () -> {
-                start.await();
-                return call.call();
-            };
-            var a = pool.submit(gated);
-            var b = pool.submit(gated);
-            start.countDown();
-            return java.util.stream.Stream.of(a.get(), b.get()).sorted().toList();
-        }
+    private static List<Integer> race(java.util.concurrent.Callable<Integer> call) {
+        return Race.run(List.of(call, call)).stream().sorted().toList();
     }
 
     @Test
