@@ -6,7 +6,6 @@ import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebDriverException;
 import org.openqa.selenium.WebElement;
-import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
@@ -83,11 +82,11 @@ public final class Browser {
             } catch (StaleElementReferenceException e) {
                 if (attempt == 3) throw e;
             } catch (WebDriverException e) {
-                if (attempt == 3 || e.getMessage() == null || !e.getMessage().contains("does not belong to the document")) throw e;
+                if (attempt == 3 || !detached(e)) throw e;
             }
             loaded(driver);
         }
-        new WebDriverWait(driver, Duration.ofSeconds(15)).until(ExpectedConditions.stalenessOf(page));
+        gone(driver, page, 15);
         loaded(driver);
     }
 
@@ -95,13 +94,58 @@ public final class Browser {
     public static void submit(WebDriver driver, WebElement button) {
         WebElement page = driver.findElement(By.tagName("html"));
         button.click();
-        new WebDriverWait(driver, Duration.ofSeconds(20)).until(ExpectedConditions.stalenessOf(page));
+        gone(driver, page, 20);
         loaded(driver);
+    }
+
+    /**
+     * Waits until the page's root element has left the document. Chromium says so with a stale element, or with an
+     * inspector error ("does not belong to the document") when asked while the page is being replaced.
+     */
+    private static void gone(WebDriver driver, WebElement page, int seconds) {
+        new WebDriverWait(driver, Duration.ofSeconds(seconds)).until(d -> {
+            try {
+                page.isEnabled();
+                return false;
+            } catch (StaleElementReferenceException e) {
+                return true;
+            } catch (WebDriverException e) {
+                if (detached(e)) {
+                    return true;
+                }
+                throw e;
+            }
+        });
+    }
+
+    private static boolean detached(WebDriverException e) {
+        return e.getMessage() != null && e.getMessage().contains("does not belong to the document");
     }
 
     /** Waits until the current document has finished loading (its scripts of DOMContentLoaded have run). */
     public static void loaded(WebDriver driver) {
         new WebDriverWait(driver, Duration.ofSeconds(15)).until(d -> "complete".equals(
                 ((JavascriptExecutor) d).executeScript("return document.readyState")));
+    }
+
+    /**
+     * The confirmation of the save that led to this page (platform/http/Confirmations), after checking what app.js
+     * does with it: the focus is on its role="status" region and "saved=" has left the address.
+     */
+    public static String confirmation(WebDriver driver) {
+        WebElement status = driver.findElement(By.id("confirmation"));
+        if (!"status".equals(status.getAttribute("role"))) {
+            throw new AssertionError("#confirmation is not a status region: " + status.getAttribute("outerHTML"));
+        }
+        if (!"confirmation".equals(driver.switchTo().activeElement().getAttribute("id"))) {
+            throw new AssertionError("the focus is not on the confirmation « " + status.getText() + " »");
+        }
+        if (driver.getCurrentUrl().contains("saved=")) {
+            throw new AssertionError("a reload would confirm twice: " + driver.getCurrentUrl());
+        }
+        if (driver.findElements(By.id("confirmation")).size() != 1) {
+            throw new AssertionError("more than one #confirmation on " + driver.getCurrentUrl());
+        }
+        return status.getText();
     }
 }

@@ -7,8 +7,10 @@ import java.io.InputStreamReader;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Pattern;
@@ -66,5 +68,20 @@ record Checklist(String version, List<Item> items) {
 
     Optional<Item> item(String code) {
         return items.stream().filter(i -> i.code().equals(code)).findFirst();
+    }
+
+    /** The confirmation key of ticking an item ({@code done}) or of taking its tick back: one per item and version. */
+    String confirmation(Item item, boolean done) {
+        return (done ? "checklist-" : "checklist-undone-") + version + "-" + item.code();
+    }
+
+    /** Each confirmation key of this version with its sentence (platform/http/Confirmations: a key, one sentence). */
+    Map<String, String> confirmations() {
+        Map<String, String> out = new LinkedHashMap<>();
+        for (Item i : items) {
+            out.put(confirmation(i, true), "« " + i.label() + " » : fait.");
+            out.put(confirmation(i, false), "« " + i.label() + " » : coche retirée.");
+        }
+        return out;
     }
 }

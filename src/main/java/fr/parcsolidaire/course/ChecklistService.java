@@ -1,5 +1,6 @@
 package fr.parcsolidaire.course;
 
+import fr.parcsolidaire.platform.http.Confirmations;
 import fr.parcsolidaire.platform.http.HttpProblem;
 import fr.parcsolidaire.platform.http.Input;
 import fr.parcsolidaire.platform.http.ValidationException;
@@ -44,7 +45,12 @@ final class ChecklistService {
             return Optional.of(known);
         }
         Optional<Checklist> loaded = Checklist.load(version);
-        loaded.ifPresent(c -> versions.put(c.version(), c));
+        // Declared as the version is read (the current one at start-up, an older one before its first page or
+        // tick), so every instance knows the keys before it shows one.
+        loaded.ifPresent(c -> {
+            Confirmations.declare(c.confirmations());
+            versions.put(c.version(), c);
+        });
         return loaded;
     }
 
@@ -76,7 +82,7 @@ final class ChecklistService {
 
     /**
      * Ticks an item (doneOn: today when absent), or takes a mistaken tick back ({@code done: false}); returns the
-     * item's label for the confirmation.
+     * key of its confirmation (platform/http/Confirmations).
      */
     String tick(long enrolmentId, Input in, User actor) {
         LocalDate today = LocalDate.now(clock.withZone(SessionWorkshops.PARIS));
@@ -101,8 +107,9 @@ final class ChecklistService {
             }
             LocalDate before = tx.createNamedGet("checklist-tick-current").addParam("enrolmentId", enrolmentId)
                     .addParam("item", it.code()).execute().map(r -> Rows.date(r, "done_on")).orElse(null);
+            String confirmation = checklist.confirmation(it, on != null);
             if (Objects.equals(on, before)) {
-                return it.label();
+                return confirmation;
             }
             if (on == null) {
                 tx.createNamedDelete("checklist-tick-delete").addParam("enrolmentId", enrolmentId).addParam("item", it.code())
@@ -114,7 +121,7 @@ final class ChecklistService {
             tx.createNamedInsert("checklist-event-insert").addParam("enrolmentId", enrolmentId)
                     .addParam("version", checklist.version()).addParam("item", it.code()).addParam("fromDoneOn", before)
                     .addParam("toDoneOn", on).addParam("actorId", actor.id()).execute();
-            return it.label();
+            return confirmation;
         });
     }
 

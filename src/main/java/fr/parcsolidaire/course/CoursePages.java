@@ -30,13 +30,6 @@ import java.util.Map;
  */
 final class CoursePages implements HttpService {
 
-    private static final Map<String, String> SAVED = Map.of(
-            "workshop", "Atelier enregistré.",
-            "rule", "Critère de fin de parcours enregistré.",
-            "gifts", "Les prêts des participants qui ont terminé sont devenus des remises en don : les attestations sont générées.",
-            "extend", "Prêt prolongé.",
-            "plan-return", "Restitution prévue : la date de retour est enregistrée.");
-
     private final Guard guard;
     private final Pages pages;
     private final SessionWorkshops workshops;
@@ -52,6 +45,11 @@ final class CoursePages implements HttpService {
         this.attendance = attendance;
         this.checklists = checklists;
         this.completion = completion;
+        // What each form confirms once saved (platform/http/Confirmations); the checklist's ticks are declared with
+        // their version (ChecklistService), the loan desk's actions on this page by loans.
+        Confirmations.declare(Map.of(
+                "workshop-created", "Atelier enregistré.",
+                "completion-rule", "Critère de fin de parcours enregistré."));
     }
 
     @Override
@@ -59,24 +57,17 @@ final class CoursePages implements HttpService {
         guard.on(rules)
                 .get("/workshops/today", Permission.BENEFICIARIES_READ, this::today)
                 .get("/sessions/{id}/workshops", Permission.BENEFICIARIES_READ, (req, res, who) ->
-                        sessionPage(res, who, CourseApi.id(req), Status.OK_200, Map.of(), Map.of(), saved(req)))
+                        sessionPage(res, who, CourseApi.id(req), Status.OK_200, Map.of(), Map.of()))
                 .post("/sessions/{id}/workshops", Permission.BENEFICIARIES_WRITE, this::createWorkshop)
                 .get("/workshops/{id}", Permission.BENEFICIARIES_READ, (req, res, who) ->
                         workshopPage(res, who, CourseApi.id(req), Status.OK_200, null, marked(req)))
                 .post("/workshops/{id}/attendance", Permission.BENEFICIARIES_WRITE, this::take)
                 .get("/enrolments/{id}/checklist", Permission.BENEFICIARIES_READ, (req, res, who) ->
-                        checklistPage(res, who, CourseApi.id(req), Status.OK_200, Map.of(), Map.of(), null,
-                                req.query().first("saved").orElse(null)))
+                        checklistPage(res, who, CourseApi.id(req), Status.OK_200, Map.of(), Map.of(), null))
                 .post("/enrolments/{id}/checklist", Permission.BENEFICIARIES_WRITE, this::tick)
                 .get("/sessions/{id}/completion", Permission.BENEFICIARIES_READ, (req, res, who) ->
-                        completionPage(res, who, CourseApi.id(req), Status.OK_200, Map.of(), Map.of(), saved(req)))
+                        completionPage(res, who, CourseApi.id(req), Status.OK_200, Map.of(), Map.of()))
                 .post("/courses/{id}/completion-rule", Permission.BENEFICIARIES_WRITE, this::setRule);
-    }
-
-    /** The page's own confirmation, unless the layout already shows the key's (a key another feature declared). */
-    private static String saved(ServerRequest req) {
-        String key = req.query().first("saved").orElse("");
-        return Confirmations.message(key) != null ? null : SAVED.get(key);
     }
 
     private static Long marked(ServerRequest req) {
@@ -97,14 +88,13 @@ final class CoursePages implements HttpService {
     }
 
     private void sessionPage(ServerResponse res, Principal who, long id, Status status, Map<String, String> values,
-                             Map<String, String> errors, String saved) {
+                             Map<String, String> errors) {
         Map<String, Object> p = params(who);
         p.put("s", SessionHead.of(completion.database().client().execute(), id));
         p.put("workshops", workshops.ofSession(id));
         p.put("c", completion.of(id, who.user()));
         p.put("values", values);
         p.put("errors", errors);
-        p.put("saved", saved);
         pages.render(res, status, "course/workshops.jte", p);
     }
 
@@ -113,9 +103,9 @@ final class CoursePages implements HttpService {
         Form form = Form.of(req);
         try {
             workshops.create(id, Input.of(form), who.user());
-            Pages.redirect(res, "/sessions/" + id + "/workshops?saved=workshop");
+            Confirmations.redirect(res, "/sessions/" + id + "/workshops", "workshop-created");
         } catch (ValidationException e) {
-            sessionPage(res, who, id, Status.BAD_REQUEST_400, form.values(), e.fields(), null);
+            sessionPage(res, who, id, Status.BAD_REQUEST_400, form.values(), e.fields());
         }
     }
 
@@ -174,7 +164,7 @@ final class CoursePages implements HttpService {
     }
 
     private void checklistPage(ServerResponse res, Principal who, long enrolmentId, Status status,
-                               Map<String, String> values, Map<String, String> errors, String failedItem, String saved) {
+                               Map<String, String> values, Map<String, String> errors, String failedItem) {
         ChecklistService.Sheet sheet = checklists.sheet(enrolmentId, who.user());
         Map<String, Object> p = params(who);
         p.put("sheet", sheet);
@@ -182,7 +172,6 @@ final class CoursePages implements HttpService {
         p.put("values", values);
         p.put("errors", errors);
         p.put("failedItem", failedItem);
-        p.put("saved", saved == null ? null : sheet.checklist().item(saved).map(i -> "« " + i.label() + " » : fait.").orElse(null));
         pages.render(res, status, "course/checklist.jte", p);
     }
 
@@ -190,15 +179,14 @@ final class CoursePages implements HttpService {
         long id = CourseApi.id(req);
         Form form = Form.of(req);
         try {
-            checklists.tick(id, Input.of(form), who.user());
-            Pages.redirect(res, "/enrolments/" + id + "/checklist?saved=" + form.get("item"));
+            Confirmations.redirect(res, "/enrolments/" + id + "/checklist", checklists.tick(id, Input.of(form), who.user()));
         } catch (ValidationException e) {
-            checklistPage(res, who, id, Status.BAD_REQUEST_400, form.values(), e.fields(), form.get("item"), null);
+            checklistPage(res, who, id, Status.BAD_REQUEST_400, form.values(), e.fields(), form.get("item"));
         }
     }
 
     private void completionPage(ServerResponse res, Principal who, long id, Status status, Map<String, String> values,
-                                Map<String, String> errors, String saved) {
+                                Map<String, String> errors) {
         SessionHead s = SessionHead.of(completion.database().client().execute(), id);
         Map<String, Object> p = params(who);
         p.put("s", s);
@@ -207,7 +195,6 @@ final class CoursePages implements HttpService {
         p.put("defaults", completion.defaults());
         p.put("values", values);
         p.put("errors", errors);
-        p.put("saved", saved);
         p.put("today", workshops.today());
         pages.render(res, status, "course/completion.jte", p);
     }
@@ -222,12 +209,12 @@ final class CoursePages implements HttpService {
             Map<String, String> values = new HashMap<>(form.values());
             values.putIfAbsent("checklistRequired", "false");
             completion.setRule(courseId, Input.of(Form.of(values)), who.user());
-            Pages.redirect(res, sessionId > 0 ? "/sessions/" + sessionId + "/completion?saved=rule" : "/courses");
+            Confirmations.redirect(res, sessionId > 0 ? "/sessions/" + sessionId + "/completion" : "/courses", "completion-rule");
         } catch (ValidationException e) {
             if (sessionId <= 0) {
                 throw e;
             }
-            completionPage(res, who, sessionId, Status.BAD_REQUEST_400, form.values(), e.fields(), null);
+            completionPage(res, who, sessionId, Status.BAD_REQUEST_400, form.values(), e.fields());
         }
     }
 

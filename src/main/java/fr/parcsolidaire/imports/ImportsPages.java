@@ -2,6 +2,7 @@ package fr.parcsolidaire.imports;
 
 import fr.parcsolidaire.inventory.DonorKind;
 import fr.parcsolidaire.inventory.Site;
+import fr.parcsolidaire.platform.http.Confirmations;
 import fr.parcsolidaire.platform.http.Form;
 import fr.parcsolidaire.platform.http.Guard;
 import fr.parcsolidaire.platform.http.HttpProblem;
@@ -58,6 +59,10 @@ final class ImportsPages implements HttpService {
         this.history = history;
         this.limits = limits;
         this.clock = clock;
+        // What each step confirms (platform/http/Confirmations: one key, one sentence); the result page counts the machines.
+        Confirmations.declare(Map.of(
+                "import-done", "Import terminé : les machines sont entrées à l'inventaire.",
+                "import-abandoned", "Import abandonné : le fichier envoyé a été effacé."));
     }
 
     @Override
@@ -78,7 +83,6 @@ final class ImportsPages implements HttpService {
         p.put("maxSize", Refusals.megabytes(limits.maxBytes()));
         p.put("maxBytes", limits.maxBytes());
         p.put("lifetime", ImportDeposits.describe(deposits.lifetime()));
-        p.put("abandoned", req.query().first("abandoned").isPresent());
         pages.render(res, "imports/upload.jte", p);
     }
 
@@ -151,7 +155,7 @@ final class ImportsPages implements HttpService {
             ImportOutcome done = imports.commit(d.fileName(), d.content(), request, who.user(),
                     tx -> deposits.lock(tx, d.id(), who.user()),
                     (tx, importId) -> deposits.consume(tx, d.id(), who.user(), importId));
-            Pages.redirect(res, "/imports/" + done.importId() + "?saved=1");
+            Confirmations.redirect(res, "/imports/" + done.importId(), "import-done");
         } catch (ImportRejected e) {
             render(res, who, e.status(), d, preview, values, Map.of(), e.report(), e.getMessage());
         }
@@ -163,7 +167,7 @@ final class ImportsPages implements HttpService {
             return;
         }
         deposits.abandon(d.id(), who.user());
-        Pages.redirect(res, "/imports/machines?abandoned=1");
+        Confirmations.redirect(res, "/imports/machines", "import-abandoned");
     }
 
     private void result(ServerRequest req, ServerResponse res, Principal who) {
@@ -181,7 +185,6 @@ final class ImportsPages implements HttpService {
         p.put("machines", machines.subList(0, Math.min(RESULT_MACHINES_SHOWN, machines.size())));
         p.put("total", machines.size());
         p.put("labelRuns", labelRuns(machines));
-        p.put("saved", req.query().first("saved").isPresent());
         pages.render(res, "imports/result.jte", p);
     }
 

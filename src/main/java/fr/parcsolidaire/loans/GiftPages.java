@@ -68,8 +68,8 @@ final class GiftPages implements HttpService {
         Form form = Form.of(req);
         try {
             gifts.convertSession(id, "oui".equals(form.get("confirm")), who.user(), urls.base(req));
-            // The end-of-session page confirms in its own status region (course/CoursePages).
-            Pages.redirect(res, "/sessions/" + id + "/completion?saved=gifts");
+            // Back to the course's end-of-session page, where the decision was taken.
+            Confirmations.redirect(res, "/sessions/" + id + "/completion", "session-converted");
         } catch (HttpProblem e) {
             if (e.status() != Status.CONFLICT_409) {
                 throw e;

@@ -1,5 +1,6 @@
 package fr.parcsolidaire.loans;
 
+import fr.parcsolidaire.platform.http.Confirmations;
 import fr.parcsolidaire.platform.http.Form;
 import fr.parcsolidaire.platform.http.Guard;
 import fr.parcsolidaire.platform.http.HttpProblem;
@@ -22,20 +23,10 @@ import java.util.regex.Pattern;
 
 /**
  * Pages of the waiting list (with each person's best machines and the reservations), kits and the cohort handover.
- * Every save redirects with a confirmation shown in a {@code role="status"} region; errors come back on the form.
+ * Every save redirects to a page that confirms it (platform/http/Confirmations); errors come back on the form.
  */
 final class HandoverPages implements HttpService {
 
-    /** Confirmations after a redirect, by the code in {@code ?saved=}. */
-    private static final Map<String, String> SAVED = Map.of(
-            "created", "Demande enregistrée.",
-            "updated", "Demande mise à jour.",
-            "withdrawn", "Demande retirée de la liste d'attente.",
-            "reserved", "Machine réservée.",
-            "cancelled", "Réservation annulée.",
-            "kit", "Lot remis : la convention liste chaque élément.",
-            "returned", "Restitution de l'élément enregistrée.",
-            "signed", "Toutes les conventions de la session sont signées.");
     private static final Pattern IDS = Pattern.compile("^[0-9]{1,12}(,[0-9]{1,12}){0,59}$");
 
     private final Guard guard;
@@ -64,18 +55,28 @@ final class HandoverPages implements HttpService {
         this.kits = kits;
         this.cohort = cohort;
         this.urls = urls;
+        // What each form confirms once saved (platform/http/Confirmations: the keys are shared by every feature).
+        Confirmations.declare(Map.of(
+                "waiting-created", "Demande enregistrée.",
+                "waiting-updated", "Demande mise à jour.",
+                "waiting-withdrawn", "Demande retirée de la liste d'attente.",
+                "reservation-created", "Machine réservée.",
+                "reservation-cancelled", "Réservation annulée.",
+                "kit-handed-over", "Lot remis : la convention liste chaque élément.",
+                "kit-item-returned", "Restitution de l'élément enregistrée.",
+                "cohort-signed", "Toutes les conventions de la session sont signées."));
     }
 
     @Override
     public void routing(HttpRules rules) {
         guard.on(rules)
-                .get("/waiting-list", Permission.BENEFICIARIES_READ, (req, res, who) -> list(req, res, who, Status.OK_200, null))
+                .get("/waiting-list", Permission.BENEFICIARIES_READ, (req, res, who) -> list(res, who, Status.OK_200, null))
                 .get("/waiting-list/new", Permission.BENEFICIARIES_WRITE, (req, res, who) ->
                         form(res, who, Status.OK_200, null, Map.of("priority", "NORMAL",
                                 "beneficiaryId", req.query().first("beneficiaryId").orElse("")), Map.of(), List.of(), List.of()))
                 .post("/waiting-list", Permission.BENEFICIARIES_WRITE, this::create)
                 .get("/waiting-list/{id}", Permission.BENEFICIARIES_READ, (req, res, who) ->
-                        entry(req, res, who, LoansApi.id(req), Status.OK_200, null))
+                        entry(res, who, LoansApi.id(req), Status.OK_200, null))
                 .get("/waiting-list/{id}/edit", Permission.BENEFICIARIES_WRITE, (req, res, who) -> {
                     WaitingEntry e = waiting.get(LoansApi.id(req), who.user());
                     Map<String, String> values = new HashMap<>();
@@ -91,20 +92,20 @@ final class HandoverPages implements HttpService {
                     long id = LoansApi.id(req);
                     try {
                         waiting.close(id, WaitingStatus.WITHDRAWN, Form.of(req).get("note"), who.user());
-                        Pages.redirect(res, "/waiting-list?saved=withdrawn");
+                        Confirmations.redirect(res, "/waiting-list", "waiting-withdrawn");
                     } catch (HttpProblem e) {
                         rethrowUnlessShown(e);
-                        entry(req, res, who, id, e.status(), e.getMessage());
+                        entry(res, who, id, e.status(), e.getMessage());
                     }
                 })
                 .post("/reservations", Permission.ASSIGNMENTS_WRITE, this::reserve)
                 .post("/reservations/{id}/cancel", Permission.ASSIGNMENTS_WRITE, (req, res, who) -> {
                     try {
                         reservations.cancel(LoansApi.id(req), Form.of(req).get("note"), who.user());
-                        Pages.redirect(res, "/waiting-list?saved=cancelled");
+                        Confirmations.redirect(res, "/waiting-list", "reservation-cancelled");
                     } catch (HttpProblem e) {
                         rethrowUnlessShown(e);
-                        list(req, res, who, e.status(), e.getMessage());
+                        list(res, who, e.status(), e.getMessage());
                     }
                 })
                 .get("/kits/new", Permission.ASSIGNMENTS_WRITE, (req, res, who) ->
@@ -113,16 +114,16 @@ final class HandoverPages implements HttpService {
                                 "machineTag", req.query().first("machineTag").orElse("")), Map.of(), null))
                 .post("/kits", Permission.ASSIGNMENTS_WRITE, this::handOverKit)
                 .get("/assignments/{id}/items", Permission.ASSIGNMENTS_READ, (req, res, who) ->
-                        kit(req, res, who, LoansApi.id(req), Status.OK_200, null))
+                        kit(res, who, LoansApi.id(req), Status.OK_200, null))
                 .post("/kit-items/{id}/return", Permission.ASSIGNMENTS_WRITE, this::returnItem)
                 .get("/sessions/{id}/handover", Permission.ASSIGNMENTS_WRITE, (req, res, who) ->
-                        cohortPage(req, res, who, LoansApi.id(req), Status.OK_200, Map.of(), Map.of()))
+                        cohortPage(res, who, LoansApi.id(req), Status.OK_200, Map.of(), Map.of()))
                 .post("/sessions/{id}/handover", Permission.ASSIGNMENTS_WRITE, this::handOverCohort)
                 .get("/sessions/{id}/handover/sign", Permission.ASSIGNMENTS_WRITE, this::signNext);
     }
 
-    private void list(ServerRequest req, ServerResponse res, Principal who, Status status, String message) {
-        Map<String, Object> p = params(req, who, message);
+    private void list(ServerResponse res, Principal who, Status status, String message) {
+        Map<String, Object> p = params(who, message);
         reservations.lapseDue();
         List<WaitingEntry> open = waiting.open(who.user());
         // The READY machines read once for the whole list, not once per person.
@@ -158,7 +159,7 @@ final class HandoverPages implements HttpService {
         Form f = Form.of(req);
         try {
             long id = waiting.create(Input.of(f), f.all("uses"), f.all("needs"), who.user());
-            Pages.redirect(res, "/waiting-list/" + id + "?saved=created");
+            Confirmations.redirect(res, "/waiting-list/" + id, "waiting-created");
         } catch (HttpProblem e) {
             rethrowUnlessShown(e);
             Map<String, String> errors = new LinkedHashMap<>(e.fields());
@@ -174,19 +175,19 @@ final class HandoverPages implements HttpService {
         Form f = Form.of(req);
         try {
             waiting.update(id, Input.of(f), f.all("uses"), f.all("needs"), who.user());
-            Pages.redirect(res, "/waiting-list/" + id + "?saved=updated");
+            Confirmations.redirect(res, "/waiting-list/" + id, "waiting-updated");
         } catch (HttpProblem e) {
             rethrowUnlessShown(e);
             if (e.status() == Status.CONFLICT_409) {
-                entry(req, res, who, id, e.status(), e.getMessage());
+                entry(res, who, id, e.status(), e.getMessage());
                 return;
             }
             form(res, who, e.status(), waiting.get(id, who.user()), f.values(), e.fields(), f.all("uses"), f.all("needs"));
         }
     }
 
-    private void entry(ServerRequest req, ServerResponse res, Principal who, long id, Status status, String message) {
-        Map<String, Object> p = params(req, who, message);
+    private void entry(ServerResponse res, Principal who, long id, Status status, String message) {
+        Map<String, Object> p = params(who, message);
         p.put("e", waiting.get(id, who.user()));
         p.put("matches", matching.machinesFor(id, who.user()));
         p.put("until", assignments.today().plusWeeks(2).toString());
@@ -200,14 +201,14 @@ final class HandoverPages implements HttpService {
         boolean fromEntry = back != null && back.matches("[0-9]{1,12}");
         try {
             reservations.reserve(Input.of(f), who.user());
-            Pages.redirect(res, (fromEntry ? "/waiting-list/" + back : "/waiting-list") + "?saved=reserved");
+            Confirmations.redirect(res, fromEntry ? "/waiting-list/" + back : "/waiting-list", "reservation-created");
         } catch (HttpProblem e) {
             rethrowUnlessShown(e);
             String message = e.fields().isEmpty() ? e.getMessage() : String.join(" ", e.fields().values());
             if (fromEntry) {
-                entry(req, res, who, Long.parseLong(back), e.status(), message);
+                entry(res, who, Long.parseLong(back), e.status(), message);
             } else {
-                list(req, res, who, e.status(), message);
+                list(res, who, e.status(), message);
             }
         }
     }
@@ -229,15 +230,15 @@ final class HandoverPages implements HttpService {
         try {
             Input in = Input.of(f);
             long id = assignments.assign(in, List.of(), Kit.parse(in, true), who.user(), urls.base(req));
-            Pages.redirect(res, "/assignments/" + id + "/items?saved=kit");
+            Confirmations.redirect(res, "/assignments/" + id + "/items", "kit-handed-over");
         } catch (HttpProblem e) {
             rethrowUnlessShown(e);
             kitForm(res, who, e.status(), f.values(), e.fields(), e.getMessage());
         }
     }
 
-    private void kit(ServerRequest req, ServerResponse res, Principal who, long id, Status status, String message) {
-        Map<String, Object> p = params(req, who, message);
+    private void kit(ServerResponse res, Principal who, long id, Status status, String message) {
+        Map<String, Object> p = params(who, message);
         p.put("a", assignments.get(id, who.user()));
         p.put("items", kits.items(id, who.user()));
         p.put("canWrite", who.user().can(Permission.ASSIGNMENTS_WRITE));
@@ -250,21 +251,21 @@ final class HandoverPages implements HttpService {
         String back = f.get("assignmentId");
         try {
             long assignment = kits.returnItem(LoansApi.id(req), Input.of(f), who.user());
-            Pages.redirect(res, "/assignments/" + assignment + "/items?saved=returned");
+            Confirmations.redirect(res, "/assignments/" + assignment + "/items", "kit-item-returned");
         } catch (HttpProblem e) {
             rethrowUnlessShown(e);
             if (back == null || !back.matches("[0-9]{1,12}")) {
                 throw e;
             }
             String message = e.fields().isEmpty() ? e.getMessage() : String.join(" ", e.fields().values());
-            kit(req, res, who, Long.parseLong(back), e.status(), message);
+            kit(res, who, Long.parseLong(back), e.status(), message);
         }
     }
 
-    private void cohortPage(ServerRequest req, ServerResponse res, Principal who, long sessionId, Status status,
+    private void cohortPage(ServerResponse res, Principal who, long sessionId, Status status,
                             Map<String, String> values, Map<String, String> errors) {
         CourseSession s = courses.session(sessionId).orElseThrow(() -> HttpProblem.notFound("Session introuvable."));
-        Map<String, Object> p = params(req, who, errors.isEmpty() ? null : "Rien n'a été enregistré : corrigez les lignes signalées.");
+        Map<String, Object> p = params(who, errors.isEmpty() ? null : "Rien n'a été enregistré : corrigez les lignes signalées.");
         p.put("s", s);
         p.put("participants", cohort.participants(sessionId, who.user()));
         p.put("machines", matching.candidates(null).stream().filter(m -> m.reservedFor() == null).toList());
@@ -286,7 +287,7 @@ final class HandoverPages implements HttpService {
             if (errors.isEmpty()) {
                 errors.put("rows", e.getMessage());
             }
-            cohortPage(req, res, who, sessionId, e.status(), f.values(), errors);
+            cohortPage(res, who, sessionId, e.status(), f.values(), errors);
         }
     }
 
@@ -295,7 +296,7 @@ final class HandoverPages implements HttpService {
         long sessionId = LoansApi.id(req);
         String ids = req.query().first("ids").orElse("");
         if (!IDS.matcher(ids).matches()) {
-            Pages.redirect(res, "/sessions/" + sessionId + "/handover?saved=signed");
+            Confirmations.redirect(res, "/sessions/" + sessionId + "/handover", "cohort-signed");
             return;
         }
         String first = ids.split(",", 2)[0];
@@ -309,11 +310,10 @@ final class HandoverPages implements HttpService {
         }
     }
 
-    private static Map<String, Object> params(ServerRequest req, Principal who, String message) {
+    private static Map<String, Object> params(Principal who, String message) {
         Map<String, Object> p = new HashMap<>();
         p.put("me", who);
         p.put("message", message);
-        p.put("saved", message == null ? req.query().first("saved").map(SAVED::get).orElse(null) : null);
         return p;
     }
 }

@@ -70,7 +70,7 @@ final class LoansPages implements HttpService {
                 Map.entry("session", "Session créée."),
                 Map.entry("enrolment", "Inscription enregistrée."),
                 Map.entry("enrolment-status", "Statut de l'inscription enregistré."),
-                Map.entry("session-converted", "Les prêts des participants qui ont terminé le parcours sont remis en don."),
+                Map.entry("session-converted", "Les prêts des participants qui ont terminé sont devenus des remises en don : les attestations sont générées."),
                 Map.entry("assigned", "Machine attribuée : le document est prêt à signer."),
                 Map.entry("scan", "Document signé sur papier enregistré."),
                 Map.entry("signed", "Document signé à l'écran enregistré."),

@@ -134,7 +134,7 @@ public final class MessagingFeature implements Feature, HeldPersonalData {
 
     /** The consents and messages section of the beneficiary's page (loans owns the page; Main wires this). */
     public Content beneficiarySection(ServerRequest request, Principal reader, long beneficiaryId) {
-        return pages.section(request, reader, beneficiaryId);
+        return pages.section(reader, beneficiaryId);
     }
 
     @Override

@@ -1,5 +1,6 @@
 package fr.parcsolidaire.messaging;
 
+import fr.parcsolidaire.platform.http.Confirmations;
 import fr.parcsolidaire.platform.http.Form;
 import fr.parcsolidaire.platform.http.Guard;
 import fr.parcsolidaire.platform.http.HttpProblem;
@@ -29,15 +30,11 @@ import java.util.Map;
  */
 final class MessagingPages implements HttpService {
 
-    /** The confirmation shown after each save, by the redirect's "saved" parameter. */
-    private static final Map<String, String> SAVED = Map.of(
-            "consent", "Consentement enregistré.",
-            "requeued", "Le message repart : il sera envoyé au prochain passage.",
-            "cancelled", "Message annulé : il ne partira pas.",
-            "prepared", "Lot préparé : imprimez-le, postez les courriers, puis confirmez l'envoi.",
-            "posted", "Envoi du lot confirmé : ses courriers sont notés envoyés.",
-            "released", "Lot annulé : ses courriers attendront le prochain lot.",
-            "reminders", "Passe des rappels effectuée.");
+    /**
+     * The redirect's "saved" after a reminder pass. Its sentence carries the count, so the outbox page writes it in a
+     * region like the layout's (platform/http/Confirmations): the key is never declared, or the page would confirm twice.
+     */
+    static final String REMINDERS_RUN = "reminders-run";
 
     private final Guard guard;
     private final Pages pages;
@@ -58,6 +55,14 @@ final class MessagingPages implements HttpService {
         this.pass = pass;
         this.channels = channels;
         this.clock = clock;
+        // What each form confirms once saved (platform/http/Confirmations: the keys are shared by every feature).
+        Confirmations.declare(Map.of(
+                "consent-recorded", "Consentement enregistré.",
+                "message-requeued", "Le message repart : il sera envoyé au prochain passage.",
+                "message-cancelled", "Message annulé : il ne partira pas.",
+                "letter-batch-prepared", "Lot préparé : imprimez-le, postez les courriers, puis confirmez l'envoi.",
+                "letter-batch-posted", "Envoi du lot confirmé : ses courriers sont notés envoyés.",
+                "letter-batch-released", "Lot annulé : ses courriers attendront le prochain lot."));
     }
 
     @Override
@@ -66,37 +71,36 @@ final class MessagingPages implements HttpService {
                 .post("/beneficiaries/{id}/consents", Permission.BENEFICIARIES_WRITE, this::recordConsent)
                 .get("/outbox", Permission.BENEFICIARIES_READ, this::outboxPage)
                 .post("/outbox/{id}/requeue", Permission.BENEFICIARIES_WRITE, (req, res, who) ->
-                        change(req, res, who, "requeued"))
+                        change(req, res, who, "message-requeued"))
                 .post("/outbox/{id}/cancel", Permission.BENEFICIARIES_WRITE, (req, res, who) ->
-                        change(req, res, who, "cancelled"))
+                        change(req, res, who, "message-cancelled"))
                 .post("/sites/{id}/letter-batches", Permission.BENEFICIARIES_WRITE, this::prepareBatch)
                 .get("/letter-batches/{id}", Permission.BENEFICIARIES_READ, this::batchPage)
                 .get("/letter-batches/{id}/pdf", Permission.BENEFICIARIES_READ, this::batchPdf)
                 .post("/letter-batches/{id}/confirm", Permission.BENEFICIARIES_WRITE, (req, res, who) -> {
                     letters.confirm(id(req, "Lot de courriers introuvable."), who.user());
-                    Pages.redirect(res, "/outbox?saved=posted");
+                    Confirmations.redirect(res, "/outbox", "letter-batch-posted");
                 })
                 .post("/letter-batches/{id}/release", Permission.BENEFICIARIES_WRITE, (req, res, who) -> {
                     letters.release(id(req, "Lot de courriers introuvable."), who.user());
-                    Pages.redirect(res, "/outbox?saved=released");
+                    Confirmations.redirect(res, "/outbox", "letter-batch-released");
                 })
                 .post("/reminders/run", Permission.ADMINISTRATION, (req, res, who) -> {
                     ReminderPass.Request request = ReminderPass.Request.from(Input.of(Form.of(req)), LocalDate.now(clock),
                             pass.rules(), true);
                     int queued = pass.run(request).queued();
-                    Pages.redirect(res, "/outbox?saved=reminders&queued=" + queued);
+                    Pages.redirect(res, "/outbox?saved=" + REMINDERS_RUN + "&queued=" + queued);
                 });
     }
 
     /** The beneficiary's consents and messages, placed on their page by loans. */
-    Content section(ServerRequest req, Principal who, long beneficiaryId) {
+    Content section(Principal who, long beneficiaryId) {
         Map<String, Object> p = new HashMap<>();
         p.put("me", who);
         p.put("beneficiaryId", beneficiaryId);
         p.put("consents", consents.standing(beneficiaryId, who.user()));
         p.put("street", consents.street(beneficiaryId, who.user()));
         p.put("messages", outbox.ofBeneficiary(beneficiaryId, who.user()));
-        p.put("saved", saved(req));
         p.put("warnings", channels.warnings());
         p.put("today", LocalDate.now(clock).toString());
         return pages.fragment("messaging/section.jte", p);
@@ -107,7 +111,8 @@ final class MessagingPages implements HttpService {
         Form form = Form.of(req);
         try {
             consents.record(id, Consents.Request.from(Input.of(form), LocalDate.now(clock)), who.user());
-            Pages.redirect(res, "/beneficiaries/" + id + "?saved=consent#messagerie");
+            // No "#messagerie": the focus goes to the confirmation at the top of the page.
+            Confirmations.redirect(res, "/beneficiaries/" + id, "consent-recorded");
         } catch (ValidationException e) {
             Map<String, Object> p = new HashMap<>();
             p.put("me", who);
@@ -127,11 +132,9 @@ final class MessagingPages implements HttpService {
         p.put("batches", letters.open(who.user()));
         p.put("warnings", channels.warnings());
         p.put("today", LocalDate.now(clock).toString());
-        String saved = saved(req);
-        if ("reminders".equals(req.query().first("saved").orElse(null))) {
-            saved = saved + " " + queued(req) + " message(s) mis en file.";
-        }
-        p.put("saved", saved);
+        // The count is read as a number: a hand-typed address can change it, never put text on the page.
+        p.put("reminders", REMINDERS_RUN.equals(req.query().first("saved").orElse(null))
+                ? "Passe des rappels effectuée. " + queued(req) + " message(s) mis en file." : null);
         pages.render(res, "messaging/outbox.jte", p);
     }
 
@@ -139,23 +142,23 @@ final class MessagingPages implements HttpService {
     private void change(ServerRequest req, ServerResponse res, Principal who, String done) {
         long messageId = id(req, "Message introuvable.");
         Form form = Form.of(req);
-        if (done.equals("requeued")) {
+        if (done.equals("message-requeued")) {
             outbox.requeue(messageId, who.user());
         } else {
             outbox.cancel(messageId, who.user());
         }
         String beneficiary = form.get("beneficiaryId");
         if (beneficiary != null && beneficiary.matches("[0-9]{1,18}")) {
-            Pages.redirect(res, "/beneficiaries/" + beneficiary + "?saved=" + done + "#messagerie");
+            Confirmations.redirect(res, "/beneficiaries/" + beneficiary, done);
         } else {
-            Pages.redirect(res, "/outbox?saved=" + done);
+            Confirmations.redirect(res, "/outbox", done);
         }
     }
 
     /** A batch of the letters waiting at a site (404 for another site than the reader's, or an unknown one). */
     private void prepareBatch(ServerRequest req, ServerResponse res, Principal who) {
         long batch = letters.prepare(id(req, "Site introuvable."), who.user());
-        Pages.redirect(res, "/letter-batches/" + batch + "?saved=prepared");
+        Confirmations.redirect(res, "/letter-batches/" + batch, "letter-batch-prepared");
     }
 
     private void batchPage(ServerRequest req, ServerResponse res, Principal who) {
@@ -164,7 +167,6 @@ final class MessagingPages implements HttpService {
         p.put("me", who);
         p.put("batch", letters.get(id, who.user()));
         p.put("lines", letters.lines(id, who.user()));
-        p.put("saved", saved(req));
         pages.render(res, "messaging/batch.jte", p);
     }
 
@@ -175,10 +177,6 @@ final class MessagingPages implements HttpService {
         res.header(HeaderNames.CONTENT_DISPOSITION, "attachment; filename=\"courriers-lot-" + id + ".pdf\"");
         res.header(HeaderNames.CACHE_CONTROL, "no-store");
         res.send(pdf);
-    }
-
-    private static String saved(ServerRequest req) {
-        return req.query().first("saved").map(SAVED::get).orElse(null);
     }
 
     private static int queued(ServerRequest req) {

@@ -1,5 +1,6 @@
 package fr.parcsolidaire.outcomes;
 
+import fr.parcsolidaire.platform.http.Confirmations;
 import fr.parcsolidaire.platform.http.Form;
 import fr.parcsolidaire.platform.http.Guard;
 import fr.parcsolidaire.platform.http.Input;
@@ -32,17 +33,6 @@ import java.util.Map;
  */
 final class OutcomesPages implements HttpService {
 
-    /** The confirmation shown after each save, by the redirect's "saved" parameter: never text from the request. */
-    private static final Map<String, String> SAVED = Map.of(
-            "ENTRY", "Merci ! Vos réponses du début du parcours sont enregistrées.",
-            "EXIT", "Merci ! Vos réponses de la fin du parcours sont enregistrées.",
-            "attempt", "Essai de contact enregistré.",
-            "unreachable", "Essai de contact enregistré. Troisième essai sans réponse : le suivi est clos (injoignable).",
-            "answers", "Réponses du suivi enregistrées : le suivi est clos.",
-            "incident", "Réponses du suivi enregistrées : le suivi est clos et un incident « Casse » est ouvert sur la machine.",
-            "programme", "Programme enregistré.",
-            "links", "Rattachements enregistrés.");
-
     private final Guard guard;
     private final Pages pages;
     private final Database database;
@@ -62,6 +52,16 @@ final class OutcomesPages implements HttpService {
         this.programmes = programmes;
         this.reports = reports;
         this.documents = documents;
+        // What each form confirms once saved (platform/http/Confirmations: the keys are shared by every feature).
+        Confirmations.declare(Map.of(
+                "skills-entry", "Merci ! Vos réponses du début du parcours sont enregistrées.",
+                "skills-exit", "Merci ! Vos réponses de la fin du parcours sont enregistrées.",
+                "follow-up-attempt", "Essai de contact enregistré.",
+                "follow-up-unreachable", "Essai de contact enregistré. Troisième essai sans réponse : le suivi est clos (injoignable).",
+                "follow-up-answers", "Réponses du suivi enregistrées : le suivi est clos.",
+                "follow-up-incident", "Réponses du suivi enregistrées : le suivi est clos et un incident « Casse » est ouvert sur la machine.",
+                "programme-created", "Programme enregistré.",
+                "programme-links", "Rattachements enregistrés."));
     }
 
     @Override
@@ -78,7 +78,6 @@ final class OutcomesPages implements HttpService {
                     p.put("me", who);
                     p.put("due", followUps.due(who.user()));
                     p.put("today", followUps.today());
-                    p.put("saved", saved(req));
                     pages.render(res, "outcomes/follow-ups.jte", p);
                 })
                 .get("/assignments/{id}/follow-ups", Permission.BENEFICIARIES_WRITE, (req, res, who) ->
@@ -86,7 +85,7 @@ final class OutcomesPages implements HttpService {
                                 Map.of("milestone", req.query().first("milestone").orElse("3")), Map.of()))
                 .post("/assignments/{id}/follow-ups", Permission.BENEFICIARIES_WRITE, this::saveFollowUp)
                 .get("/programmes", Permission.REPORTS, (req, res, who) ->
-                        programmesPage(req, res, who, Status.OK_200, Map.of(), Map.of()))
+                        programmesPage(res, who, Status.OK_200, Map.of(), Map.of()))
                 .post("/programmes", Permission.ADMINISTRATION, this::createProgramme)
                 .post("/programmes/{id}/links", Permission.ADMINISTRATION, this::attach)
                 .get("/reports/outcomes", Permission.REPORTS, this::report)
@@ -127,7 +126,6 @@ final class OutcomesPages implements HttpService {
         p.put("phase", answered.contains(phase) ? null : phase);
         p.put("values", values);
         p.put("errors", errors);
-        p.put("saved", saved(req));
         pages.render(res, status, "outcomes/questionnaire.jte", p);
     }
 
@@ -136,7 +134,7 @@ final class OutcomesPages implements HttpService {
         long id = OutcomesApi.id(req);
         try {
             skills.record(id, Input.of(form), who.user());
-            Pages.redirect(res, "/enrolments/" + id + "/skills?saved=" + ("EXIT".equals(form.get("phase")) ? "EXIT" : "ENTRY"));
+            Confirmations.redirect(res, "/enrolments/" + id + "/skills", "EXIT".equals(form.get("phase")) ? "skills-exit" : "skills-entry");
         } catch (ValidationException e) {
             questionnaire(req, res, who, Status.BAD_REQUEST_400, form.values(), e.fields());
         }
@@ -158,22 +156,22 @@ final class OutcomesPages implements HttpService {
         long id = OutcomesApi.id(req);
         try {
             FollowUpService.Recorded r = followUps.record(id, Input.of(form), who.user());
-            String saved = r.incidentId() != null ? "incident" : r.closed() == FollowUpService.Closure.ANSWERED ? "answers"
-                    : r.closed() == FollowUpService.Closure.UNREACHABLE ? "unreachable" : "attempt";
-            Pages.redirect(res, "/follow-ups?saved=" + saved);
+            String saved = r.incidentId() != null ? "follow-up-incident" : r.closed() == FollowUpService.Closure.ANSWERED
+                    ? "follow-up-answers" : r.closed() == FollowUpService.Closure.UNREACHABLE ? "follow-up-unreachable"
+                    : "follow-up-attempt";
+            Confirmations.redirect(res, "/follow-ups", saved);
         } catch (ValidationException e) {
             followUpForm(res, who, id, Status.BAD_REQUEST_400, form.values(), e.fields());
         }
     }
 
-    private void programmesPage(ServerRequest req, ServerResponse res, Principal who, Status status,
+    private void programmesPage(ServerResponse res, Principal who, Status status,
                                 Map<String, String> values, Map<String, String> errors) {
         Map<String, Object> p = new HashMap<>();
         p.put("me", who);
         p.put("programmes", programmes.list());
         p.put("values", values);
         p.put("errors", errors);
-        p.put("saved", saved(req));
         pages.render(res, status, "outcomes/programmes.jte", p);
     }
 
@@ -181,9 +179,9 @@ final class OutcomesPages implements HttpService {
         Form form = Form.of(req);
         try {
             programmes.create(Input.of(form), who.user());
-            Pages.redirect(res, "/programmes?saved=programme");
+            Confirmations.redirect(res, "/programmes", "programme-created");
         } catch (ValidationException e) {
-            programmesPage(req, res, who, Status.BAD_REQUEST_400, form.values(), e.fields());
+            programmesPage(res, who, Status.BAD_REQUEST_400, form.values(), e.fields());
         }
     }
 
@@ -192,13 +190,13 @@ final class OutcomesPages implements HttpService {
         long id = OutcomesApi.id(req);
         try {
             programmes.attach(id, ProgrammeService.links(Input.of(form)), who.user());
-            Pages.redirect(res, "/programmes?saved=links");
+            Confirmations.redirect(res, "/programmes", "programme-links");
         } catch (ValidationException e) {
             Map<String, String> errors = new HashMap<>();
             e.fields().forEach((k, v) -> errors.put("p" + id + "-" + k, v));
             Map<String, String> values = new HashMap<>();
             form.values().forEach((k, v) -> values.put("p" + id + "-" + k, v));
-            programmesPage(req, res, who, Status.BAD_REQUEST_400, values, errors);
+            programmesPage(res, who, Status.BAD_REQUEST_400, values, errors);
         }
     }
 
@@ -233,9 +231,5 @@ final class OutcomesPages implements HttpService {
         database.client().execute().createNamedQuery("outcome-sites").execute()
                 .forEach(r -> out.put(Rows.text(r, "code"), Rows.text(r, "name")));
         return out;
-    }
-
-    private static String saved(ServerRequest req) {
-        return req.query().first("saved").map(SAVED::get).orElse(null);
     }
 }

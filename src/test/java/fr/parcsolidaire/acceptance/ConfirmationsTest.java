@@ -22,7 +22,7 @@ import static org.junit.jupiter.api.Assertions.fail;
 
 /**
  * Every save of a page is confirmed (docs/ui.md, "Confirmations"): the form redirects with {@code ?saved=<key>} and
- * the page it lands on says what was saved, in French, in a {@code role="status"} region app.js moves the focus to.
+ * the page it lands on says what was saved, in French, in the one {@code role="status"} region app.js moves the focus to.
  */
 class ConfirmationsTest {
 
@@ -52,6 +52,25 @@ class ConfirmationsTest {
         String session = saves(social, "/courses/" + course + "/sessions", Map.of("label", "Session d'hiver",
                 "startsOn", today, "endsOn", LocalDate.now().plusWeeks(6).toString()), "Session créée.");
         saves(social, session + "/enrol", Map.of("beneficiaryId", String.valueOf(personId)), "Inscription enregistrée.");
+
+        // The course: a workshop, a checklist item ticked and taken back (one sentence per item), the completion rule.
+        long sessionId = Long.parseLong(session.replaceAll("\\D", ""));
+        saves(social, session + "/workshops", Map.of("startsAt", LocalDate.now().plusDays(1) + "T14:00",
+                "durationMinutes", "120", "topic", "Premiers pas"), "Atelier enregistré.");
+        long enrolment = TestApp.get().count("SELECT max(id) FROM enrolments WHERE beneficiary_id = " + personId);
+        saves(social, "/enrolments/" + enrolment + "/checklist", Map.of("item", "allumer"),
+                "« Allumer l'ordinateur et ouvrir sa session » : fait.");
+        saves(social, "/enrolments/" + enrolment + "/checklist", Map.of("item", "allumer", "done", "false"),
+                "« Allumer l'ordinateur et ouvrir sa session » : coche retirée.");
+        saves(social, "/courses/" + course + "/completion-rule", Map.of("attendancePercent", "75",
+                "sessionId", String.valueOf(sessionId)), "Critère de fin de parcours enregistré.");
+
+        // The waiting list and the person's consent to reminders (messaging's section of the beneficiary's page).
+        String request = saves(social, "/waiting-list", Map.of("beneficiaryId", String.valueOf(personId), "priority", "NORMAL",
+                "uses", "JOB_SEARCH", "children", "NONE", "internet", "BOX"), "Demande enregistrée.");
+        saves(social, request + "/withdraw", Map.of("note", "Équipée par sa famille"), "Demande retirée de la liste d'attente.");
+        saves(social, "/beneficiaries/" + personId + "/consents", Map.of("channel", "SMS", "given", "false",
+                "effectiveOn", today), "Consentement enregistré.");
         String assignment = saves(social, "/assignments", Map.of("machineTag", Fixtures.readyMachine(),
                 "beneficiaryId", String.valueOf(personId), "kind", "LOAN",
                 "dueOn", LocalDate.now().plusMonths(2).toString()), "Machine attribuée");
@@ -68,6 +87,8 @@ class ConfirmationsTest {
         saves(admin, user + "/role", Map.of("role", "COORDINATOR"), "Rôle changé");
         saves(admin, user + "/password", Map.of("password", "un-autre-mot-de-passe"), "Mot de passe réinitialisé.");
         saves(admin, user + "/active", Map.of("active", "false"), "État du compte enregistré.");
+        saves(admin, "/programmes", Map.of("name", "Confirmations " + UUID.randomUUID(), "funder", "Fondation",
+                "startsOn", today, "endsOn", LocalDate.now().plusYears(1).toString()), "Programme enregistré.");
 
         if (!failures.isEmpty()) {
             fail(String.join("\n", failures));
@@ -94,6 +115,8 @@ class ConfirmationsTest {
         int region = page.indexOf("role=\"status\" tabindex=\"-1\" id=\"confirmation\">");
         if (region < 0 || !page.substring(region, Math.min(page.length(), region + 300)).contains(expected)) {
             failures.add(action + " -> " + location + " shows no « " + expected + " »");
+        } else if (page.split("id=\"confirmation\"", -1).length != 2) {
+            failures.add(action + " -> " + location + " confirms twice");
         }
         assertEquals(200, session.get(location).statusCode());
         return location.replaceAll("[?&]saved=[^&]*", "");

@@ -224,7 +224,8 @@ class ImportRoutesTest {
         assertEquals(303, abandoned.statusCode());
         assertEquals(1, app.count("SELECT count(*) FROM import_deposits WHERE id = '" + id
                 + "' AND content IS NULL AND removed_reason = 'ABANDONED'"), "the content goes, the journal stays");
-        assertTrue(camille.get(abandoned.headers().firstValue("Location").orElseThrow()).body().contains("Import abandonné"));
+        assertTrue(camille.get(abandoned.headers().firstValue("Location").orElseThrow()).body()
+                .contains("id=\"confirmation\">Import abandonné : le fichier envoyé a été effacé."));
     }
 
     @Test
@@ -275,11 +276,12 @@ class ImportRoutesTest {
         HttpResponse<String> imported = page.postForm(location + "/import", choices);
         assertEquals(303, imported.statusCode(), imported.body());
         String result = imported.headers().firstValue("Location").orElseThrow();
-        assertTrue(result.matches("/imports/\\d+\\?saved=1"), result);
+        assertTrue(result.matches("/imports/\\d+\\?saved=import-done"), result);
         long importId = Long.parseLong(result.replaceAll("\\D+(\\d+)\\D.*", "$1"));
         HttpResponse<String> resultPage = page.get(result);
         assertEquals(200, resultPage.statusCode());
-        assertTrue(resultPage.body().contains("role=\"status\">Import terminé : 2 machine(s) sont entrées à l'inventaire."));
+        assertTrue(resultPage.body().contains("id=\"confirmation\">Import terminé : les machines sont entrées à l'inventaire."));
+        assertTrue(resultPage.body().contains("<dd id=\"import-machines\">2</dd>"), "the count, beside the confirmation");
         assertTrue(resultPage.body().contains("Imprimer les étiquettes de cet import"));
         String deposit = location.substring(location.lastIndexOf('/') + 1);
         assertEquals(1, app.count("SELECT count(*) FROM import_deposits WHERE id = '" + deposit + "' AND content IS NULL "
@@ -345,8 +347,8 @@ class ImportRoutesTest {
             submit(driver, driver.findElement(By.id("check-button")));
             assertEquals("2", driver.findElement(By.id("report-machines")).getText());
             submit(driver, driver.findElement(By.id("import-button")));
-            assertTrue(driver.getCurrentUrl().matches(".*/imports/\\d+\\?saved=1"), driver.getCurrentUrl());
-            assertTrue(driver.findElement(By.cssSelector("[role=status]")).getText().startsWith("Import terminé : 2 machine(s)"));
+            assertTrue(driver.getCurrentUrl().matches(".*/imports/\\d+"), driver.getCurrentUrl());
+            assertEquals("Import terminé : les machines sont entrées à l'inventaire.", Browser.confirmation(driver));
             assertEquals("2", driver.findElement(By.id("import-machines")).getText());
             driver.findElement(By.cssSelector("ul.machines a.tag")).click();
             new WebDriverWait(driver, Duration.ofSeconds(10)).until(ExpectedConditions.urlContains("/m/"));

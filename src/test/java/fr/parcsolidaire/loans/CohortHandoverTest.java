@@ -84,8 +84,9 @@ class CohortHandoverTest {
                 Map.of("staff", png, "beneficiary", png, "then", session + "-"));
         assertTrue(last.headers().firstValue("Location").orElseThrow().endsWith("/sessions/" + session + "/handover/sign?ids="));
         HttpResponse<String> end = pages.get("/sessions/" + session + "/handover/sign?ids=");
-        assertTrue(end.headers().firstValue("Location").orElseThrow().endsWith("/sessions/" + session + "/handover?saved=signed"));
-        assertTrue(pages.get("/sessions/" + session + "/handover?saved=signed").body().contains("Toutes les conventions de la session sont signées."));
+        assertTrue(end.headers().firstValue("Location").orElseThrow().endsWith("/sessions/" + session + "/handover?saved=cohort-signed"));
+        assertTrue(pages.get("/sessions/" + session + "/handover?saved=cohort-signed").body()
+                .contains("id=\"confirmation\">Toutes les conventions de la session sont signées."));
         assertEquals(2, app.count("SELECT count(*) FROM assignment_events e JOIN assignments a ON a.id = e.assignment_id"
                 + " WHERE a.session_id = " + session + " AND e.kind = 'CONTRACT_SIGNED'"));
         HttpResponse<String> elsewhere = pages.postForm("/assignments/" + first + "/sign",

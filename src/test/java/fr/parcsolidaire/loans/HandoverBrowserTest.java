@@ -67,15 +67,15 @@ class HandoverBrowserTest {
         new Select(driver.findElement(By.id("w-priority"))).selectByValue("HIGH");
         driver.findElement(By.id("w-priorityReason")).sendKeys("Entretien d'embauche en visio la semaine prochaine");
         submit(driver.findElement(By.xpath("//button[normalize-space()='Enregistrer la demande']")));
-        assertTrue(driver.getCurrentUrl().matches(".*/waiting-list/\\d+\\?saved=created$"), driver.getCurrentUrl());
-        assertEquals("Demande enregistrée.", driver.findElement(By.cssSelector("[role=status]")).getText());
+        assertTrue(driver.getCurrentUrl().matches(".*/waiting-list/\\d+$"), driver.getCurrentUrl());
+        assertEquals("Demande enregistrée.", Browser.confirmation(driver));
 
         // The match: the light laptop with a tested webcam, with the reasons in French.
         WebElement match = driver.findElement(By.xpath("//ol[@data-matches]/li[.//span[text()='" + laptop + "']]"));
         assertTrue(match.getText().contains("Webcam testée : utile pour les entretiens en visio"), match.getText());
         assertTrue(match.getText().contains("Léger à transporter (14 pouces)"), match.getText());
         submit(match.findElement(By.xpath(".//button[normalize-space()='Réserver " + laptop + "']")));
-        assertEquals("Machine réservée.", driver.findElement(By.cssSelector("[role=status]")).getText());
+        assertEquals("Machine réservée.", Browser.confirmation(driver));
         WebElement reserved = driver.findElement(By.xpath("//ol[@data-matches]/li[1]"));
         assertTrue(reserved.getText().contains("Déjà réservée pour cette personne"), reserved.getText());
 
@@ -87,7 +87,8 @@ class HandoverBrowserTest {
         driver.findElement(By.id("k-items[0].tag")).sendKeys(screen);
         driver.findElement(By.id("k-items[1].name")).sendKeys("Sacoche");
         submit(driver.findElement(By.xpath("//button[normalize-space()='Remettre le lot et établir la convention']")));
-        assertTrue(driver.getCurrentUrl().matches(".*/assignments/\\d+/items\\?saved=kit$"), driver.getCurrentUrl());
+        assertTrue(driver.getCurrentUrl().matches(".*/assignments/\\d+/items$"), driver.getCurrentUrl());
+        assertEquals("Lot remis : la convention liste chaque élément.", Browser.confirmation(driver));
         String items = driver.findElement(By.cssSelector("[data-items]")).getText();
         assertTrue(items.contains(screen) && items.contains("Sacoche"), items);
 

@@ -14,6 +14,7 @@ import static fr.parcsolidaire.messaging.MessagingKit.count;
 import static fr.parcsolidaire.messaging.MessagingKit.database;
 import static fr.parcsolidaire.messaging.MessagingKit.person;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** The forms of the reminders' pages: French errors tied to their field, nothing written, a confirmation after each save. */
@@ -56,8 +57,9 @@ class MessagingPagesTest {
         assertTrue(browser.get("/outbox").body().contains("Nora Annule"));
 
         HttpResponse<String> cancelled = browser.postForm("/outbox/" + messageId + "/cancel", Map.of());
-        assertEquals("/outbox?saved=cancelled", cancelled.headers().firstValue("Location").orElseThrow());
-        assertTrue(browser.get("/outbox?saved=cancelled").body().contains("role=\"status\">Message annulé : il ne partira pas."));
+        assertEquals("/outbox?saved=message-cancelled", cancelled.headers().firstValue("Location").orElseThrow());
+        assertTrue(browser.get("/outbox?saved=message-cancelled").body()
+                .contains("id=\"confirmation\">Message annulé : il ne partira pas."));
         assertEquals("CANCELLED", MessagingKit.state(messageId));
         HttpResponse<String> again = browser.postForm("/outbox/" + messageId + "/cancel", Map.of());
         assertEquals(409, again.statusCode());
@@ -73,8 +75,13 @@ class MessagingPagesTest {
         HttpResponse<String> r = admin.postForm("/reminders/run", Map.of("date", LocalDate.now().toString()));
         assertEquals(303, r.statusCode(), r.body());
         String location = r.headers().firstValue("Location").orElseThrow();
-        assertTrue(location.startsWith("/outbox?saved=reminders&queued="), location);
-        assertTrue(admin.get(location).body().contains("role=\"status\">Passe des rappels effectuée."));
+        assertTrue(location.startsWith("/outbox?saved=reminders-run&queued="), location);
+        String page = admin.get(location).body();
+        // The page's own confirmation, with the count: the layout's region is not there as well.
+        assertTrue(page.contains("<p class=\"saved\" role=\"status\" tabindex=\"-1\" id=\"confirmation\">Passe des rappels effectuée. "
+                + location.substring(location.indexOf("queued=") + 7) + " message(s) mis en file.</p>"), page);
+        assertEquals(1, page.split("id=\"confirmation\"", -1).length - 1, page);
+        assertFalse(admin.get("/outbox?saved=reminders-run&queued=%3Cb%3E").body().contains("<b>"), "never text from the address");
         assertEquals(1, count("SELECT count(*) FROM outbox WHERE beneficiary_id = " + id));
         assertEquals(400, admin.postForm("/reminders/run", Map.of()).statusCode(), "the page's form always says the day");
         assertEquals(400, Http.api(Role.ADMIN).postJson("/api/v1/reminders/run", "{\"rule\":\"inconnue\"}").statusCode());

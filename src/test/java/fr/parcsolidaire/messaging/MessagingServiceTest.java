@@ -312,9 +312,9 @@ class MessagingServiceTest {
                 Map.of("channel", "SMS", "given", "false", "effectiveOn", LocalDate.now().toString()));
         assertEquals(303, saved.statusCode(), saved.body());
         String location = saved.headers().firstValue("Location").orElseThrow();
-        assertEquals("/beneficiaries/" + id + "?saved=consent#messagerie", location);
-        String page = browser.get(location.substring(0, location.indexOf('#'))).body();
-        assertTrue(page.contains("<p class=\"saved\" role=\"status\">Consentement enregistré.</p>"), page);
+        assertEquals("/beneficiaries/" + id + "?saved=consent-recorded", location);
+        String page = browser.get(location).body();
+        assertTrue(page.contains("<p class=\"saved\" role=\"status\" tabindex=\"-1\" id=\"confirmation\">Consentement enregistré.</p>"), page);
         assertTrue(page.contains("<strong>annulé</strong> · SMS"), page);
         assertTrue(page.contains("refusé ou retiré"), page);
         assertEquals("CANCELLED", MessagingKit.state(messageId));
@@ -380,7 +380,7 @@ class MessagingServiceTest {
         String batchPage = prepared.headers().firstValue("Location").orElseThrow();
         String batch = batchPage.substring("/letter-batches/".length(), batchPage.indexOf('?'));
         String page = browser.get(batchPage).body();
-        assertTrue(page.contains("role=\"status\">Lot préparé"), page);
+        assertTrue(page.contains("id=\"confirmation\">Lot préparé"), page);
         assertTrue(page.contains("Gilberte Papier"), page);
 
         HttpResponse<byte[]> pdf = browser.getBytes("/letter-batches/" + batch + "/pdf");
@@ -391,8 +391,8 @@ class MessagingServiceTest {
         assertTrue(letters.contains("4 allée des Tilleuls, bât. C"), letters);
 
         HttpResponse<String> posted = browser.postForm("/letter-batches/" + batch + "/confirm", Map.of());
-        assertEquals("/outbox?saved=posted", posted.headers().firstValue("Location").orElseThrow());
-        assertTrue(browser.get("/outbox?saved=posted").body().contains("role=\"status\">Envoi du lot confirmé"));
+        assertEquals("/outbox?saved=letter-batch-posted", posted.headers().firstValue("Location").orElseThrow());
+        assertTrue(browser.get("/outbox?saved=letter-batch-posted").body().contains("id=\"confirmation\">Envoi du lot confirmé"));
         assertEquals("SENT", MessagingKit.state(messageId));
     }
 

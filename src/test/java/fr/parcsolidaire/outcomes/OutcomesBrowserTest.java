@@ -78,8 +78,7 @@ class OutcomesBrowserTest {
 
         missing.findElements(By.cssSelector("label.choice")).get(3).click();
         submit(driver.findElement(By.cssSelector(".questionnaire button[type=submit]")));
-        assertEquals("Merci ! Vos réponses du début du parcours sont enregistrées.",
-                driver.findElement(By.cssSelector("[role=status]")).getText());
+        assertEquals("Merci ! Vos réponses du début du parcours sont enregistrées.", Browser.confirmation(driver));
         assertTrue(driver.getPageSource().contains("Fin du parcours."), "the exit questionnaire comes next");
         assertEquals(1, TestApp.get().count("SELECT count(*) FROM skill_assessments WHERE enrolment_id = " + enrolment
                 + " AND phase = 'ENTRY' AND mean_level = 3 AND feels_capable = 4"));

@@ -199,7 +199,7 @@ class OutcomesTest {
                 Map.of("milestone", "3", "channel", "SMS", "answered", "false"));
         assertEquals(303, saved.statusCode());
         String list = browser.get(saved.headers().firstValue("Location").orElseThrow()).body();
-        assertTrue(list.contains("role=\"status\">Essai de contact enregistré.</p>"), list);
+        assertTrue(list.contains("id=\"confirmation\">Essai de contact enregistré.</p>"), list);
     }
 
     @Test
@@ -215,7 +215,7 @@ class OutcomesTest {
                 "startsOn", "2026-01-01", "endsOn", "2026-12-31", "budget", "1500,50", "targets.people", "12"));
         assertEquals(303, saved.statusCode(), saved.body());
         String list = html(admin.get(saved.headers().firstValue("Location").orElseThrow()).body());
-        assertTrue(list.contains("role=\"status\">Programme enregistré.</p>") && list.contains("1500,5 €")
+        assertTrue(list.contains("id=\"confirmation\">Programme enregistré.</p>") && list.contains("1500,5 €")
                 && list.contains("du 01/01/2026 au 31/12/2026"), list);
         assertEquals(1, TestApp.get().count("SELECT count(*) FROM programme_events e JOIN programmes p ON p.id = e.programme_id"
                 + " WHERE e.kind = 'CREATED' AND p.name = 'Page " + world.suffix + "'"), "journaled");
