@@ -2,7 +2,6 @@ package fr.parcsolidaire.loans;
 
 import fr.parcsolidaire.platform.security.Principal;
 import gg.jte.Content;
-import io.helidon.webserver.http.ServerRequest;
 
 /**
  * A part of the beneficiary's page that another feature owns (messaging: consents and messages). Loans does not know
@@ -12,6 +11,6 @@ import io.helidon.webserver.http.ServerRequest;
 @FunctionalInterface
 public interface BeneficiarySection {
 
-    /** The section for this person, {@code request} giving what the page was asked with (a confirmation to show). */
-    Content render(ServerRequest request, Principal reader, long beneficiaryId);
+    /** The section for this person (a save in it is confirmed by the page's layout: platform/http/Confirmations). */
+    Content render(Principal reader, long beneficiaryId);
 }

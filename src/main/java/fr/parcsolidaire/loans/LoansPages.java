@@ -175,7 +175,7 @@ final class LoansPages implements HttpService {
         p.put("assignments", list);
         p.put("documents", list.stream().collect(Collectors.toMap(Assignment::id, a -> contracts.contracts(a.id(), who.user()))));
         p.put("enrolments", courses.enrolmentsOf(id, who.user()));
-        p.put("sections", sections.stream().map(s -> s.render(req, who, id)).toList());
+        p.put("sections", sections.stream().map(s -> s.render(who, id)).toList());
         pages.render(res, "loans/beneficiary.jte", p);
     }
 

@@ -12,7 +12,6 @@ import fr.parcsolidaire.platform.settings.StartupRefused;
 import gg.jte.Content;
 import io.helidon.dbclient.DbExecute;
 import io.helidon.webserver.http.HttpService;
-import io.helidon.webserver.http.ServerRequest;
 
 import java.time.LocalDate;
 import java.time.LocalTime;
@@ -133,7 +132,7 @@ public final class MessagingFeature implements Feature, HeldPersonalData {
     }
 
     /** The consents and messages section of the beneficiary's page (loans owns the page; Main wires this). */
-    public Content beneficiarySection(ServerRequest request, Principal reader, long beneficiaryId) {
+    public Content beneficiarySection(Principal reader, long beneficiaryId) {
         return pages.section(reader, beneficiaryId);
     }
 
