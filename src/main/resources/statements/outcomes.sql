@@ -238,8 +238,12 @@ SELECT p.id, p.name, f.name AS funder, p.starts_on, p.ends_on, p.budget_eur, p.t
 -- name: outcome-sites
 SELECT id, code, name FROM sites ORDER BY name
 
+-- The demo's questionnaires go to enrolments that have none yet: a database that already holds some (the tests'
+-- shared one) must not make the demo replace an answer, which the service refuses.
 -- name: outcome-demo-enrolments
-SELECT id, session_id FROM enrolments ORDER BY id
+SELECT e.id, e.session_id FROM enrolments e
+ WHERE NOT EXISTS (SELECT 1 FROM skill_assessments s WHERE s.enrolment_id = e.id)
+ ORDER BY e.id
 
 -- name: outcome-demo-sessions
 SELECT id FROM course_sessions ORDER BY id
