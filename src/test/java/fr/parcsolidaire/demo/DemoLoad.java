@@ -15,6 +15,8 @@ import java.util.concurrent.TimeoutException;
 public final class DemoLoad {
 
     private static boolean loaded;
+    /** A load that failed half-way is not tried again: its second try would only fail on what the first one left. */
+    private static RuntimeException failure;
 
     private DemoLoad() {
     }
@@ -23,15 +25,22 @@ public final class DemoLoad {
         if (loaded) {
             return;
         }
+        if (failure != null) {
+            throw new IllegalStateException("the demo data failed to load earlier in this JVM", failure);
+        }
         TestApp app = TestApp.get();
         long adminId = app.count("SELECT id FROM users WHERE username = '" + app.username(Role.ADMIN) + "'");
         User admin = new User(adminId, app.username(Role.ADMIN), "Test admin", Role.ADMIN, true);
         InventoryFeature inventory = app.app().feature(InventoryFeature.class);
-        DemoFeature.load(app.app().database(), inventory, app.app().features(), admin, app.baseUrl());
         try {
+            DemoFeature.load(app.app().database(), inventory, app.app().features(), admin, app.baseUrl());
             inventory.catchUp(Duration.ofSeconds(10));
         } catch (TimeoutException e) {
-            throw new IllegalStateException(e);
+            failure = new IllegalStateException(e);
+            throw failure;
+        } catch (RuntimeException e) {
+            failure = e;
+            throw e;
         }
         loaded = true;
     }
