@@ -10,7 +10,12 @@ import jakarta.json.Json;
 import org.junit.jupiter.api.Test;
 
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -157,5 +162,43 @@ class MachinePagePartsTest {
         assertTrue(page(Role.ADMIN, tag).contains("Honorine Attentepage-Deux"));
         Fixtures.expect(200, social.postJson("/api/v1/beneficiaries/" + other + "/anonymise", "{\"confirm\":true}"));
         assertFalse(page(Role.ADMIN, tag).contains("Honorine"), "anonymised: gone from the kept waiting list at once");
+    }
+
+    @Test
+    void pagesReadWhileReservationsComeAndGoNeverKeepAnOldPart() throws Exception {
+        String tag = Fixtures.readyMachine();
+        long person = LoanFixtures.beneficiary("Course", "Quentin");
+        AtomicBoolean writing = new AtomicBoolean(true);
+        ExecutorService readers = Executors.newFixedThreadPool(6);
+        try {
+            List<Future<Integer>> reads = new ArrayList<>();
+            for (int r = 0; r < 6; r++) {
+                Role role = r % 2 == 0 ? Role.TECHNICIAN : Role.ADMIN;
+                reads.add(readers.submit(() -> {
+                    Http reader = Http.browser(role);
+                    int n = 0;
+                    while (writing.get()) {
+                        reader.get("/m/" + tag);
+                        n++;
+                    }
+                    return n;
+                }));
+            }
+            for (int i = 1; i <= 12; i++) {
+                long reservation = JourneyFixtures.reserve(tag, person);
+                assertTrue(page(Role.TECHNICIAN, tag).contains("Réservée pour Q."), "after reservation " + i);
+                Fixtures.expect(200, social.postJson("/api/v1/reservations/" + reservation + "/cancel",
+                        Json.createObjectBuilder().add("note", "Essai " + i).build()));
+                assertFalse(page(Role.TECHNICIAN, tag).contains("Réservée pour"), "after cancellation " + i);
+            }
+            writing.set(false);
+            for (Future<Integer> read : reads) {
+                assertTrue(read.get() > 0);
+            }
+        } finally {
+            writing.set(false);
+            readers.shutdown();
+        }
+        assertFalse(page(Role.ADMIN, tag).contains("Réservée pour"), "once the dust settles, the kept part is the last one");
     }
 }
