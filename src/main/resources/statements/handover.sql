@@ -29,6 +29,18 @@ SELECT w.id, w.beneficiary_id, b.first_name, b.last_name, b.age_bracket, b.situa
  ORDER BY CASE w.priority WHEN 'URGENT' THEN 0 WHEN 'HIGH' THEN 1 ELSE 2 END, w.asked_on, w.id
  LIMIT 500
 
+-- Every open request, in the order of waiting-list, for the machine page's matches: each instance keeps this list in
+-- memory until V33 announces 'waiting-list' (docs/performance.md), and takes each reader's site from it.
+-- name: waiting-open-everywhere
+SELECT w.id, w.beneficiary_id, b.first_name, b.last_name, b.age_bracket, b.situation, w.site_id, s.code AS site_code,
+       s.name AS site_name, w.asked_on, array_to_string(w.uses, ',') AS uses, array_to_string(w.needs, ',') AS needs,
+       w.priority, w.priority_reason, w.children, w.internet, w.status, w.created_at
+  FROM waiting_list_entries w
+  JOIN beneficiaries b ON b.id = w.beneficiary_id
+  JOIN sites s ON s.id = w.site_id
+ WHERE w.status = 'WAITING'
+ ORDER BY CASE w.priority WHEN 'URGENT' THEN 0 WHEN 'HIGH' THEN 1 ELSE 2 END, w.asked_on, w.id
+
 -- name: waiting-lock
 SELECT id, status, beneficiary_id FROM waiting_list_entries
  WHERE id = :id AND (CAST(:siteId AS bigint) IS NULL OR site_id = :siteId) FOR UPDATE
@@ -98,10 +110,11 @@ SELECT r.id, r.machine_id, m.tag, m.type, m.brand, m.model, r.beneficiary_id, b.
  LIMIT 500
 
 -- A reservation without the person: what a technician may see on the machine's page.
--- name: reservation-of-machine-tag
+-- The machine page's reservation, whatever its date: the page keeps it and shows it while its date has not passed.
+-- name: reservation-of-machine-page
 SELECT r.until, b.first_name
   FROM reservations r JOIN beneficiaries b ON b.id = r.beneficiary_id
- WHERE r.machine_id = :machineId AND r.status = 'ACTIVE' AND r.until >= :today
+ WHERE r.machine_id = :machineId AND r.status = 'ACTIVE'
 
 -- name: kit-machine-lock
 SELECT id, tag, state, type, brand, model, serial FROM machines WHERE tag = :tag FOR UPDATE

@@ -40,6 +40,7 @@ final class PerfBench {
     private static final String BENCH_USER = "bench";
     /** The workshop's own scanner: a technician's machine page shows no assignments, so it reads no database. */
     private static final String BENCH_TECHNICIAN = "bench-technicien";
+    private static final String BENCH_SOCIAL_WORKER = "bench-social";
     private static final String BENCH_PASSWORD = "bench-password-1";
     private static final int CONNECTIONS = 64;
 
@@ -97,6 +98,9 @@ final class PerfBench {
             LoadTools.LoadResult workshopHtml = LoadTools.wrk(service.baseUrl(), token(service.baseUrl(), BENCH_TECHNICIAN),
                     pagePaths, CONNECTIONS, seconds);
             row("GET /m/{tag} (page HTML, technicien)", rate(workshopHtml) + percentOf(workshopHtml, pg));
+            LoadTools.LoadResult socialHtml = LoadTools.wrk(service.baseUrl(), token(service.baseUrl(), BENCH_SOCIAL_WORKER),
+                    pagePaths, CONNECTIONS, seconds);
+            row("GET /m/{tag} (page HTML, travailleur social)", rate(socialHtml) + percentOf(socialHtml, pg));
             row("mémoire (RSS) sous charge", String.format("%.0f Mio", rssUnderLoad[0]));
 
             // Written only now, so that the reads above run on a database that autovacuum leaves alone.
@@ -344,7 +348,8 @@ final class PerfBench {
         try (Connection c = connect(); PreparedStatement st = c.prepareStatement(
                 "INSERT INTO users (username, display_name, role, password_hash) VALUES (?, 'Banc d''essai', ?, ?) "
                         + "ON CONFLICT (username) DO NOTHING")) {
-            for (String[] user : new String[][] {{BENCH_USER, "ADMIN"}, {BENCH_TECHNICIAN, "TECHNICIAN"}}) {
+            for (String[] user : new String[][] {{BENCH_USER, "ADMIN"}, {BENCH_TECHNICIAN, "TECHNICIAN"},
+                    {BENCH_SOCIAL_WORKER, "SOCIAL_WORKER"}}) {
                 st.setString(1, user[0]);
                 st.setString(2, user[1]);
                 st.setString(3, PasswordHasher.hash(BENCH_PASSWORD));

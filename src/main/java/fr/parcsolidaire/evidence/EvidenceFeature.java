@@ -4,7 +4,6 @@ import fr.parcsolidaire.inventory.DiskHealth;
 import fr.parcsolidaire.inventory.MachineEvidence;
 import fr.parcsolidaire.platform.Feature;
 import fr.parcsolidaire.platform.Platform;
-import fr.parcsolidaire.platform.security.Permission;
 import fr.parcsolidaire.platform.security.User;
 import fr.parcsolidaire.platform.sql.Database;
 import io.helidon.dbclient.DbExecute;
@@ -47,8 +46,8 @@ public final class EvidenceFeature implements Feature, MachineEvidence, DiskHeal
     }
 
     @Override
-    public Section of(long machineId, User reader) {
-        return section.of(machineId, reader.can(Permission.INVENTORY_WRITE));
+    public Section of(long machineId) {
+        return section.of(machineId);
     }
 
     @Override

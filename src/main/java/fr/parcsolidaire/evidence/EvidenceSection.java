@@ -19,7 +19,8 @@ final class EvidenceSection {
         this.tokens = tokens;
     }
 
-    MachineEvidence.Section of(long machineId, boolean writer) {
+    /** The whole section, tokens in force included: the page shows them to those who write, until they expire. */
+    MachineEvidence.Section of(long machineId) {
         var db = database.client().execute();
         List<MachineEvidence.File> files = db.createNamedQuery("evidence-files-of-machine-page").addParam("machineId", machineId)
                 .execute().map(r -> new MachineEvidence.File(kind(Rows.text(r, "kind")), Rows.text(r, "file_name"),
@@ -36,10 +37,8 @@ final class EvidenceSection {
                     return new MachineEvidence.Disk(name, verdict, details(r), failing, failing && !destroyed);
                 }).toList();
         List<MachineEvidence.Token> active = new ArrayList<>();
-        if (writer) {
-            tokens.active(machineId).forEach(t -> active.add(new MachineEvidence.Token(t.id(), t.createdBy(),
-                    Formats.dateTime(t.expiresAt()), t.uses(), "workbench/" + t.id() + "/revoke")));
-        }
+        tokens.active(machineId).forEach(t -> active.add(new MachineEvidence.Token(t.id(), t.createdBy(),
+                t.expiresAt().toInstant(), Formats.dateTime(t.expiresAt()), t.uses(), "workbench/" + t.id() + "/revoke")));
         return new MachineEvidence.Section(files, disks, active, tokens.lifetime());
     }
 

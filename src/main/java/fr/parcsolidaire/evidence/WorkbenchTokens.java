@@ -83,8 +83,9 @@ final class WorkbenchTokens implements TokenSource {
 
     /** Revokes a token of this machine; a token already revoked or expired stays as it is (409). */
     void revoke(String tag, long tokenId, User actor) {
-        long changed = database.client().execute().createNamedUpdate("workbench-token-revoke")
-                .addParam("id", tokenId).addParam("tag", tag).addParam("revokedBy", actor.id()).execute();
+        // In a transaction, like the use below: the machine page kept in memory forgets the token at this commit.
+        long changed = database.inTransaction(tx -> tx.createNamedUpdate("workbench-token-revoke")
+                .addParam("id", tokenId).addParam("tag", tag).addParam("revokedBy", actor.id()).execute());
         if (changed == 0) {
             throw HttpProblem.conflict("Ce jeton n'est plus en vigueur (déjà révoqué ou expiré).");
         }
@@ -111,10 +112,11 @@ final class WorkbenchTokens implements TokenSource {
         OffsetDateTime expires = Rows.timestamp(r, "expires_at");
         OffsetDateTime revoked = Rows.timestamp(r, "revoked_at");
         boolean inForce = revoked == null && expires.isAfter(OffsetDateTime.now(clock));
-        database.client().execute().createNamedInsert("workbench-token-use").addParam("tokenId", Rows.longValue(r, "token_id"))
+        // The page shows how often a token was used: in a transaction, so that its kept copy is forgotten at this commit.
+        database.inTransaction(tx -> tx.createNamedInsert("workbench-token-use").addParam("tokenId", Rows.longValue(r, "token_id"))
                 .addParam("method", method.length() > 10 ? method.substring(0, 10) : method)
                 .addParam("path", rawPath.length() > MAX_PATH ? rawPath.substring(0, MAX_PATH) : rawPath)
-                .addParam("accepted", inForce).execute();
+                .addParam("accepted", inForce).execute());
         if (revoked != null) {
             throw refused("Ce jeton du poste de travail a été révoqué le " + Formats.dateTime(revoked)
                     + " : préparez-en un nouveau depuis la page de la machine.");

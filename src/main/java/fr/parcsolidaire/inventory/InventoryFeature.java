@@ -9,6 +9,7 @@ import io.helidon.webserver.http.HttpService;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.TimeoutException;
+import java.util.function.Supplier;
 
 /**
  * Sites, donors, donations and machines through reconditioning, and the scan lookup's memory of machine records.
@@ -96,6 +97,15 @@ public final class InventoryFeature implements Feature {
 
     public List<Site> sites() {
         return inventory.sites();
+    }
+
+    /**
+     * A value shared by every machine page, kept by this instance until a change announces {@code key} ("*" included;
+     * never while notices cannot be heard): loans keeps the open waiting list this way (V33 announces 'waiting-list').
+     * Before {@link #start} nothing is kept.
+     */
+    public <V> Supplier<V> keep(String key, Supplier<V> load) {
+        return records.keep(key, load);
     }
 
     /** Returns once every change committed before the call is forgotten by the scan lookup's memory. */

@@ -62,6 +62,10 @@ final class InventoryPages implements HttpService {
     private final Supplier<MachineAssignments> assignments;
     private final Supplier<MachineProspects> prospects;
     private final Supplier<MachineEvidence> evidence;
+    /** The parts other features give the page, kept beside the record (docs/performance.md, issue 18). */
+    private final MachineRecords.Part<List<MachineAssignments.Line>> keptAssignments;
+    private final MachineRecords.Part<MachineProspects.Part> keptProspects;
+    private final MachineRecords.Part<MachineEvidence.Section> keptEvidence;
 
     InventoryPages(Guard guard, Pages pages, InventoryRepository inventory, MachineRecords records,
                    IntakeService intake, WorkshopService workshop, SpecsCorrections specs, Clock clock,
@@ -78,6 +82,9 @@ final class InventoryPages implements HttpService {
         this.assignments = assignments;
         this.prospects = prospects;
         this.evidence = evidence;
+        this.keptAssignments = records.part();
+        this.keptProspects = records.part();
+        this.keptEvidence = records.part();
     }
 
     @Override
@@ -206,17 +213,24 @@ final class InventoryPages implements HttpService {
         params.put("message", message);
         params.put("today", LocalDate.now(clock).toString());
         params.put("lastEvent", machine.events().isEmpty() ? 0L : machine.events().getLast().id());
-        params.put("assignments", who.user().can(Permission.ASSIGNMENTS_READ) && machine.everAssigned()
-                ? assignments.get().of(machine.id(), who.user()) : List.of());
-        // The page is the scan's, the most frequent request: ask other features only where they can have something.
-        // A reservation holds a ready machine (or one sent back to the workshop meanwhile); evidence hangs on storage
-        // devices, or is uploaded while the machine is in the workshop.
-        boolean available = machine.state() == MachineState.READY || Lifecycle.inWorkshop(machine.state());
-        params.put("reservation", available ? prospects.get().reservation(machine.id()).orElse(null) : null);
-        params.put("prospects", machine.state() == MachineState.READY && who.user().can(Permission.BENEFICIARIES_READ)
-                ? prospects.get().matches(machine.tag(), who.user()) : List.of());
-        params.put("evidence", !machine.storageDevices().isEmpty() || Lifecycle.inWorkshop(machine.state())
-                ? evidence.get().of(machine.id(), who.user()) : null);
+        User reader = who.user();
+        // The page is the scan's, the most frequent request: each part is read once, kept beside the record and forgotten
+        // with it; what depends on the reader or on the day is decided here. Other features are asked only where they
+        // can have something: assignments once the machine was ever assigned; a reservation holds a ready machine (or
+        // one sent back to the workshop meanwhile); evidence hangs on storage devices, or comes while in the workshop.
+        params.put("assignments", reader.can(Permission.ASSIGNMENTS_READ) && machine.everAssigned()
+                ? MachineAssignments.shownTo(keptAssignments.of(machine.tag(), () -> assignments.get().of(machine.id())), reader)
+                : List.of());
+        boolean ready = machine.state() == MachineState.READY;
+        MachineProspects.Part prospects = ready || Lifecycle.inWorkshop(machine.state())
+                ? keptProspects.of(machine.tag(), () -> this.prospects.get().of(machine.id(), machine.tag(), ready))
+                : MachineProspects.NOTHING;
+        LocalDate today = LocalDate.now(clock);
+        params.put("reservation", prospects.reservation(today).orElse(null));
+        params.put("prospects", ready && reader.can(Permission.BENEFICIARIES_READ) ? prospects.matches(reader, today) : List.of());
+        MachineEvidence.Section section = !machine.storageDevices().isEmpty() || Lifecycle.inWorkshop(machine.state())
+                ? keptEvidence.of(machine.tag(), () -> evidence.get().of(machine.id())) : null;
+        params.put("evidence", section == null ? null : section.shownTo(reader.can(Permission.INVENTORY_WRITE), clock.instant()));
         pages.render(res, status, "inventory/machine.jte", params);
     }
 

@@ -10,8 +10,10 @@ import fr.parcsolidaire.platform.sql.DatabaseCoordinates;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Supplier;
 
 /**
  * The scan lookup's memory: each machine's record, with its API JSON already written, kept by this instance.
@@ -22,6 +24,10 @@ import java.util.concurrent.atomic.AtomicLong;
  * This instance forgets what it wrote right after its own commit ({@link Database#onCommit});
  * the others on PostgreSQL's notice. While the notice channel is down nothing is kept and every read goes
  * to the database.
+ *
+ * <p>The machine page also shows parts other features keep (assignments, reservation, evidence: {@link Part}), kept
+ * here beside the record under the same rules and forgotten with it (V33 makes their tables announce the machine),
+ * and values shared by every page, such as the open waiting list ({@link #keep}), forgotten on their own pseudo-tag.
  */
 final class MachineRecords implements AutoCloseable {
 
@@ -37,9 +43,14 @@ final class MachineRecords implements AutoCloseable {
      * was read: a read that began before a commit may carry the old state, and its notice may already be gone.
      */
     private final AtomicLong forgettings = new AtomicLong();
+    private final List<Part<?>> parts = new CopyOnWriteArrayList<>();
+    private final List<Kept<?>> kept = new CopyOnWriteArrayList<>();
+    /** Page parts are small (a few lines of text); as many of each as records fit in the memory, about 3 KiB each. */
+    private final long maxParts;
 
     private MachineRecords(InventoryRepository inventory, DatabaseCoordinates coordinates, long maxBytes) {
         this.inventory = inventory;
+        this.maxParts = Math.max(1, maxBytes / 3072);
         this.cache = Caffeine.newBuilder()
                 .maximumWeight(maxBytes)
                 // The JSON's size stands for the whole entry's: the objects weigh about as much again.
@@ -82,15 +93,105 @@ final class MachineRecords implements AutoCloseable {
         return inventory.machine(tag).map(m -> new Cached(m, Json.bytes(m), HistoryLine.of(m)));
     }
 
-    /** A notice's payload: tags separated by commas, or "*" for every machine. */
+    /** A notice's payload: tags separated by commas, or "*" for every machine; pseudo-tags name a {@link #keep}. */
     void forget(String tags) {
+        // First the count, then the forgetting: a load that read before either sees the new count or is forgotten.
         forgettings.incrementAndGet();
         if (tags.equals("*")) {
             cache.invalidateAll();
+            parts.forEach(p -> p.cache.invalidateAll());
+            kept.forEach(Kept::forget);
             return;
         }
         for (String tag : tags.split(",")) {
             cache.invalidate(tag);
+            for (Part<?> part : parts) {
+                part.cache.invalidate(tag);
+            }
+            for (Kept<?> k : kept) {
+                if (k.key.equals(tag)) {
+                    k.forget();
+                }
+            }
+        }
+    }
+
+    /** A new part of the machine page, kept per machine beside its record and forgotten with it. */
+    <V> Part<V> part() {
+        Part<V> part = new Part<>(Caffeine.newBuilder().maximumSize(maxParts).build());
+        parts.add(part);
+        return part;
+    }
+
+    /**
+     * One value every page may use (the open waiting list), read by {@code load} when first asked, kept until a change
+     * announces {@code key} or "*", never while notices cannot be heard.
+     */
+    <V> Supplier<V> keep(String key, Supplier<V> load) {
+        Kept<V> k = new Kept<>(key, load);
+        kept.add(k);
+        return k::get;
+    }
+
+    /**
+     * One feature's part of the machine page, per machine tag. Caffeine keeps no null: a part is wrapped in an
+     * Optional, so that "nothing to show" is kept as well.
+     */
+    final class Part<V> {
+
+        private final Cache<String, Optional<V>> cache;
+
+        private Part(Cache<String, Optional<V>> cache) {
+            this.cache = cache;
+        }
+
+        /** The machine's part, as kept or read now by {@code load} (which may return null: nothing to show). */
+        V of(String tag, Supplier<V> load) {
+            if (!listener.listening()) {
+                return load.get();
+            }
+            Optional<V> known = cache.getIfPresent(tag);
+            if (known != null) {
+                return known.orElse(null);
+            }
+            long before = forgettings.get();
+            Optional<V> loaded = Optional.ofNullable(load.get());
+            cache.asMap().compute(tag, (t, old) -> forgettings.get() == before ? loaded : old);
+            return loaded.orElse(null);
+        }
+    }
+
+    private final class Kept<V> {
+
+        private final String key;
+        private final Supplier<V> load;
+        private volatile V value;
+
+        private Kept(String key, Supplier<V> load) {
+            this.key = key;
+            this.load = load;
+        }
+
+        V get() {
+            if (!listener.listening()) {
+                return load.get();
+            }
+            V known = value;
+            if (known != null) {
+                return known;
+            }
+            long before = forgettings.get();
+            V loaded = load.get();
+            synchronized (this) {
+                if (forgettings.get() == before) {
+                    value = loaded;
+                }
+            }
+            return loaded;
+        }
+
+        synchronized void forget() {
+            value = null;
         }
     }
 

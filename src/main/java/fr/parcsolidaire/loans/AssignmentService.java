@@ -1,6 +1,7 @@
 package fr.parcsolidaire.loans;
 
 import fr.parcsolidaire.inventory.Lifecycle;
+import fr.parcsolidaire.inventory.MachineAssignments;
 import fr.parcsolidaire.inventory.MachineEventKind;
 import fr.parcsolidaire.inventory.MachineHistory;
 import fr.parcsolidaire.inventory.MachineState;
@@ -262,11 +263,15 @@ final class AssignmentService {
     }
 
     /** The assignments of one machine, newest first: names only for those who may see them, only of their site. */
-    List<Assignment> ofMachine(long machineId, User reader) {
-        Long site = reader.siteScope();
+    /** Every assignment of the machine for its page, newest first, every site's, names included: the page filters. */
+    List<MachineAssignments.Line> ofMachinePage(long machineId) {
         return database.client().execute().createNamedQuery("machine-assignments")
-                .addParam(machineId).addParam(site).addParam(site)
-                .execute().map(r -> assignment(r, reader.can(Permission.BENEFICIARIES_READ))).toList();
+                .addParam(machineId).addParam((Object) null).addParam((Object) null)
+                .execute().map(r -> {
+                    Assignment a = assignment(r, true);
+                    return new MachineAssignments.Line(a.id(), a.kind().label(), a.status().label(), a.startsOn(), a.dueOn(),
+                            Rows.longValue(r, "beneficiary_site_id"), a.beneficiaryName());
+                }).toList();
     }
 
     public List<Assignment> list(Long beneficiaryId, Long machineId, AssignmentStatus status, User reader) {

@@ -10,7 +10,6 @@ import fr.parcsolidaire.outcomes.PeopleWords;
 import fr.parcsolidaire.platform.Feature;
 import fr.parcsolidaire.platform.Platform;
 import fr.parcsolidaire.platform.http.HomeSection;
-import fr.parcsolidaire.platform.http.HttpProblem;
 import fr.parcsolidaire.platform.security.User;
 import fr.parcsolidaire.platform.sql.Database;
 import io.helidon.dbclient.DbExecute;
@@ -21,7 +20,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
+import java.util.function.Supplier;
 
 /**
  * Beneficiaries, courses and their sessions, enrolments, and the assignments of machines with their contracts.
@@ -47,6 +46,7 @@ public final class LoansFeature implements Feature, MachineAssignments, MachineP
     private List<HttpService> routes;
     private LoansHome home;
     private WaitingHome waitingHome;
+    private Supplier<List<WaitingEntry>> openWaiting;
 
     public LoansFeature(InventoryFeature inventory) {
         this.inventory = inventory;
@@ -72,6 +72,7 @@ public final class LoansFeature implements Feature, MachineAssignments, MachineP
         reservations = new ReservationService(database, platform.clock());
         assignments = new AssignmentService(database, inventory.workshop(), contracts, platform.clock(), reservations);
         waiting = new WaitingListService(database, platform.clock());
+        openWaiting = inventory.keep("waiting-list", waiting::openEverywhere);
         matching = new MatchingService(database, waiting, reservations, platform.clock());
         kits = new KitService(database, inventory.workshop(), assignments, platform.clock());
         cohort = new CohortHandover(database, assignments);
@@ -124,26 +125,14 @@ public final class LoansFeature implements Feature, MachineAssignments, MachineP
     }
 
     @Override
-    public List<MachineAssignments.Line> of(long machineId, User reader) {
-        return assignments.ofMachine(machineId, reader).stream()
-                .map(a -> new MachineAssignments.Line(a.id(), a.kind().label(), a.status().label(), a.startsOn(), a.dueOn(), a.beneficiaryName()))
-                .toList();
+    public List<MachineAssignments.Line> of(long machineId) {
+        return assignments.ofMachinePage(machineId);
     }
 
     @Override
-    public Optional<String> reservation(long machineId) {
-        return reservations.publicNote(machineId);
-    }
-
-    @Override
-    public List<MachineProspects.Line> matches(String tag, User reader) {
-        try {
-            return matching.peopleFor(tag, reader).stream()
-                    .map(p -> new MachineProspects.Line(p.waitingId(), p.beneficiaryName(), p.score(), p.reasons())).toList();
-        } catch (HttpProblem e) {
-            // The page's record may be a moment behind: a machine no longer READY has nobody to propose.
-            return List.of();
-        }
+    public MachineProspects.Part of(long machineId, String tag, boolean ready) {
+        MatchCandidate candidate = ready ? matching.candidates(tag).stream().findFirst().orElse(null) : null;
+        return new PageProspects(reservations.ofMachinePage(machineId).orElse(null), candidate, openWaiting);
     }
 
     @Override

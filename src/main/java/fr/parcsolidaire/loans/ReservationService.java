@@ -181,13 +181,24 @@ final class ReservationService {
      * What anyone who sees the machine may read of its reservation: the first name's initial and the date, no more
      * ("Réservée pour A. jusqu'au 12/12/2026.").
      */
-    Optional<String> publicNote(long machineId) {
-        // No sweep here: the machine page is the scan's, the most frequent request; a reservation past its date is
-        // simply not shown, and the next list, match or assignment journals its lapse.
-        return database.client().execute().createNamedGet("reservation-of-machine-tag").addParam("machineId", machineId)
-                .addParam("today", LocalDate.now(clock)).execute()
-                .map(r -> "Réservée pour " + initial(Rows.text(r, "first_name")) + " jusqu'au "
-                        + Formats.date(Rows.date(r, "until")) + ".");
+    /**
+     * The machine's active reservation as its page keeps it: the date and the first name's initial only. No sweep here:
+     * the page is the scan's, the most frequent request; a reservation past its date is simply not shown
+     * ({@link PageReservation#note}), and the next list, match or assignment journals its lapse.
+     */
+    Optional<PageReservation> ofMachinePage(long machineId) {
+        return database.client().execute().createNamedGet("reservation-of-machine-page").addParam("machineId", machineId)
+                .execute().map(r -> new PageReservation(Rows.date(r, "until"), initial(Rows.text(r, "first_name"))));
+    }
+
+    /** A reservation on the machine page: until when, for whom (an initial). */
+    record PageReservation(LocalDate until, String initial) {
+
+        /** "Réservée pour A. jusqu'au 12/12/2026.", or nothing once the date has passed. */
+        Optional<String> note(LocalDate today) {
+            return until.isBefore(today) ? Optional.empty()
+                    : Optional.of("Réservée pour " + initial + " jusqu'au " + Formats.date(until) + ".");
+        }
     }
 
     static String initial(String firstName) {

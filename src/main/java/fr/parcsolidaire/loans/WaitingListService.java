@@ -184,6 +184,12 @@ final class WaitingListService {
         return query(database.client().execute(), WaitingStatus.WAITING, null, reader.siteScope());
     }
 
+    /** Every open request of every site, in the order of {@link #open}, for the machine page's kept copy. */
+    List<WaitingEntry> openEverywhere() {
+        return database.client().execute().createNamedQuery("waiting-open-everywhere").execute()
+                .map(WaitingListService::entry).toList();
+    }
+
     Optional<WaitingEntry> find(long id, User reader) {
         return query(database.client().execute(), null, id, reader.siteScope()).stream().findFirst();
     }
