@@ -21,6 +21,8 @@ import java.util.function.Function;
  * The service's PostgreSQL: migrations (Flyway, from the top-level sql/ folder copied onto the classpath),
  * the Helidon DbClient with the named statements of the features' .sql files (see {@link Statements}),
  * and a transaction helper whose commits features can follow ({@link #onCommit}).
+ * The pool's sessions queue their change notices (V34) and this instance's {@link NoticeSender} sends them, many
+ * commits to a NOTIFY, rather than each commit waiting for PostgreSQL's global notify lock.
  */
 public final class Database {
 
@@ -30,10 +32,12 @@ public final class Database {
     private final DbClient client;
     private final DatabaseCoordinates coordinates;
     private final List<CommitHook> commitHooks = new CopyOnWriteArrayList<>();
+    private final NoticeSender notices;
 
     private Database(DbClient client, DatabaseCoordinates coordinates) {
         this.client = client;
         this.coordinates = coordinates;
+        this.notices = new NoticeSender(coordinates).start();
     }
 
     /**
@@ -113,11 +117,13 @@ public final class Database {
             throw e;
         }
         tx.commit();
+        notices.wake();
         afterCommit.forEach(Runnable::run);
         return result;
     }
 
     public void close() {
+        notices.close();
         client.close();
         try {
             coordinates.close();

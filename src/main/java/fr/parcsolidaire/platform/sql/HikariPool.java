@@ -36,6 +36,9 @@ final class HikariPool implements CloseableJdbcConnectionPool {
         // Inside a transaction the driver then reads large results by batches through a cursor:
         // report exports stream in constant memory instead of loading every row first.
         config.addDataSourceProperty("defaultRowFetchSize", "1000");
+        // The change notices of the pool's writes are queued and sent by the instance's NoticeSender (V34), not
+        // NOTIFYed at each commit. A SET rather than a startup option, which poolers such as PgBouncer refuse.
+        config.setConnectionInitSql("SET parc.deferred_notices = on");
         return new HikariPool(new HikariDataSource(config));
     }
 
