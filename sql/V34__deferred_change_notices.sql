@@ -37,7 +37,10 @@ BEGIN
     -- A notice carries at most 8000 bytes; 300 tags of 15 characters stay well under.
     payload := CASE WHEN cardinality(tags) > 300 THEN '*' ELSE array_to_string(tags, ',') END;
     IF current_setting('parc.deferred_notices', true) = 'on' THEN
-        INSERT INTO change_notices (channel, payload) VALUES ('machine_changed', payload);
+        -- A transition announces twice (its event, then the machine row it moves): queue the tags once.
+        IF NOT (tags <@ string_to_array(pending, ',')) THEN
+            INSERT INTO change_notices (channel, payload) VALUES ('machine_changed', payload);
+        END IF;
     ELSE
         PERFORM pg_notify('machine_changed', payload);
     END IF;

@@ -61,6 +61,31 @@ final class PerfBench {
         }
     }
 
+    /**
+     * The write rows of the table alone ({@code ./parc bench writes}): transitions from 64 clients and loans with
+     * their contract, without the minutes of read measurements before them. BENCH_JAR compares another build.
+     */
+    static void runWrites() {
+        try {
+            new PerfBench().measureWrites();
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private void measureWrites() throws Exception {
+        createDatabaseIfMissing();
+        seedIfSmall();
+        try (ServiceProcess service = ServiceProcess.start(jdbcUrl)) {
+            ensureBenchUser();
+            String token = token(service.baseUrl());
+            ConcurrentLinkedQueue<String> fresh = intake(service.baseUrl(), token);
+            row("transitions (écriture)", transitions(service.baseUrl(), token, fresh));
+            contracts(service.baseUrl(), token);
+        }
+        print();
+    }
+
     private void measure() throws Exception {
         createDatabaseIfMissing();
         seedIfSmall();

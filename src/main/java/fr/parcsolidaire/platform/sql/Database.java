@@ -15,6 +15,7 @@ import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.Consumer;
 import java.util.function.Function;
 
 /**
@@ -33,10 +34,13 @@ public final class Database {
     private final DatabaseCoordinates coordinates;
     private final List<CommitHook> commitHooks = new CopyOnWriteArrayList<>();
     private final NoticeSender notices;
+    private final CommitReads commitReads;
+    private final List<Consumer<String>> settingActions = new CopyOnWriteArrayList<>();
 
-    private Database(DbClient client, DatabaseCoordinates coordinates) {
+    private Database(DbClient client, DatabaseCoordinates coordinates, CommitReads commitReads) {
         this.client = client;
         this.coordinates = coordinates;
+        this.commitReads = commitReads;
         this.notices = new NoticeSender(coordinates).start();
     }
 
@@ -46,11 +50,12 @@ public final class Database {
      */
     public static Database open(Settings db, DatabaseCoordinates coordinates, List<String> statementFiles) {
         migrate(coordinates);
-        HikariPool pool = HikariPool.open(coordinates, db.integer("pool-size"), db.duration("connection-timeout"));
+        CommitReads commitReads = new CommitReads();
+        HikariPool pool = HikariPool.open(coordinates, db.integer("pool-size"), db.duration("connection-timeout"), commitReads);
         DbStatements.Builder statements = DbStatements.builder();
         Statements.load(statementFiles).forEach(statements::addStatement);
         DbClient client = JdbcClientBuilder.create().connectionPool(pool).statements(statements.build()).build();
-        return new Database(client, coordinates);
+        return new Database(client, coordinates, commitReads);
     }
 
     /**
@@ -90,9 +95,25 @@ public final class Database {
         Runnable beforeCommit(DbExecute tx);
     }
 
-    /** Adds a hook every later transaction runs; nothing is run for a transaction that rolls back. */
+    /**
+     * Adds a hook every later transaction runs; nothing is run for a transaction that rolls back. Its statement costs
+     * every transaction a round trip: where a transaction-local setting says it all, {@link #afterCommit} is free.
+     */
     public void onCommit(CommitHook hook) {
         commitHooks.add(hook);
+    }
+
+    /**
+     * After each commit of {@link #inTransaction}, hands {@code action} the value the transaction left in a
+     * transaction-local setting (its triggers fill it), when not empty. The value is read in the COMMIT's own round
+     * trip ({@link CommitReads}), so this costs no statement.
+     */
+    public synchronized void afterCommit(String setting, Consumer<String> action) {
+        int index = commitReads.add(setting);
+        if (index != settingActions.size()) {
+            throw new IllegalStateException("settings read at commit out of step");
+        }
+        settingActions.add(action);
     }
 
     /** Runs work in one transaction: commits when it returns, rolls back when it throws. */
@@ -116,8 +137,17 @@ public final class Database {
             }
             throw e;
         }
+        commitReads.clear();
         tx.commit();
         notices.wake();
+        String[] settings = commitReads.taken();
+        if (settings != null) {
+            for (int i = 0; i < settings.length; i++) {
+                if (settings[i] != null && !settings[i].isEmpty()) {
+                    settingActions.get(i).accept(settings[i]);
+                }
+            }
+        }
         afterCommit.forEach(Runnable::run);
         return result;
     }
