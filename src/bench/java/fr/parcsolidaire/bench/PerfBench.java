@@ -82,6 +82,18 @@ final class PerfBench {
             ConcurrentLinkedQueue<String> fresh = intake(service.baseUrl(), token);
             row("transitions (écriture)", transitions(service.baseUrl(), token, fresh));
             contracts(service.baseUrl(), token);
+            // What the V34 queue changes for PostgreSQL alone: one event per transaction, with the real triggers,
+            // notified at once (psql, scripts) or queued and sent by the running service, as its pool does.
+            String oneEvent = "BEGIN;\nINSERT INTO machine_events (machine_id, kind, actor_id, note, data) VALUES (:id, 'REPAIR', "
+                    + "(SELECT id FROM users WHERE username = '" + BENCH_USER + "'), 'banc', '{\"parts\":\"banc\"}');\nEND;";
+            for (String mode : new String[] {"off", "on"}) {
+                LoadTools.LoadResult r = LoadTools.pgbenchScript(database, maxMachineId(), oneEvent,
+                        "-c parc.deferred_notices=" + mode, 16, seconds);
+                row("PostgreSQL : un événement par transaction, annonces " + (mode.equals("on") ? "en file (V34)" : "NOTIFY"),
+                        rate(r));
+            }
+            Thread.sleep(2 * 100);
+            row("annonces restées en file 0,2 s après", count("SELECT count(*) FROM change_notices") + "");
         }
         print();
     }

@@ -142,7 +142,8 @@ public final class Database {
         notices.wake();
         String[] settings = commitReads.taken();
         if (settings != null) {
-            for (int i = 0; i < settings.length; i++) {
+            // An action registered while this transaction committed may not have its setting read yet, nor the reverse.
+            for (int i = 0; i < Math.min(settings.length, settingActions.size()); i++) {
                 if (settings[i] != null && !settings[i].isEmpty()) {
                     settingActions.get(i).accept(settings[i]);
                 }
