@@ -183,10 +183,6 @@ SELECT state, count(*) AS n FROM machines GROUP BY state
 -- name: donors-count
 SELECT count(*) AS n FROM donors
 
--- What this transaction changed in machine records, left by the V12 triggers ("*" for all, NULL or '' for none).
--- name: machines-changed-in-transaction
-SELECT current_setting('parc.changed_machines', true) AS tags
-
 -- name: machine-location-lock
 SELECT id, location FROM machines WHERE tag = :tag FOR UPDATE
 

@@ -24,6 +24,7 @@ public final class Bench {
     static {
         BENCHES.put("intake", IntakeBench::run);
         BENCHES.put("perf", PerfBench::run);
+        BENCHES.put("writes", PerfBench::runWrites);
         BENCHES.put("contracts", ContractBench::run);
         BENCHES.put("load", ReliabilityBench::load);
         BENCHES.put("crash", ReliabilityBench::crash);

@@ -5,6 +5,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -85,8 +86,31 @@ final class LoadTools {
         return Double.isNaN(v) ? 0 : v;
     }
 
+    /**
+     * A pgbench script (its own transactions, {@code :id} a random machine) with a session setting given at connection,
+     * e.g. {@code -c parc.deferred_notices=on}, as the service's pool has it.
+     */
+    static LoadResult pgbenchScript(String database, long maxId, String script, String options, int clients, int seconds)
+            throws IOException, InterruptedException {
+        Path file = Files.createTempFile("pgbench-script", ".sql");
+        Files.writeString(file, "\\set id random(1, " + maxId + ")\n" + script.strip() + "\n");
+        String out = run(List.of("pgbench", "-n", "-h", "127.0.0.1", "-U", "postgres", "-M", "prepared",
+                "-c", Integer.toString(clients), "-j", "2", "-T", Integer.toString(seconds),
+                "-f", file.toString(), database), Map.of("PGOPTIONS", options));
+        double tps = number(out, "tps = ([0-9.]+)");
+        double latency = number(out, "latency average = ([0-9.]+) ms");
+        long failed = (long) orZero(number(out, "number of failed transactions: (\\d+)"));
+        return new LoadResult(tps, latency, Double.NaN, failed, "pgbench -M prepared -c " + clients + " (latence moyenne en p50)");
+    }
+
     private static String run(List<String> command) throws IOException, InterruptedException {
-        Process p = new ProcessBuilder(command).redirectErrorStream(true).start();
+        return run(command, Map.of());
+    }
+
+    private static String run(List<String> command, Map<String, String> env) throws IOException, InterruptedException {
+        ProcessBuilder pb = new ProcessBuilder(command).redirectErrorStream(true);
+        pb.environment().putAll(env);
+        Process p = pb.start();
         String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         if (p.waitFor() != 0) {
             throw new IllegalStateException(command.getFirst() + " a échoué :\n" + out);

@@ -62,6 +62,43 @@ final class PerfBench {
         }
     }
 
+    /**
+     * The write rows of the table alone ({@code ./parc bench writes}): transitions from 64 clients and loans with
+     * their contract, without the minutes of read measurements before them. BENCH_JAR compares another build.
+     */
+    static void runWrites() {
+        try {
+            new PerfBench().measureWrites();
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private void measureWrites() throws Exception {
+        createDatabaseIfMissing();
+        seedIfSmall();
+        try (ServiceProcess service = ServiceProcess.start(jdbcUrl)) {
+            ensureBenchUser();
+            String token = token(service.baseUrl());
+            ConcurrentLinkedQueue<String> fresh = intake(service.baseUrl(), token);
+            row("transitions (écriture)", transitions(service.baseUrl(), token, fresh));
+            contracts(service.baseUrl(), token);
+            // What the V34 queue changes for PostgreSQL alone: one event per transaction, with the real triggers,
+            // notified at once (psql, scripts) or queued and sent by the running service, as its pool does.
+            String oneEvent = "BEGIN;\nINSERT INTO machine_events (machine_id, kind, actor_id, note, data) VALUES (:id, 'REPAIR', "
+                    + "(SELECT id FROM users WHERE username = '" + BENCH_USER + "'), 'banc', '{\"parts\":\"banc\"}');\nEND;";
+            for (String mode : new String[] {"off", "on"}) {
+                LoadTools.LoadResult r = LoadTools.pgbenchScript(database, maxMachineId(), oneEvent,
+                        "-c parc.deferred_notices=" + mode, 16, seconds);
+                row("PostgreSQL : un événement par transaction, annonces " + (mode.equals("on") ? "en file (V34)" : "NOTIFY"),
+                        rate(r));
+            }
+            Thread.sleep(2 * 100);
+            row("annonces restées en file 0,2 s après", count("SELECT count(*) FROM change_notices") + "");
+        }
+        print();
+    }
+
     private void measure() throws Exception {
         createDatabaseIfMissing();
         seedIfSmall();

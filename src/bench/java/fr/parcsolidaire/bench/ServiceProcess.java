@@ -9,11 +9,12 @@ import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
 /**
- * The packaged service (target/parc-solidaire.jar) started as its own process, as in production,
+ * The packaged service (target/parc-solidaire.jar, or BENCH_JAR) started as its own process, as in production,
  * so that start-up time and resident memory are those of the real thing and not of a test JVM.
  */
 final class ServiceProcess implements AutoCloseable {
@@ -34,13 +35,21 @@ final class ServiceProcess implements AutoCloseable {
 
     /** With extra environment variables, e.g. another configuration to compare. */
     static ServiceProcess start(String databaseUrl, Map<String, String> settings) throws IOException, InterruptedException {
-        Path jar = Path.of("target/parc-solidaire.jar");
+        // BENCH_JAR: another build of the service, to measure a before and an after back to back.
+        Path jar = Path.of(System.getenv().getOrDefault("BENCH_JAR", "target/parc-solidaire.jar"));
         if (!Files.exists(jar)) {
             throw new IllegalStateException("target/parc-solidaire.jar absent : lancez ./parc bench perf (il construit le jar).");
         }
         int port = freePort();
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        ProcessBuilder pb = new ProcessBuilder(List.of(java, "-jar", jar.toString()));
+        List<String> command = new ArrayList<>(List.of(java));
+        // BENCH_JVM_OPTS: e.g. a flight recording of the service under the bench's load.
+        String jvmOptions = System.getenv().getOrDefault("BENCH_JVM_OPTS", "").trim();
+        if (!jvmOptions.isEmpty()) {
+            command.addAll(List.of(jvmOptions.split("\\s+")));
+        }
+        command.addAll(List.of("-jar", jar.toString()));
+        ProcessBuilder pb = new ProcessBuilder(command);
         Map<String, String> env = pb.environment();
         env.put("DATABASE_URL", databaseUrl);
         env.put("DATABASE_USER", "postgres");

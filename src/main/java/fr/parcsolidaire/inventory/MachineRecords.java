@@ -21,7 +21,7 @@ import java.util.function.Supplier;
  * workshop scans the same machines over and over while it works on them.
  *
  * <p>Never stale for longer than a notice takes: the V12 triggers announce every change, whoever made it.
- * This instance forgets what it wrote right after its own commit ({@link Database#onCommit});
+ * This instance forgets what it wrote right after its own commit ({@link Database#afterCommit});
  * the others on PostgreSQL's notice. While the notice channel is down nothing is kept and every read goes
  * to the database.
  *
@@ -62,12 +62,9 @@ final class MachineRecords implements AutoCloseable {
     /** {@code maxMiB} 0 turns the memory off: every lookup then reads PostgreSQL. */
     static MachineRecords start(InventoryRepository inventory, Database database, int maxMiB) {
         MachineRecords records = new MachineRecords(inventory, database.coordinates(), Math.max(0, maxMiB) * 1024L * 1024L);
-        // The machines a transaction changed, as the V12 triggers list them ("*" for all), are only visible inside it.
-        database.onCommit(tx -> tx.createNamedGet("machines-changed-in-transaction").execute()
-                .map(r -> r.column("tags").get(String.class))
-                .filter(tags -> !tags.isEmpty())
-                .<Runnable>map(tags -> () -> records.forget(tags))
-                .orElse(null));
+        // The machines a transaction changed, as the V12 triggers list them ("*" for all), are only visible inside it:
+        // read with its COMMIT.
+        database.afterCommit("parc.changed_machines", records::forget);
         if (maxMiB > 0) {
             records.listener.start();
         }

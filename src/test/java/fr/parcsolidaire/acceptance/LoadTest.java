@@ -29,6 +29,12 @@ class LoadTest {
             assertEquals(check.ackedEvents(), check.eventsOfToolMachines());
             assertEquals(check.ackedAssignmentEvents(), check.assignmentEventsOfTool(), check.summary());
         }
+        // The writes' change notices were queued (V34): the instance sends them within its round, none is left behind.
+        long deadline = System.nanoTime() + Duration.ofSeconds(2).toNanos();
+        while (TestApp.get().count("SELECT count(*) FROM change_notices") > 0) {
+            assertTrue(System.nanoTime() < deadline, "change notices still queued 2 s after the load");
+            Thread.sleep(20);
+        }
     }
 
     @Test

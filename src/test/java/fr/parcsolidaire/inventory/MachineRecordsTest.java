@@ -2,9 +2,13 @@ package fr.parcsolidaire.inventory;
 
 import fr.parcsolidaire.Fixtures;
 import fr.parcsolidaire.Http;
+import fr.parcsolidaire.Main;
 import fr.parcsolidaire.TestApp;
 import fr.parcsolidaire.loans.LoanFixtures;
+import fr.parcsolidaire.platform.Server;
 import fr.parcsolidaire.platform.security.Role;
+import io.helidon.config.Config;
+import io.helidon.config.ConfigSources;
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import org.junit.jupiter.api.Test;
@@ -134,6 +138,40 @@ class MachineRecordsTest {
                 + "JOIN machines m ON m.donation_id = n.id WHERE m.tag = '" + tag + "'");
         TestApp.get().sql("UPDATE donors SET name = 'Donateur renommé " + tag + "' WHERE id = " + donor);
         assertEquals("Donateur renommé " + tag, lookup(tag).getString("donorName"), "a donor's new name reaches every record");
+    }
+
+    /**
+     * Two instances on one database: a write through the second is forgotten by the first, which never saw the
+     * commit. The second's pool queues its notice (V34) and one of the two instances sends it.
+     */
+    @Test
+    void aWriteThroughAnotherInstanceIsForgottenHere() throws Exception {
+        String tag = Fixtures.intake(1).getFirst();
+        assertEquals("RECEIVED", lookup(tag).getString("state"));
+        lookup(tag);
+        Server.Running other = Main.start(Config.builder()
+                .addSource(ConfigSources.create(Map.of(
+                        "server.port", "0",
+                        "server.host", "127.0.0.1",
+                        "db.connection.url", TestApp.get().jdbcUrl(),
+                        "db.connection.username", "postgres",
+                        "db.pool-size", "4")))
+                .addSource(ConfigSources.classpath("application.yaml"))
+                .disableEnvironmentVariablesSource()
+                .build());
+        try {
+            Http there = tech.on("http://127.0.0.1:" + other.server().port());
+            expect(200, transition(there, tag, Json.createObjectBuilder().add("to", "IN_DIAGNOSIS").build()));
+            long deadline = System.nanoTime() + Duration.ofSeconds(5).toNanos();
+            while (!lookup(tag).getString("state").equals("IN_DIAGNOSIS")) {
+                assertTrue(System.nanoTime() < deadline, "this instance still shows the record read before the other's write");
+                Thread.sleep(10);
+            }
+            assertEquals(0, TestApp.get().count("SELECT count(*) FROM change_notices WHERE payload LIKE '%" + tag + "%'"),
+                    "the queued notice was sent and deleted");
+        } finally {
+            other.stop();
+        }
     }
 
     @Test

@@ -66,7 +66,8 @@ public final class ChangeListener implements AutoCloseable {
     }
 
     /**
-     * Returns once every notice committed before this call has been handled: a notice of our own goes
+     * Returns once every notice committed before this call has been handled: the notices queued by the service's
+     * writers (V34) are sent first, waiting for any other instance sending some, then a notice of our own goes
      * through the channel behind them (PostgreSQL delivers notices in commit order). Sent again until heard,
      * since one sent while the connection was being re-established reaches nobody.
      */
@@ -78,6 +79,7 @@ public final class ChangeListener implements AutoCloseable {
         try (Connection c = connect(); var st = c.prepareStatement("SELECT pg_notify(?, ?)")) {
             st.setString(1, channel);
             st.setString(2, token);
+            NoticeSender.drain(c, true);
             while (true) {
                 st.execute();
                 long left = deadline - System.nanoTime();

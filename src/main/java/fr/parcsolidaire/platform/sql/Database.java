@@ -15,12 +15,15 @@ import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.Consumer;
 import java.util.function.Function;
 
 /**
  * The service's PostgreSQL: migrations (Flyway, from the top-level sql/ folder copied onto the classpath),
  * the Helidon DbClient with the named statements of the features' .sql files (see {@link Statements}),
  * and a transaction helper whose commits features can follow ({@link #onCommit}).
+ * The pool's sessions queue their change notices (V34) and this instance's {@link NoticeSender} sends them, many
+ * commits to a NOTIFY, rather than each commit waiting for PostgreSQL's global notify lock.
  */
 public final class Database {
 
@@ -30,10 +33,15 @@ public final class Database {
     private final DbClient client;
     private final DatabaseCoordinates coordinates;
     private final List<CommitHook> commitHooks = new CopyOnWriteArrayList<>();
+    private final NoticeSender notices;
+    private final CommitReads commitReads;
+    private final List<Consumer<String>> settingActions = new CopyOnWriteArrayList<>();
 
-    private Database(DbClient client, DatabaseCoordinates coordinates) {
+    private Database(DbClient client, DatabaseCoordinates coordinates, CommitReads commitReads) {
         this.client = client;
         this.coordinates = coordinates;
+        this.commitReads = commitReads;
+        this.notices = new NoticeSender(coordinates).start();
     }
 
     /**
@@ -42,11 +50,12 @@ public final class Database {
      */
     public static Database open(Settings db, DatabaseCoordinates coordinates, List<String> statementFiles) {
         migrate(coordinates);
-        HikariPool pool = HikariPool.open(coordinates, db.integer("pool-size"), db.duration("connection-timeout"));
+        CommitReads commitReads = new CommitReads();
+        HikariPool pool = HikariPool.open(coordinates, db.integer("pool-size"), db.duration("connection-timeout"), commitReads);
         DbStatements.Builder statements = DbStatements.builder();
         Statements.load(statementFiles).forEach(statements::addStatement);
         DbClient client = JdbcClientBuilder.create().connectionPool(pool).statements(statements.build()).build();
-        return new Database(client, coordinates);
+        return new Database(client, coordinates, commitReads);
     }
 
     /**
@@ -86,9 +95,25 @@ public final class Database {
         Runnable beforeCommit(DbExecute tx);
     }
 
-    /** Adds a hook every later transaction runs; nothing is run for a transaction that rolls back. */
+    /**
+     * Adds a hook every later transaction runs; nothing is run for a transaction that rolls back. Its statement costs
+     * every transaction a round trip: where a transaction-local setting says it all, {@link #afterCommit} is free.
+     */
     public void onCommit(CommitHook hook) {
         commitHooks.add(hook);
+    }
+
+    /**
+     * After each commit of {@link #inTransaction}, hands {@code action} the value the transaction left in a
+     * transaction-local setting (its triggers fill it), when not empty. The value is read in the COMMIT's own round
+     * trip ({@link CommitReads}), so this costs no statement.
+     */
+    public synchronized void afterCommit(String setting, Consumer<String> action) {
+        int index = commitReads.add(setting);
+        if (index != settingActions.size()) {
+            throw new IllegalStateException("settings read at commit out of step");
+        }
+        settingActions.add(action);
     }
 
     /** Runs work in one transaction: commits when it returns, rolls back when it throws. */
@@ -112,12 +137,24 @@ public final class Database {
             }
             throw e;
         }
+        commitReads.clear();
         tx.commit();
+        notices.wake();
+        String[] settings = commitReads.taken();
+        if (settings != null) {
+            // An action registered while this transaction committed may not have its setting read yet, nor the reverse.
+            for (int i = 0; i < Math.min(settings.length, settingActions.size()); i++) {
+                if (settings[i] != null && !settings[i].isEmpty()) {
+                    settingActions.get(i).accept(settings[i]);
+                }
+            }
+        }
         afterCommit.forEach(Runnable::run);
         return result;
     }
 
     public void close() {
+        notices.close();
         client.close();
         try {
             coordinates.close();

@@ -16,16 +16,19 @@ import java.time.Duration;
 final class HikariPool implements CloseableJdbcConnectionPool {
 
     private final HikariDataSource dataSource;
+    private final CommitReads commitReads;
 
-    private HikariPool(HikariDataSource dataSource) {
+    private HikariPool(HikariDataSource dataSource, CommitReads commitReads) {
         this.dataSource = dataSource;
+        this.commitReads = commitReads;
     }
 
     /**
      * A pool of at most {@code size} connections. While PostgreSQL is unreachable a request waits
      * {@code connectionTimeout} for one, then fails with Hikari's SQLTransientConnectionException (a French 503).
+     * Its connections' commits also read {@code commitReads}' settings.
      */
-    static HikariPool open(DatabaseCoordinates coordinates, int size, Duration connectionTimeout) {
+    static HikariPool open(DatabaseCoordinates coordinates, int size, Duration connectionTimeout, CommitReads commitReads) {
         HikariConfig config = new HikariConfig();
         config.setPoolName("parc");
         config.setJdbcUrl(coordinates.url());
@@ -36,13 +39,16 @@ final class HikariPool implements CloseableJdbcConnectionPool {
         // Inside a transaction the driver then reads large results by batches through a cursor:
         // report exports stream in constant memory instead of loading every row first.
         config.addDataSourceProperty("defaultRowFetchSize", "1000");
-        return new HikariPool(new HikariDataSource(config));
+        // The change notices of the pool's writes are queued and sent by the instance's NoticeSender (V34), not
+        // NOTIFYed at each commit. A SET rather than a startup option, which poolers such as PgBouncer refuse.
+        config.setConnectionInitSql("SET parc.deferred_notices = on");
+        return new HikariPool(new HikariDataSource(config), commitReads);
     }
 
     @Override
     public Connection connection() {
         try {
-            return dataSource.getConnection();
+            return commitReads.wrap(dataSource.getConnection());
         } catch (SQLException e) {
             // Helidon's own pools wrap the same way; DatabaseErrors finds the SQLException among the causes.
             throw new DbClientException("Aucune connexion à la base de données n'a pu être obtenue.", e);
