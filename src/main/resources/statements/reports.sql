@@ -97,21 +97,17 @@ SELECT CASE WHEN days <= 7 THEN 1 WHEN days <= 14 THEN 2 WHEN days <= 30 THEN 3
  GROUP BY 1
 
 -- name: report-beneficiaries
--- A site's beneficiaries are those it registered (beneficiaries.site_id).
-WITH served AS (
-    SELECT DISTINCT b.id, b.age_bracket, b.situation, b.commune
-      FROM assignments a
-      JOIN beneficiaries b ON b.id = a.beneficiary_id
-     WHERE a.starts_on BETWEEN :fromDate AND :toDate
-       AND (CAST(:siteId AS bigint) IS NULL OR b.site_id = CAST(:siteId AS bigint))
-)
-SELECT 'TOTAL' AS dimension, '' AS value, count(*) AS n FROM served
-UNION ALL
-SELECT 'AGE', age_bracket, count(*) FROM served GROUP BY 2
-UNION ALL
-SELECT 'SITUATION', situation, count(*) FROM served GROUP BY 2
-UNION ALL
-SELECT 'COMMUNE', commune, count(*) FROM served GROUP BY 2
+-- A site's beneficiaries are those it registered (beneficiaries.site_id). People served are found by number
+-- first (index-only on the assignments of the period), then counted in one pass over the four groupings.
+SELECT CASE WHEN GROUPING(b.age_bracket) = 0 THEN 'AGE' WHEN GROUPING(b.situation) = 0 THEN 'SITUATION'
+            WHEN GROUPING(b.commune) = 0 THEN 'COMMUNE' ELSE 'TOTAL' END AS dimension,
+       CASE WHEN GROUPING(b.age_bracket) = 0 THEN b.age_bracket WHEN GROUPING(b.situation) = 0 THEN b.situation
+            WHEN GROUPING(b.commune) = 0 THEN b.commune ELSE '' END AS value,
+       count(*) AS n
+  FROM (SELECT DISTINCT a.beneficiary_id FROM assignments a WHERE a.starts_on BETWEEN :fromDate AND :toDate) served
+  JOIN beneficiaries b ON b.id = served.beneficiary_id
+ WHERE CAST(:siteId AS bigint) IS NULL OR b.site_id = CAST(:siteId AS bigint)
+ GROUP BY GROUPING SETS ((), (b.age_bracket), (b.situation), (b.commune))
 
 -- name: report-donors
 -- Residents are private persons: their names never reach a report, they are counted together.
