@@ -3,14 +3,23 @@
 -- :zone the time zone that cuts months; :siteId null for all sites. Definitions: docs/reports.md.
 
 -- name: report-flows
+-- Rolled months (V35) come from report_month_flows; the rest of the period, [:rawFromDate, :rawToDate] (the
+-- current month, a month not rolled yet, a partial month at either end), from the raw rows. ReportService
+-- chooses the raw span from report-rolled-months; the rolled months read here are those of the period outside it.
 -- Received comes from the donations of the period (index-only to their machines); every other figure
 -- is a dated row (event or assignment) that carries its machine's type and site (V11), so nothing here
 -- reads machines.
 -- Months are formatted once per group, not once per machine.
+SELECT r.figure, r.type, to_char(r.month, 'YYYY-MM') AS month, sum(r.n) AS n, sum(r.kg) AS kg
+  FROM report_month_flows r
+ WHERE r.month >= :fromDate AND r.month <= :toDate AND (r.month < :rawFromDate OR r.month > :rawToDate)
+   AND (CAST(:siteId AS bigint) IS NULL OR r.site_id = CAST(:siteId AS bigint))
+ GROUP BY r.figure, r.type, r.month
+UNION ALL
 SELECT 'RECEIVED' AS figure, r.type, to_char(r.month, 'YYYY-MM') AS month, r.n, 0 AS kg
   FROM (SELECT m.type, date_trunc('month', CAST(d.received_on AS timestamp)) AS month, count(*) AS n
           FROM donations d JOIN machines m ON m.donation_id = d.id
-         WHERE d.received_on BETWEEN :fromDate AND :toDate
+         WHERE d.received_on BETWEEN :rawFromDate AND :rawToDate
            AND (CAST(:siteId AS bigint) IS NULL OR m.site_id = CAST(:siteId AS bigint))
          GROUP BY 1, 2) r
 UNION ALL
@@ -19,26 +28,47 @@ SELECT f.figure, f.type, to_char(f.month, 'YYYY-MM'), count(*), COALESCE(sum(f.k
         SELECT e.to_state AS figure, e.machine_type AS type, e.machine_site_id AS site_id,
                date_trunc('month', e.at AT TIME ZONE :zone) AS month, CAST(NULL AS numeric) AS kg
           FROM machine_events e
-         WHERE e.kind = 'TRANSITION' AND e.to_state IN ('READY', 'PARTS') AND e.at >= :fromAt AND e.at < :toAt
+         WHERE e.kind = 'TRANSITION' AND e.to_state IN ('READY', 'PARTS') AND e.at >= :rawFromAt AND e.at < :rawToAt
         UNION ALL
         SELECT 'SCRAPPED', e.machine_type, e.machine_site_id, date_trunc('month', e.at AT TIME ZONE :zone),
                CAST(e.data ->> 'weightKg' AS numeric)
           FROM machine_events e
-         WHERE e.kind = 'TRANSITION' AND e.to_state = 'SCRAPPED' AND e.at >= :fromAt AND e.at < :toAt
+         WHERE e.kind = 'TRANSITION' AND e.to_state = 'SCRAPPED' AND e.at >= :rawFromAt AND e.at < :rawToAt
         UNION ALL
-        SELECT CASE WHEN a.kind = 'LOAN' OR c.assignment_id IS NOT NULL THEN 'LENT' ELSE 'GIVEN_DIRECT' END,
+        SELECT CASE WHEN a.kind = 'LOAN' OR EXISTS (SELECT 1 FROM assignment_events c
+                                                     WHERE c.assignment_id = a.id AND c.kind = 'CONVERTED_TO_GIFT' OFFSET 0)
+                    THEN 'LENT' ELSE 'GIVEN_DIRECT' END,
                a.machine_type, a.machine_site_id, date_trunc('month', CAST(a.starts_on AS timestamp)), NULL
           FROM assignments a
-          LEFT JOIN (SELECT DISTINCT assignment_id FROM assignment_events WHERE kind = 'CONVERTED_TO_GIFT') c
-                 ON c.assignment_id = a.id
-         WHERE a.starts_on BETWEEN :fromDate AND :toDate
+         WHERE a.starts_on BETWEEN :rawFromDate AND :rawToDate
         UNION ALL
+        -- OFFSET 0 keeps one look-up by key per row (here and in the EXISTS above): the raw span is a month or
+        -- two, and a hash would read every assignment or conversion ever made.
         SELECT x.kind, a.machine_type, a.machine_site_id, date_trunc('month', x.at AT TIME ZONE :zone), NULL
-          FROM assignment_events x JOIN assignments a ON a.id = x.assignment_id
-         WHERE x.kind IN ('CONVERTED_TO_GIFT', 'RETURNED') AND x.at >= :fromAt AND x.at < :toAt
+          FROM assignment_events x
+          JOIN LATERAL (SELECT a.machine_type, a.machine_site_id FROM assignments a WHERE a.id = x.assignment_id OFFSET 0) a
+            ON true
+         WHERE x.kind IN ('CONVERTED_TO_GIFT', 'RETURNED') AND x.at >= :rawFromAt AND x.at < :rawToAt
        ) f
  WHERE CAST(:siteId AS bigint) IS NULL OR f.site_id = CAST(:siteId AS bigint)
  GROUP BY f.figure, f.type, f.month
+
+-- name: report-rolled-months
+-- The months of the period whose figures V35 holds (first days).
+SELECT month FROM report_rolled_months WHERE month BETWEEN :fromDate AND :toDate ORDER BY month
+
+-- name: report-roll-month
+-- Written by the primary only (the reports' job), never by a reading: V35's report_roll_month.
+SELECT report_roll_month(CAST(:month AS date)) AS rolled
+
+-- name: report-roll-first-month
+-- The earliest month any dashboard figure can fall in (each through an index), for the job's first run.
+SELECT LEAST((SELECT min(received_on) FROM donations), (SELECT min(starts_on) FROM assignments),
+             (SELECT min(at) FROM machine_events WHERE kind = 'TRANSITION' AND to_state = 'READY'),
+             (SELECT min(at) FROM machine_events WHERE kind = 'TRANSITION' AND to_state = 'PARTS'),
+             (SELECT min(at) FROM machine_events WHERE kind = 'TRANSITION' AND to_state = 'SCRAPPED'),
+             (SELECT min(at) FROM assignment_events WHERE kind = 'CONVERTED_TO_GIFT'),
+             (SELECT min(at) FROM assignment_events WHERE kind = 'RETURNED')) AT TIME ZONE :zone AS first_at
 
 -- name: report-stock
 -- Only the states the dashboard shows (ready stock, machines in the workshop): index-only (V11).
@@ -67,31 +97,36 @@ SELECT CASE WHEN days <= 7 THEN 1 WHEN days <= 14 THEN 2 WHEN days <= 30 THEN 3
  GROUP BY 1
 
 -- name: report-beneficiaries
--- A site's beneficiaries are those it registered (beneficiaries.site_id).
-WITH served AS (
-    SELECT DISTINCT b.id, b.age_bracket, b.situation, b.commune
-      FROM assignments a
-      JOIN beneficiaries b ON b.id = a.beneficiary_id
-     WHERE a.starts_on BETWEEN :fromDate AND :toDate
-       AND (CAST(:siteId AS bigint) IS NULL OR b.site_id = CAST(:siteId AS bigint))
-)
-SELECT 'TOTAL' AS dimension, '' AS value, count(*) AS n FROM served
-UNION ALL
-SELECT 'AGE', age_bracket, count(*) FROM served GROUP BY 2
-UNION ALL
-SELECT 'SITUATION', situation, count(*) FROM served GROUP BY 2
-UNION ALL
-SELECT 'COMMUNE', commune, count(*) FROM served GROUP BY 2
+-- A site's beneficiaries are those it registered (beneficiaries.site_id). People served are found by number
+-- first (index-only on the assignments of the period), then counted in one pass over the four groupings.
+SELECT CASE WHEN GROUPING(b.age_bracket) = 0 THEN 'AGE' WHEN GROUPING(b.situation) = 0 THEN 'SITUATION'
+            WHEN GROUPING(b.commune) = 0 THEN 'COMMUNE' ELSE 'TOTAL' END AS dimension,
+       CASE WHEN GROUPING(b.age_bracket) = 0 THEN b.age_bracket WHEN GROUPING(b.situation) = 0 THEN b.situation
+            WHEN GROUPING(b.commune) = 0 THEN b.commune ELSE '' END AS value,
+       count(*) AS n
+  FROM (SELECT DISTINCT a.beneficiary_id FROM assignments a WHERE a.starts_on BETWEEN :fromDate AND :toDate) served
+  JOIN beneficiaries b ON b.id = served.beneficiary_id
+ WHERE CAST(:siteId AS bigint) IS NULL OR b.site_id = CAST(:siteId AS bigint)
+ GROUP BY GROUPING SETS ((), (b.age_bracket), (b.situation), (b.commune))
 
 -- name: report-donors
 -- Residents are private persons: their names never reach a report, they are counted together.
-WITH per_donor AS (
-    SELECT d.donor_id, count(DISTINCT d.id) AS donations, count(*) AS machines
+-- A donation falls in one month: rolled months (V35, per donation and site) and the raw span never share one.
+WITH per_donation AS (
+    SELECT r.donation_id, r.donor_id, sum(r.machines) AS machines
+      FROM report_month_donations r
+     WHERE r.month >= :fromDate AND r.month <= :toDate AND (r.month < :rawFromDate OR r.month > :rawToDate)
+       AND (CAST(:siteId AS bigint) IS NULL OR r.site_id = CAST(:siteId AS bigint))
+     GROUP BY r.donation_id, r.donor_id
+    UNION ALL
+    SELECT d.id, d.donor_id, count(*)
       FROM donations d
       JOIN machines m ON m.donation_id = d.id
-     WHERE d.received_on BETWEEN :fromDate AND :toDate
+     WHERE d.received_on BETWEEN :rawFromDate AND :rawToDate
        AND (CAST(:siteId AS bigint) IS NULL OR m.site_id = CAST(:siteId AS bigint))
-     GROUP BY d.donor_id
+     GROUP BY d.id, d.donor_id
+), per_donor AS (
+    SELECT donor_id, count(*) AS donations, sum(machines) AS machines FROM per_donation GROUP BY donor_id
 )
 SELECT CASE WHEN o.kind = 'RESIDENT' THEN NULL ELSE o.name END AS name, o.kind,
        sum(p.donations) AS donations, sum(p.machines) AS machines

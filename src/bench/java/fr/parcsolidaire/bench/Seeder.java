@@ -194,6 +194,8 @@ public final class Seeder {
             }
             // COPY ran with triggers off: the machines' first handovers (V14) are written here.
             st.execute(Statements.text("statements/reports.sql", "report-first-use-refresh"));
+            // Nor did it add to the months already rolled (V35): they are forgotten, the service rolls them again.
+            st.execute("DELETE FROM report_rolled_months");
             // Sets the visibility map too, so that the reports' index-only scans work on the fresh data.
             st.execute("VACUUM ANALYZE");
             // COPY with triggers off announced nothing (V12): a running service forgets every machine it kept.

@@ -39,6 +39,17 @@ public final class LabelsBench {
 
         long[] sheet = time(5, 20, () -> fr.parcsolidaire.labels.SheetRenderer.pdf(l7651, thousand, 1));
         System.out.println("labels: PDF of 1,000 labels on L7651 (in process): " + Bench.summary(sheet));
+        // Machines never printed before: each run has its own addresses, so no QR code is made twice.
+        int[] run = {0};
+        long[] cold = time(5, 20, () -> {
+            List<LabelContent> fresh = new ArrayList<>(1000);
+            run[0]++;
+            for (LabelContent c : thousand) {
+                fresh.add(new LabelContent(c.tag(), MachineUrls.forQr("https://parc" + run[0] + ".exemple.fr", c.tag()), c.lines()));
+            }
+            fr.parcsolidaire.labels.SheetRenderer.pdf(l7651, fresh, 1);
+        });
+        System.out.println("labels: same, labels never printed before:          " + Bench.summary(cold));
         long[] single = time(200, 1000, () -> fr.parcsolidaire.labels.SheetRenderer.pdf(ql, one, 1));
         System.out.println("labels: PDF of one 62 x 29 label (in process):     " + Bench.summary(single));
 

@@ -38,7 +38,7 @@ final class SheetPreview {
     }
 
     private static void label(StringBuilder svg, LabelLayout layout, int position, LabelContent label) {
-        QrCode qr = QrCode.encode(label.qrPayload(), SheetRenderer.LEVEL);
+        QrCode qr = QrCodes.of(label.qrPayload());
         double module = SheetRenderer.moduleSize(layout, qr);
         double left = layout.cellLeft(position) + layout.padding() + QrCode.QUIET_ZONE_MODULES * module;
         double top = layout.cellTop(position) + (layout.labelHeight() - layout.qrSide()) / 2

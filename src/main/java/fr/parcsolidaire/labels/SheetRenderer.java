@@ -50,8 +50,9 @@ final class SheetRenderer {
             document.addCreator("Parc Solidaire");
             document.open();
             PdfContentByte canvas = writer.getDirectContent();
-            // Encoding is most of the work (zxing scores 8 masks per code): spread it over the cores first.
-            List<QrCode> codes = labels.parallelStream().map(l -> QrCode.encode(l.qrPayload(), LEVEL)).toList();
+            // Encoding is most of the work (zxing scores 8 masks per code): codes already made are reused (QrCodes),
+            // the others spread over the cores first.
+            List<QrCode> codes = labels.parallelStream().map(l -> QrCodes.of(l.qrPayload())).toList();
             int position = startAt - 1;
             if (labels.isEmpty()) {
                 canvas.rectangle(0, 0, 0, 0); // an empty sheet still needs content to be a valid page

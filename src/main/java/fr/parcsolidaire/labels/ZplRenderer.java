@@ -35,7 +35,7 @@ final class ZplRenderer {
         int pad = label.dots(PADDING_MM);
         // The module size in dots: the largest that fits the label's height. Our encoder picks the same QR
         // version as the printer for the same text and level; the quiet zone is the padding around it.
-        int modules = QrCode.encode(c.qrPayload(), SheetRenderer.LEVEL).modules();
+        int modules = QrCodes.of(c.qrPayload()).modules();
         int magnification = Math.clamp((height - 2 * pad) / modules, 1, MAX_MAGNIFICATION);
         int textLeft = pad + modules * magnification + pad;
         int textWidth = Math.max(1, width - textLeft - pad);

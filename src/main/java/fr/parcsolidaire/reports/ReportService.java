@@ -79,15 +79,25 @@ final class ReportService {
 
     /**
      * The figures of a period. The six queries are independent reads, so they run at once on virtual
-     * threads: the dashboard waits for the slowest one, not for their sum.
+     * threads: the dashboard waits for the slowest one, not for their sum. Flows and donors read the
+     * period's rolled months from V35's rollup and the rest from the raw rows (RawSpan).
      */
     public Summary summary(ReportPeriod p) {
+        return summary(p, MonthlyRollup.rolled(database, p.from(), p.to()));
+    }
+
+    /**
+     * The figures with {@code rolled} read from the rollup, every other month from the raw rows: the empty set
+     * gives the figures as computed before V35, which the rollup's tests compare with.
+     */
+    Summary summary(ReportPeriod p, Set<YearMonth> rolled) {
+        RawSpan raw = RawSpan.of(p.from(), p.to(), rolled);
         try (ExecutorService pool = Executors.newVirtualThreadPerTaskExecutor()) {
-            Future<List<DbRow>> flows = pool.submit(() -> query("report-flows", p, true, true, true));
+            Future<List<DbRow>> flows = pool.submit(() -> rolledUp("report-flows", p, raw, true));
             Future<List<DbRow>> stock = pool.submit(() -> query("report-stock", p, false, false, false));
             Future<Summary.Durations> durations = pool.submit(() -> durations(query("report-reconditioning-days", p, false, true, false)));
             Future<Summary.Beneficiaries> people = pool.submit(() -> beneficiaries(query("report-beneficiaries", p, true, false, false)));
-            Future<List<Summary.DonorContribution>> donors = pool.submit(() -> donors(query("report-donors", p, true, false, false)));
+            Future<List<Summary.DonorContribution>> donors = pool.submit(() -> donors(rolledUp("report-donors", p, raw, false)));
             Future<List<DbRow>> firstUse = pool.submit(() -> query("report-first-use", p, true, false, false));
             return summary(p, flows.get(), stock.get(), durations.get(), people.get(), donors.get(), firstUse.get());
         } catch (InterruptedException e) {
@@ -111,6 +121,19 @@ final class ReportService {
         }
         if (zone) {
             q.addParam("zone", ReportPeriod.ZONE.getId());
+        }
+        try (var rows = q.execute()) {
+            return rows.toList();
+        }
+    }
+
+    /** A statement that reads rolled months from the rollup (V35) and the raw span from the raw rows. */
+    private List<DbRow> rolledUp(String statement, ReportPeriod p, RawSpan raw, boolean instants) {
+        var q = database.client().execute().createNamedQuery(statement).addParam("siteId", p.siteId())
+                .addParam("fromDate", p.from()).addParam("toDate", p.to())
+                .addParam("rawFromDate", raw.from()).addParam("rawToDate", raw.to());
+        if (instants) {
+            q.addParam("rawFromAt", raw.fromAt()).addParam("rawToAt", raw.toAt()).addParam("zone", ReportPeriod.ZONE.getId());
         }
         try (var rows = q.execute()) {
             return rows.toList();

@@ -6,6 +6,7 @@ import fr.parcsolidaire.platform.Platform;
 import fr.parcsolidaire.platform.http.HomeSection;
 import io.helidon.webserver.http.HttpService;
 
+import java.time.Duration;
 import java.util.List;
 
 /** The coordinators' dashboard, exports, activity report and the donor pack. */
@@ -14,6 +15,7 @@ public final class ReportsFeature implements Feature {
     private final InventoryFeature inventory;
     private List<HttpService> routes;
     private ReportsHome home;
+    private MonthlyRollup rollup;
 
     public ReportsFeature(InventoryFeature inventory) {
         this.inventory = inventory;
@@ -30,6 +32,8 @@ public final class ReportsFeature implements Feature {
                 ImpactFactors.from(platform.settings().section("app.impact")), platform.clock());
         List<ReportPeriod.SiteRef> sites = inventory.sites().stream()
                 .map(site -> new ReportPeriod.SiteRef(site.id(), site.code(), site.name())).toList();
+        // The rollup is written by the primary: platform.database(), never a reading's database.
+        rollup = new MonthlyRollup(platform.database(), platform.clock()).every(Duration.ofHours(1));
         home = new ReportsHome(reports, platform.database(), platform.pages(), platform.clock());
         routes = List.of(
                 new ReportPages(platform.guard(), platform.pages(), reports, new Exports(platform.database()),
@@ -47,5 +51,12 @@ public final class ReportsFeature implements Feature {
     @Override
     public List<HomeSection> homeSections() {
         return List.of(home);
+    }
+
+    @Override
+    public void stop() {
+        if (rollup != null) {
+            rollup.close();
+        }
     }
 }
