@@ -120,7 +120,13 @@ public final class Guard {
             if (req.prologue().method() != Method.GET && !who.bearer()) {
                 checkCsrf(req, who, formBytes);
             }
-            CurrentRequest.during(req, () -> action.handle(req, res, who));
+            if (isApi(req)) {
+                // JSON renders no navigation: the scan's API read skips the current page's facts (a thread-local map
+                // created on each request's fresh virtual thread, the query parsed for "saved").
+                action.handle(req, res, who);
+            } else {
+                CurrentRequest.during(req, () -> action.handle(req, res, who));
+            }
         };
     }
 
