@@ -26,8 +26,13 @@ final class HikariPool implements CloseableJdbcConnectionPool {
      * {@code connectionTimeout} for one, then fails with Hikari's SQLTransientConnectionException (a French 503).
      */
     static HikariPool open(DatabaseCoordinates coordinates, int size, Duration connectionTimeout) {
+        return open(coordinates, size, connectionTimeout, "parc");
+    }
+
+    /** A pool of its own name (the replica's is "parc-replica"), as Hikari's logs and metrics show it. */
+    static HikariPool open(DatabaseCoordinates coordinates, int size, Duration connectionTimeout, String name) {
         HikariConfig config = new HikariConfig();
-        config.setPoolName("parc");
+        config.setPoolName(name);
         config.setJdbcUrl(coordinates.url());
         config.setUsername(coordinates.user());
         config.setPassword(coordinates.password());
@@ -36,6 +41,10 @@ final class HikariPool implements CloseableJdbcConnectionPool {
         // Inside a transaction the driver then reads large results by batches through a cursor:
         // report exports stream in constant memory instead of loading every row first.
         config.addDataSourceProperty("defaultRowFetchSize", "1000");
+        if (!name.equals("parc")) {
+            // A replica down at start-up must not stop the service from starting: its pool then opens lazily.
+            config.setInitializationFailTimeout(-1);
+        }
         return new HikariPool(new HikariDataSource(config));
     }
 
