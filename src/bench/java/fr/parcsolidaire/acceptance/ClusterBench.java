@@ -66,7 +66,7 @@ public final class ClusterBench {
             Files.createDirectories(DIRECTORY);
             ensureDatabase(database);
             ClusterTopology cluster = ClusterTopology.start(new ClusterTopology.Options(database, "parc_replica", replicaPort, port,
-                    true, demo, password.isEmpty() ? "parc-grappe-admin" : password, DIRECTORY));
+                    true, demo, password, DIRECTORY));
             List<String> pids = new ArrayList<>(List.of(Long.toString(ProcessHandle.current().pid())));
             cluster.instances().forEach(i -> pids.add(Long.toString(i.process().pid())));
             if (cluster.haproxy() != null) {
@@ -93,8 +93,9 @@ public final class ClusterBench {
             System.out.println("  primaire           " + cluster.primaryUrl());
             System.out.println("  réplique           " + (cluster.replica() == null ? "aucune (pg_createcluster absent)"
                     : cluster.replica().url(database) + " (grappe PostgreSQL " + cluster.replica().name() + ")"));
-            if (password.isEmpty() && !demo) {
-                System.out.println("  administrateur     admin / parc-grappe-admin (ADMIN_PASSWORD=… pour un autre, à la création de la base)");
+            if (password.isEmpty()) {
+                System.out.println("  comptes            sur une base neuve, le mot de passe créé est dans " + DIRECTORY.resolve("instance-a.log")
+                        + " (ou ADMIN_PASSWORD=… avant ./parc cluster)");
             }
             System.out.println("Ctrl-C ou ./parc cluster stop pour tout arrêter.");
             stopped.await();

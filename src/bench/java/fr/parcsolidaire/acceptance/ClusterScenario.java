@@ -39,6 +39,7 @@ final class ClusterScenario {
                    long[] staleWindowIdleNanos, long[] staleWindowLoadedNanos, int staleWithoutMark, long[] notifyIdleNanos,
                    long[] notifyNanos, boolean tokenWorksAfterKill,
                    String reportsBeforeReplicaStop, String reportsAfterReplicaStop, long dashboards, long dashboardFailures,
+                   long[] dashboardWithReplicaNanos, long[] dashboardAfterReplicaNanos,
                    boolean replicaUsed, long replicaBytesBehindAtStop) {
 
         String summary() {
@@ -53,11 +54,15 @@ final class ClusterScenario {
                                 under load: %s
                               after kill -9 of A: the token works through HAProxy: %s; requests without answer: %d, refused: %d
                               dashboards during the run: %d, failed: %d; reports read the replica before it stopped: %s
+                                dashboard (HTTP, through HAProxy) before the replica stopped: %s
+                                after (from the primary): %s
+                              replica behind the primary when stopped: %d bytes of WAL
                               health of B before the replica stopped: %s
                               health of B after: %s""",
                     report.summary(), check.summary(), freshWithMark, probes, staleWithoutMark, probes,
                     timings(staleWindowIdleNanos), timings(staleWindowLoadedNanos), timings(notifyIdleNanos), timings(notifyNanos), tokenWorksAfterKill, report.lostAnswers(),
-                    report.refused(), dashboards, dashboardFailures, replicaUsed, reportsBeforeReplicaStop, reportsAfterReplicaStop);
+                    report.refused(), dashboards, dashboardFailures, replicaUsed, timings(dashboardWithReplicaNanos),
+                    timings(dashboardAfterReplicaNanos), replicaBytesBehindAtStop, reportsBeforeReplicaStop, reportsAfterReplicaStop);
         }
     }
 
@@ -120,6 +125,7 @@ final class ClusterScenario {
             long behind = -1;
             if (cluster.replica() != null) {
                 behind = ReplicaCluster.lagBytes(cluster.primaryUrl());
+                dashboards.replicaStopped = true;
                 cluster.replica().stopNow();
             }
             driver.join();
@@ -140,7 +146,8 @@ final class ClusterScenario {
                 return new Outcome(report[0], tool.check(c, report[0]), tool.errorSamples(), probe.count, probe.freshWithMark,
                         probe.idle(), probe.loaded(), probe.staleWithoutMark, idleNotices.delays(), notices.delays(),
                         me.statusCode() == 200,
-                        before, after, dashboards.done.sum(), dashboards.failed.sum(), replicaUsed, behind);
+                        before, after, dashboards.done.sum(), dashboards.failed.sum(), dashboards.times(false),
+                        dashboards.times(true), replicaUsed, behind);
             }
         }
     }
@@ -300,10 +307,17 @@ final class ClusterScenario {
         private final String token;
         final LongAdder done = new LongAdder();
         final LongAdder failed = new LongAdder();
+        private final List<Long> withReplica = new java.util.concurrent.CopyOnWriteArrayList<>();
+        private final List<Long> afterReplica = new java.util.concurrent.CopyOnWriteArrayList<>();
+        volatile boolean replicaStopped;
 
         Dashboards(String base, String token) {
             this.base = base;
             this.token = token;
+        }
+
+        long[] times(boolean afterStop) {
+            return (afterStop ? afterReplica : withReplica).stream().mapToLong(Long::longValue).toArray();
         }
 
         void run(long millis) {
@@ -311,8 +325,13 @@ final class ClusterScenario {
             long end = System.nanoTime() + millis * 1_000_000;
             while (System.nanoTime() < end) {
                 try {
+                    boolean stopped = replicaStopped;
+                    long t0 = System.nanoTime();
                     HttpResponse<String> r = client.send(HttpRequest.newBuilder(URI.create(base + "/api/v1/reports/summary"))
                             .header("Authorization", "Bearer " + token).build(), HttpResponse.BodyHandlers.ofString());
+                    if (r.statusCode() == 200) {
+                        (stopped ? afterReplica : withReplica).add(System.nanoTime() - t0);
+                    }
                     // 502/504: HAProxy lost instance A under the request, not a report failure.
                     if (r.statusCode() != 200 && r.statusCode() != 502 && r.statusCode() != 504) {
                         failed.increment();

@@ -22,6 +22,7 @@ import java.util.Map;
  * @param instances   the two services, in HAProxy's order
  * @param replica     null when this machine cannot make one (no pg_createcluster / pg_basebackup)
  * @param haproxy     null when HAProxy is not installed: the caller then talks to the instances directly
+ * @param adminPassword the first administrator's (ADMIN_PASSWORD), or empty: the service then makes one up and logs it
  */
 record ClusterTopology(String database, List<Instance> instances, ReplicaCluster replica, Process haproxy, int proxyPort,
                        Path directory, String adminPassword) implements AutoCloseable {
@@ -87,14 +88,19 @@ record ClusterTopology(String database, List<Instance> instances, ReplicaCluster
         env.put("SERVER_PORT", Integer.toString(port));
         env.put("SERVER_HOST", "127.0.0.1");
         env.put("APP_MANAGEMENT_PORT", Integer.toString(management));
-        env.put("ADMIN_PASSWORD", o.adminPassword());
+        env.remove("ADMIN_PASSWORD");
+        if (!o.adminPassword().isEmpty()) {
+            env.put("ADMIN_PASSWORD", o.adminPassword());
+        }
         // HAProxy writes X-Forwarded-For itself (option forwardfor): the login throttle counts the client's address.
         env.put("APP_LOGIN_TRUST_DASH_FORWARDED_DASH_FOR", "true");
         env.put("DB_REPLICA_URL", replica == null ? "" : replica.url(o.database()));
         env.remove("DEMO");
         if (demo) {
             env.put("DEMO", "true");
-            env.put("DEMO_PASSWORD", o.adminPassword());
+            if (!o.adminPassword().isEmpty()) {
+                env.put("DEMO_PASSWORD", o.adminPassword());
+            }
         }
         Process process = pb.start();
         Instance instance = new Instance(name, process, port, management);

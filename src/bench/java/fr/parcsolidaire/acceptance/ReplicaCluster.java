@@ -62,6 +62,7 @@ final class ReplicaCluster implements AutoCloseable {
             Path hba = Path.of("/etc/postgresql", version, name, "pg_hba.conf");
             Files.writeString(hba, "host all all 127.0.0.1/32 trust\n" + Files.readString(hba));
             replica.start();
+            replica.awaitCaughtUp();
             return replica;
         } catch (IOException | InterruptedException | RuntimeException e) {
             replica.close();
@@ -99,6 +100,36 @@ final class ReplicaCluster implements AutoCloseable {
                 }
                 Thread.sleep(200);
             }
+        }
+    }
+
+    /**
+     * Returns once the replica has replayed what the primary had written when this was called, or after two minutes:
+     * the WAL written during a long base backup (a busy primary) takes a while to replay, and until then the service
+     * rightly reads the primary for its reports.
+     */
+    void awaitCaughtUp() throws InterruptedException {
+        String target;
+        try (Connection c = DriverManager.getConnection("jdbc:postgresql://" + PRIMARY_HOST + ":" + PRIMARY_PORT + "/postgres", "postgres", "");
+             var st = c.createStatement(); var rs = st.executeQuery("SELECT pg_current_wal_lsn()::text")) {
+            rs.next();
+            target = rs.getString(1);
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+        long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(2);
+        while (System.nanoTime() < deadline) {
+            try (Connection c = DriverManager.getConnection(url("postgres"), "postgres", "");
+                 var st = c.createStatement();
+                 var rs = st.executeQuery("SELECT pg_last_wal_replay_lsn() >= '" + target + "'::pg_lsn")) {
+                rs.next();
+                if (rs.getBoolean(1)) {
+                    return;
+                }
+            } catch (SQLException notYet) {
+                // Still starting.
+            }
+            Thread.sleep(200);
         }
     }
 
