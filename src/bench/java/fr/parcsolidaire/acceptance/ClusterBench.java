@@ -91,7 +91,7 @@ public final class ClusterBench {
                         + i.managementPort() + "/health, journal " + DIRECTORY.resolve("instance-" + i.name() + ".log") + ")");
             }
             System.out.println("  primaire           " + cluster.primaryUrl());
-            System.out.println("  réplique           " + (cluster.replica() == null ? "aucune (pg_createcluster absent)"
+            System.out.println("  réplique           " + (cluster.replica() == null ? "aucune (pg_createcluster absent, ou pas lancé en root)"
                     : cluster.replica().url(database) + " (grappe PostgreSQL " + cluster.replica().name() + ")"));
             if (password.isEmpty()) {
                 System.out.println("  comptes            sur une base neuve, le mot de passe créé est dans " + DIRECTORY.resolve("instance-a.log")

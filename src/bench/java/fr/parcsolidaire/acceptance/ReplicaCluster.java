@@ -34,10 +34,13 @@ final class ReplicaCluster implements AutoCloseable {
         this.port = port;
     }
 
-    /** Whether this machine can make one: Debian's cluster tools and pg_basebackup are installed. */
+    /**
+     * Whether this machine can make one: Debian's cluster tools and pg_basebackup are installed, and this process may
+     * use them (root, as in CI and on the project's machines; a developer's account may not create clusters).
+     */
     static boolean available() {
         return Files.isExecutable(Path.of("/usr/bin/pg_createcluster")) && Files.isExecutable(Path.of("/usr/bin/pg_basebackup"))
-                && Files.isExecutable(Path.of("/usr/bin/pg_dropcluster"));
+                && Files.isExecutable(Path.of("/usr/bin/pg_dropcluster")) && "root".equals(System.getProperty("user.name"));
     }
 
     /**
