@@ -40,7 +40,8 @@ public final class ReadYourWrites {
         long arrived = System.nanoTime();
         Method method = req.prologue().method();
         if (method == Method.GET || method == Method.HEAD) {
-            if (wroteRecently(req)) {
+            // Style sheets and scripts come from the jar, never from the database: nothing to wait for.
+            if (!req.path().path().startsWith("/static/") && wroteRecently(req)) {
                 freshness.awaitCommittedBefore(arrived);
             }
         } else {

@@ -51,5 +51,8 @@ class ReadYourWritesTest {
 
         api.send(api.request("/health").header("Cookie", "ps_written=" + System.currentTimeMillis()).GET().build());
         assertEquals(start + 2, CATCH_UPS.get(), "the browser's cookie counts the same");
+
+        api.send(api.request("/static/app.js").header("Cookie", "ps_written=" + System.currentTimeMillis()).GET().build());
+        assertEquals(start + 2, CATCH_UPS.get(), "files of the jar owe nothing to the database");
     }
 }
