@@ -41,7 +41,12 @@ final class LoadTool {
     record Report(double seconds, long lookups, long writes, long errors, long unanswered,
                   long[] lookupNanos, long[] writeNanos, Map<String, Integer> acked, Map<String, Integer> pending,
                   AtomicInteger unansweredIntakes, long loans, long returns, Map<Long, Integer> assignmentAcked,
-                  long unansweredEventsAtMost) {
+                  long unansweredEventsAtMost, long lostAnswers) {
+
+        /** Requests that got an answer saying no (4xx, 5xx from the service), as opposed to no answer at all. */
+        long refused() {
+            return errors - lostAnswers;
+        }
 
         long ackedEvents() {
             return acked.values().stream().mapToLong(Integer::longValue).sum();
@@ -112,6 +117,7 @@ final class LoadTool {
     private final LongAdder writes = new LongAdder();
     private final LongAdder errors = new LongAdder();
     private final LongAdder unanswered = new LongAdder();
+    private final LongAdder lostAnswers = new LongAdder();
     private final List<String> errorSamples = new CopyOnWriteArrayList<>();
     /** Machines on their way to READY, with the next step to take; READY machines waiting for a loan; running loans. */
     private final ConcurrentLinkedQueue<Staged> staging = new ConcurrentLinkedQueue<>();
@@ -185,7 +191,7 @@ final class LoadTool {
         double seconds = (System.nanoTime() - start) / 1e9;
         return new Report(seconds, lookups.sum(), writes.sum(), errors.sum(), unanswered.sum(), merge(lookupTimes),
                 merge(writeTimes), Map.copyOf(acked), Map.copyOf(pending), unansweredIntakes, loans.sum(), returns.sum(),
-                Map.copyOf(assignmentAcked), unansweredEvents.sum());
+                Map.copyOf(assignmentAcked), unansweredEvents.sum(), lostAnswers.sum());
     }
 
     private boolean lookup() {
@@ -397,26 +403,39 @@ final class LoadTool {
     }
 
     /** Null when no answer came back (connection refused or cut): the write may or may not have been committed. */
+    /**
+     * Null when no answer came back from the service: connection refused or cut, or a reverse proxy's 502/504 (the
+     * instance behind it died under the request; the service itself never answers those).
+     */
     private HttpResponse<String> send(HttpRequest request, String writtenTag) {
         try {
-            return client.send(request, HttpResponse.BodyHandlers.ofString());
+            HttpResponse<String> r = client.send(request, HttpResponse.BodyHandlers.ofString());
+            if (r.statusCode() == 502 || r.statusCode() == 504) {
+                return lost(request, writtenTag, "HTTP " + r.statusCode() + " du mandataire");
+            }
+            return r;
         } catch (IOException e) {
-            errors.increment();
-            if (!request.method().equals("GET")) {
-                unanswered.increment();
-                if (writtenTag != null) {
-                    pending.merge(writtenTag, 1, Integer::sum);
-                }
-            }
-            if (errorSamples.size() < 10) {
-                errorSamples.add(request.method() + " " + request.uri().getPath() + " -> " + e);
-            }
-            pause();
-            return null;
+            return lost(request, writtenTag, e.toString());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             return null;
         }
+    }
+
+    private HttpResponse<String> lost(HttpRequest request, String writtenTag, String why) {
+        errors.increment();
+        lostAnswers.increment();
+        if (!request.method().equals("GET")) {
+            unanswered.increment();
+            if (writtenTag != null) {
+                pending.merge(writtenTag, 1, Integer::sum);
+            }
+        }
+        if (errorSamples.size() < 10) {
+            errorSamples.add(request.method() + " " + request.uri().getPath() + " -> " + why);
+        }
+        pause();
+        return null;
     }
 
     private static void pause() {

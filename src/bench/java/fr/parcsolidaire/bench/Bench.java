@@ -1,5 +1,6 @@
 package fr.parcsolidaire.bench;
 
+import fr.parcsolidaire.acceptance.ClusterBench;
 import fr.parcsolidaire.acceptance.ReliabilityBench;
 import fr.parcsolidaire.labels.LabelsBench;
 import fr.parcsolidaire.loans.ContractBench;
@@ -14,7 +15,8 @@ import java.util.Map;
 /**
  * Entry point of {@code ./parc bench [name...]}: runs the named benchmarks (all by default)
  * and prints their figures. Benchmarks measure; they never pass or fail. Also the entry point of
- * {@code ./parc seed [--machines N] [--database nom]} ({@link Seeder}) and of {@code ./parc load} and {@code crash}.
+ * {@code ./parc seed [--machines N] [--database nom]} ({@link Seeder}), of {@code ./parc load} and {@code crash}, and of
+ * {@code ./parc cluster} (the entry "topology", {@link ClusterBench#serve}).
  */
 public final class Bench {
 
@@ -28,6 +30,7 @@ public final class Bench {
         BENCHES.put("contracts", ContractBench::run);
         BENCHES.put("load", ReliabilityBench::load);
         BENCHES.put("crash", ReliabilityBench::crash);
+        BENCHES.put("cluster", ClusterBench::bench);
         BENCHES.put("dashboard", DashboardBench::run);
         BENCHES.put("labels", LabelsBench::run);
         BENCHES.put("parsers", ParsersBench::run);
@@ -42,6 +45,10 @@ public final class Bench {
         List<String> asked = Arrays.stream(String.join(" ", args).split("\\s+")).filter(s -> !s.isBlank()).toList();
         if (!asked.isEmpty() && asked.getFirst().equals("seed")) {
             Seeder.main(asked.subList(1, asked.size()).toArray(String[]::new));
+            return;
+        }
+        if (!asked.isEmpty() && asked.getFirst().equals("topology")) {
+            ClusterBench.serve(asked.subList(1, asked.size()));
             return;
         }
         List<String> names = asked.isEmpty() || asked.contains("all") ? List.copyOf(BENCHES.keySet()) : asked;

@@ -106,7 +106,7 @@ final class PerfBench {
             // The service migrated the schema; now there are tables to count and a user to add.
             ensureBenchUser();
             row("données", dataset());
-            row("options de la JVM (./parc java-opts)", String.join(" ", ServiceProcess.javaOptions()));
+            row("options de la JVM (./parc java-opts)", String.join(" ", JavaOptions.ofPackagedService()));
             row("démarrage jusqu'à /health sain", service.startupMillis() + " ms");
             row("mémoire (RSS) au repos", String.format("%.0f Mio", service.rssMiB()));
             String token = token(service.baseUrl());

@@ -44,7 +44,7 @@ final class ServiceProcess implements AutoCloseable {
         int port = freePort();
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
         List<String> command = new ArrayList<>(List.of(java));
-        command.addAll(javaOptions());
+        command.addAll(JavaOptions.ofPackagedService());
         // BENCH_JVM_OPTS: e.g. a flight recording of the service under the bench's load.
         String jvmOptions = System.getenv().getOrDefault("BENCH_JVM_OPTS", "").trim();
         if (!jvmOptions.isEmpty()) {
@@ -82,19 +82,6 @@ final class ServiceProcess implements AutoCloseable {
             }
         }
         return new ServiceProcess(process, port, (System.nanoTime() - start) / 1_000_000);
-    }
-
-    /**
-     * The service's JVM options as ./parc starts it (heap, collector, its AOT cache when built): asked of
-     * {@code ./parc java-opts}, the one place they live, so the bench measures what people run.
-     */
-    static List<String> javaOptions() throws IOException, InterruptedException {
-        Process p = new ProcessBuilder("./parc", "java-opts").redirectError(ProcessBuilder.Redirect.INHERIT).start();
-        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        if (p.waitFor() != 0) {
-            throw new IllegalStateException("./parc java-opts a échoué (code " + p.exitValue() + ")");
-        }
-        return out.lines().filter(l -> !l.isBlank()).toList();
     }
 
     String baseUrl() {

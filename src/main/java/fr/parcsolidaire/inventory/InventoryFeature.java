@@ -42,6 +42,12 @@ public final class InventoryFeature implements Feature {
         }
         records = MachineRecords.start(inventory, platform.database(),
                 platform.settings().section("app.scan-cache").integer("max-mib"));
+        // Someone who just wrote through another instance reads their write here too (platform/http/ReadYourWrites).
+        platform.database().freshness().register(timeout -> {
+            if (records.remembering()) {
+                records.catchUp(timeout);
+            }
+        });
         intake = new IntakeService(platform.database(), inventory, platform.clock());
         workshop = new WorkshopService(platform.database(), platform.clock(), () -> diskHealth);
         SpecsCorrections specs = new SpecsCorrections(platform.database());

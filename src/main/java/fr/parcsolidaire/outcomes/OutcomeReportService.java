@@ -101,8 +101,8 @@ final class OutcomeReportService {
         String sessionIds = sessions.stream().map(String::valueOf).collect(Collectors.joining(","));
         OutcomeReport.People people = people(query("outcome-people", p));
         CourseFigures.Figures course = courses.of(sessions, p.from(), p.to());
-        DbRow skills = database.client().execute().createNamedGet("outcome-skills").addParam("sessionIds", sessionIds)
-                .addParam("siteId", p.siteId()).addParam("capableFrom", Questionnaire.CAPABLE_FROM).execute().orElseThrow();
+        DbRow skills = database.readReport(db -> db.createNamedGet("outcome-skills").addParam("sessionIds", sessionIds)
+                .addParam("siteId", p.siteId()).addParam("capableFrom", Questionnaire.CAPABLE_FROM).execute().orElseThrow());
         DbRow followUps = query("outcome-follow-ups", p).getFirst();
         long received = Rows.longValue(query("outcome-received", p).getFirst(), "n");
         return new OutcomeReport(p, OffsetDateTime.now(clock), people, received, machines(query("outcome-machines", p)),
@@ -114,11 +114,14 @@ final class OutcomeReportService {
                 impact(query("outcome-first-use", p)), cost(p, people));
     }
 
+    /** Read from the replica when it is close enough behind the primary (platform/sql/Database#readReport). */
     private List<DbRow> query(String statement, OutcomePeriod p) {
-        try (var rows = database.client().execute().createNamedQuery(statement).addParam("fromDate", p.from())
-                .addParam("toDate", p.to()).addParam("siteId", p.siteId()).addParam("programmeId", p.programmeId()).execute()) {
-            return rows.toList();
-        }
+        return database.readReport(db -> {
+            try (var rows = db.createNamedQuery(statement).addParam("fromDate", p.from())
+                    .addParam("toDate", p.to()).addParam("siteId", p.siteId()).addParam("programmeId", p.programmeId()).execute()) {
+                return rows.toList();
+            }
+        });
     }
 
     private OutcomeReport.People people(List<DbRow> rows) {

@@ -9,6 +9,7 @@ import fr.parcsolidaire.platform.http.Pages;
 import fr.parcsolidaire.platform.http.PublicHealth;
 import fr.parcsolidaire.platform.http.PublicUrls;
 import fr.parcsolidaire.platform.http.Query;
+import fr.parcsolidaire.platform.http.ReadYourWrites;
 import fr.parcsolidaire.platform.http.SecurityHeaders;
 import fr.parcsolidaire.platform.security.Authenticator;
 import fr.parcsolidaire.platform.security.SessionStore;
@@ -18,6 +19,7 @@ import fr.parcsolidaire.platform.sql.Database;
 import fr.parcsolidaire.platform.sql.DatabaseCoordinates;
 import fr.parcsolidaire.platform.sql.DatabaseHealthCheck;
 import fr.parcsolidaire.platform.sql.DatabaseLocator;
+import fr.parcsolidaire.platform.sql.ReplicaHealthCheck;
 import io.helidon.config.Config;
 import io.helidon.health.HealthCheck;
 import io.helidon.logging.common.LogConfig;
@@ -99,8 +101,10 @@ public final class Server {
                     .config(settings.raw("server"))
                     .directHandlers(FrenchDirectHandler.all())
                     .routing(routing -> routes(routing, pages, authenticator, headers, health, features,
+                            new ReadYourWrites(database.freshness(), settings.duration("app.read-your-writes")),
                             new HomePage(guard, pages, features.stream().flatMap(f -> f.homeSections().stream()).toList())));
-            observe(builder, settings.section("app.management"), health);
+            observe(builder, settings.section("app.management"), health,
+                    new ReplicaHealthCheck(database, settings.section("db").optionalText("replica.url").isPresent()));
             return new Running(builder.build().start(), database, guard, sessions, List.copyOf(features));
         } catch (RuntimeException | Error e) {
             started.reversed().forEach(Feature::stop);
@@ -122,9 +126,11 @@ public final class Server {
     }
 
     private static void routes(HttpRouting.Builder routing, Pages pages, Authenticator authenticator,
-                               SecurityHeaders headers, HealthCheck health, List<Feature> features, HomePage home) {
+                               SecurityHeaders headers, HealthCheck health, List<Feature> features,
+                               ReadYourWrites readYourWrites, HomePage home) {
         routing.addFilter(headers::filter);
         routing.addFilter(Query::check);
+        routing.addFilter(readYourWrites::filter);
         routing.get("/health", new PublicHealth(List.of(health)));
         routing.register("/static", StaticContentFeature.createService(
                 ClasspathHandlerConfig.builder().location("static").build()));
@@ -138,7 +144,8 @@ public final class Server {
      * Health with its details and the Prometheus metrics, on a socket of their own ("management") when
      * app.management.port is set, and nowhere otherwise: the details can quote the database's error messages.
      */
-    private static void observe(WebServerConfig.Builder builder, Settings management, HealthCheck databaseHealth) {
+    private static void observe(WebServerConfig.Builder builder, Settings management, HealthCheck databaseHealth,
+                                HealthCheck replicaHealth) {
         if (management.optionalText("port").isEmpty()) {
             return;
         }
@@ -147,7 +154,7 @@ public final class Server {
                 .addFeature(ObserveFeature.builder()
                         .sockets(List.of("management"))
                         .endpoint("/")
-                        .addObserver(HealthObserver.builder().details(true).addCheck(databaseHealth).build())
+                        .addObserver(HealthObserver.builder().details(true).addCheck(databaseHealth).addCheck(replicaHealth).build())
                         .addObserver(MetricsObserver.create())
                         .build());
     }

@@ -113,14 +113,19 @@ final class Exports {
         }
     }
 
+    /** From the replica when it is close enough behind the primary; back to the primary only before the first row left. */
     private void rows(ExportTable table, ReportPeriod p, Consumer<List<Object>> sink) {
-        database.inTransaction(tx -> {
+        boolean[] sent = {false};
+        database.inReportTransaction(tx -> {
             try (Stream<DbRow> rows = tx.createNamedQuery(table.statement()).addParam("fromDate", p.from())
                     .addParam("toDate", p.to()).addParam("siteId", p.siteId()).execute()) {
-                rows.forEach(r -> sink.accept(table.cells().apply(r)));
+                rows.forEach(r -> {
+                    sent[0] = true;
+                    sink.accept(table.cells().apply(r));
+                });
             }
             return null;
-        });
+        }, () -> !sent[0]);
     }
 
     private static Object csvCell(Object v) {

@@ -111,20 +111,23 @@ final class ReportService {
         }
     }
 
+    /** Read from the replica when it is close enough behind the primary (platform/sql/Database#readReport). */
     private List<DbRow> query(String statement, ReportPeriod p, boolean dates, boolean instants, boolean zone) {
-        var q = database.client().execute().createNamedQuery(statement).addParam("siteId", p.siteId());
-        if (dates) {
-            q.addParam("fromDate", p.from()).addParam("toDate", p.to());
-        }
-        if (instants) {
-            q.addParam("fromAt", p.fromAt()).addParam("toAt", p.toAt());
-        }
-        if (zone) {
-            q.addParam("zone", ReportPeriod.ZONE.getId());
-        }
-        try (var rows = q.execute()) {
-            return rows.toList();
-        }
+        return database.readReport(db -> {
+            var q = db.createNamedQuery(statement).addParam("siteId", p.siteId());
+            if (dates) {
+                q.addParam("fromDate", p.from()).addParam("toDate", p.to());
+            }
+            if (instants) {
+                q.addParam("fromAt", p.fromAt()).addParam("toAt", p.toAt());
+            }
+            if (zone) {
+                q.addParam("zone", ReportPeriod.ZONE.getId());
+            }
+            try (var rows = q.execute()) {
+                return rows.toList();
+            }
+        });
     }
 
     /** A statement that reads rolled months from the rollup (V35) and the raw span from the raw rows. */

@@ -29,8 +29,14 @@ final class HikariPool implements CloseableJdbcConnectionPool {
      * Its connections' commits also read {@code commitReads}' settings.
      */
     static HikariPool open(DatabaseCoordinates coordinates, int size, Duration connectionTimeout, CommitReads commitReads) {
+        return open(coordinates, size, connectionTimeout, "parc", commitReads);
+    }
+
+    /** A pool of its own name (the replica's is "parc-replica"), as Hikari's logs and metrics show it. */
+    static HikariPool open(DatabaseCoordinates coordinates, int size, Duration connectionTimeout, String name,
+                           CommitReads commitReads) {
         HikariConfig config = new HikariConfig();
-        config.setPoolName("parc");
+        config.setPoolName(name);
         config.setJdbcUrl(coordinates.url());
         config.setUsername(coordinates.user());
         config.setPassword(coordinates.password());
@@ -42,6 +48,10 @@ final class HikariPool implements CloseableJdbcConnectionPool {
         // The change notices of the pool's writes are queued and sent by the instance's NoticeSender (V34), not
         // NOTIFYed at each commit. A SET rather than a startup option, which poolers such as PgBouncer refuse.
         config.setConnectionInitSql("SET parc.deferred_notices = on");
+        if (!name.equals("parc")) {
+            // A replica down at start-up must not stop the service from starting: its pool then opens lazily.
+            config.setInitializationFailTimeout(-1);
+        }
         return new HikariPool(new HikariDataSource(config), commitReads);
     }
 

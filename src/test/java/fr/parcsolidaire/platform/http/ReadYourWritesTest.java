@@ -1,0 +1,58 @@
+package fr.parcsolidaire.platform.http;
+
+import fr.parcsolidaire.Http;
+import fr.parcsolidaire.TestApp;
+import fr.parcsolidaire.platform.security.Role;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import java.net.http.HttpResponse;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * The marks of read-your-writes across instances (docs/operations.md, « Plusieurs instances »): every write answers with
+ * its time, as a header and a cookie; a read that carries a recent one waits for this instance's memories to catch
+ * up, any other read does not. ClusterTest shows the whole of it between two instances.
+ */
+class ReadYourWritesTest {
+
+    private static final AtomicInteger CATCH_UPS = new AtomicInteger();
+
+    @BeforeAll
+    static void countCatchUps() {
+        TestApp.get().app().database().freshness().register(timeout -> CATCH_UPS.incrementAndGet());
+    }
+
+    @Test
+    void aWriteAnswersWithItsTimeAsHeaderAndCookie() {
+        long before = System.currentTimeMillis();
+        HttpResponse<String> r = Http.api(Role.TECHNICIAN).postJson("/api/v1/machines/PS-1999-99999/transitions", "{\"to\":\"IN_DIAGNOSIS\"}");
+        long at = Long.parseLong(r.headers().firstValue("Parc-Written-At").orElseThrow());
+        assertTrue(at >= before && at <= System.currentTimeMillis(), "time of the write: " + at);
+        String cookie = r.headers().allValues("Set-Cookie").stream().filter(c -> c.startsWith("ps_written=")).findFirst().orElseThrow();
+        assertTrue(cookie.contains("HttpOnly") && cookie.contains("Max-Age=5"), cookie);
+    }
+
+    @Test
+    void aReadWithARecentMarkWaitsForTheMemoriesAndOtherReadsDoNot() {
+        Http api = Http.api(Role.TECHNICIAN);
+        int start = CATCH_UPS.get();
+        assertEquals(200, api.send(api.request("/health").GET().build()).statusCode());
+        assertEquals(start, CATCH_UPS.get(), "no mark, no wait");
+
+        api.send(api.request("/health").header("Parc-Written-At", Long.toString(System.currentTimeMillis() - 60_000)).GET().build());
+        assertEquals(start, CATCH_UPS.get(), "a write of a minute ago is known everywhere by now");
+
+        api.send(api.request("/health").header("Parc-Written-At", Long.toString(System.currentTimeMillis())).GET().build());
+        assertEquals(start + 1, CATCH_UPS.get(), "a write just made: the memories catch up first");
+
+        api.send(api.request("/health").header("Cookie", "ps_written=" + System.currentTimeMillis()).GET().build());
+        assertEquals(start + 2, CATCH_UPS.get(), "the browser's cookie counts the same");
+
+        api.send(api.request("/static/app.js").header("Cookie", "ps_written=" + System.currentTimeMillis()).GET().build());
+        assertEquals(start + 2, CATCH_UPS.get(), "files of the jar owe nothing to the database");
+    }
+}
