@@ -44,10 +44,8 @@ public final class ReadYourWrites {
             // Style sheets and scripts come from the jar, never from the database: nothing to wait for.
             if (!req.path().path().startsWith("/static/") && wroteRecently(req) && !freshness.awaitCommittedBefore(arrived)) {
                 // Better a moment's wait than showing its author the state from before their own change.
-                res.status(Status.SERVICE_UNAVAILABLE_503).header(HeaderNames.RETRY_AFTER, "1")
-                        .header(HeaderNames.CONTENT_TYPE, "text/plain; charset=UTF-8")
-                        .send("Le service rattrape les dernières modifications : réessayez dans un instant.");
-                return;
+                throw new RetryLater(Status.SERVICE_UNAVAILABLE_503, "catching_up",
+                        "Le service rattrape les dernières modifications : réessayez dans un instant.", 1);
             }
         } else {
             // Set before the work: the response may be committed by then. A refused write only costs a wait later.

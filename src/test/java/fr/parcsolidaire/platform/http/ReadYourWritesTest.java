@@ -7,6 +7,8 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 import java.net.http.HttpResponse;
+import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -20,10 +22,16 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class ReadYourWritesTest {
 
     private static final AtomicInteger CATCH_UPS = new AtomicInteger();
+    private static final AtomicBoolean NOTICES_LOST = new AtomicBoolean();
 
     @BeforeAll
     static void countCatchUps() {
-        TestApp.get().app().database().freshness().register(timeout -> CATCH_UPS.incrementAndGet());
+        TestApp.get().app().database().freshness().register(timeout -> {
+            CATCH_UPS.incrementAndGet();
+            if (NOTICES_LOST.get()) {
+                throw new TimeoutException("no notice heard within " + timeout);
+            }
+        });
     }
 
     @Test
@@ -54,5 +62,23 @@ class ReadYourWritesTest {
 
         api.send(api.request("/static/app.js").header("Cookie", "ps_written=" + System.currentTimeMillis()).GET().build());
         assertEquals(start + 2, CATCH_UPS.get(), "files of the jar owe nothing to the database");
+    }
+
+    @Test
+    void aReadThatCannotCatchUpIsRefusedRatherThanServedStale() {
+        Http api = Http.api(Role.TECHNICIAN);
+        NOTICES_LOST.set(true);
+        try {
+            HttpResponse<String> r = api.send(api.request("/api/v1/machines/PS-1999-99999")
+                    .header("Parc-Written-At", Long.toString(System.currentTimeMillis())).GET().build());
+            assertEquals(503, r.statusCode(), r.body());
+            assertEquals("1", r.headers().firstValue("Retry-After").orElse(null));
+            assertTrue(r.body().contains("réessayez dans un instant"), r.body());
+            assertEquals(200, api.send(api.request("/health").GET().build()).statusCode(), "without a mark nothing waits");
+        } finally {
+            NOTICES_LOST.set(false);
+        }
+        assertEquals(200, api.send(api.request("/health").header("Parc-Written-At", Long.toString(System.currentTimeMillis()))
+                .GET().build()).statusCode(), "once the notices are heard again");
     }
 }
