@@ -102,7 +102,7 @@ public final class Browser {
      * Waits until the page's root element has left the document. Chromium says so with a stale element, or with an
      * inspector error ("does not belong to the document") when asked while the page is being replaced.
      */
-    private static void gone(WebDriver driver, WebElement page, int seconds) {
+    public static void gone(WebDriver driver, WebElement page, int seconds) {
         new WebDriverWait(driver, Duration.ofSeconds(seconds)).until(d -> {
             try {
                 page.isEnabled();

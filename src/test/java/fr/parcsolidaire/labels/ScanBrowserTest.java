@@ -9,9 +9,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Keys;
-import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebDriver;
-import org.openqa.selenium.WebDriverException;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
@@ -88,26 +86,12 @@ class ScanBrowserTest {
         WebElement focused = driver.switchTo().activeElement();
         WebElement page = driver.findElement(By.tagName("html"));
         focused.sendKeys(code + Keys.ENTER);
-        waitForNextPage(page);
+        Browser.gone(driver, page, 10);
     }
 
     private static void submitAndWait(WebElement element) {
         WebElement page = driver.findElement(By.tagName("html"));
         element.click();
-        waitForNextPage(page);
-    }
-
-    /** Chromium sometimes reports a replaced page as "node does not belong to the document" instead of stale. */
-    private static void waitForNextPage(WebElement page) {
-        new WebDriverWait(driver, Duration.ofSeconds(10)).until(d -> {
-            try {
-                page.isEnabled();
-                return false;
-            } catch (StaleElementReferenceException e) {
-                return true;
-            } catch (WebDriverException e) {
-                return e.getMessage() != null && e.getMessage().contains("does not belong to the document");
-            }
-        });
+        Browser.gone(driver, page, 10);
     }
 }

@@ -4,12 +4,10 @@ import org.postgresql.PGConnection;
 import org.postgresql.PGNotification;
 
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
 import java.util.Map;
-import java.util.Properties;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
@@ -170,14 +168,7 @@ public final class ChangeListener implements AutoCloseable {
     }
 
     private Connection connect() throws SQLException {
-        Properties props = new Properties();
-        props.setProperty("user", coordinates.user());
-        if (coordinates.password() != null) {
-            props.setProperty("password", coordinates.password());
-        }
-        props.setProperty("tcpKeepAlive", "true");
-        props.setProperty("ApplicationName", "parc-listen-" + channel);
-        return DriverManager.getConnection(coordinates.url(), props);
+        return coordinates.connectAlone("parc-listen-" + channel);
     }
 
     @Override

@@ -1,11 +1,9 @@
 package fr.parcsolidaire.platform.sql;
 
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
-import java.util.Properties;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.LockSupport;
 import java.util.logging.Level;
@@ -106,14 +104,7 @@ final class NoticeSender implements AutoCloseable {
     }
 
     private Connection connect() throws SQLException {
-        Properties props = new Properties();
-        props.setProperty("user", coordinates.user());
-        if (coordinates.password() != null) {
-            props.setProperty("password", coordinates.password());
-        }
-        props.setProperty("tcpKeepAlive", "true");
-        props.setProperty("ApplicationName", "parc-send-notices");
-        return DriverManager.getConnection(coordinates.url(), props);
+        return coordinates.connectAlone("parc-send-notices");
     }
 
     private static void sleep(long millis) {
