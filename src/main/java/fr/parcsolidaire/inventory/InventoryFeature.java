@@ -45,7 +45,14 @@ public final class InventoryFeature implements Feature {
         // Someone who just wrote through another instance reads their write here too (platform/http/ReadYourWrites).
         platform.database().freshness().register(timeout -> {
             if (records.remembering()) {
-                records.catchUp(timeout);
+                try {
+                    records.catchUp(timeout);
+                } catch (TimeoutException late) {
+                    // The notices are slow (a loaded machine): forget everything kept rather than wait longer or refuse.
+                    // The next reads go to PostgreSQL, which has every committed write; a read already under way when
+                    // this forgetting happens is not kept (MachineRecords' count of forgettings).
+                    records.forget("*");
+                }
             }
         });
         intake = new IntakeService(platform.database(), inventory, platform.clock());
