@@ -313,10 +313,7 @@ class RoleJourneysBrowserTest {
     private void step(String summary, Runnable fill) {
         WebElement details = openStep(summary);
         fill.run();
-        WebElement page = driver.findElement(By.tagName("html"));
-        details.findElement(By.cssSelector("form button[type=submit]")).click();
-        new WebDriverWait(driver, Duration.ofSeconds(15)).until(ExpectedConditions.stalenessOf(page));
-        Browser.loaded(driver);
+        Browser.submit(driver, details.findElement(By.cssSelector("form button[type=submit]")));
         confirmed("enregistr");
         check();
     }

@@ -1,5 +1,6 @@
 package fr.parcsolidaire.messaging;
 
+import fr.parcsolidaire.Poll;
 import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.ServerSetup;
 import com.sun.net.httpserver.HttpServer;
@@ -198,13 +199,7 @@ class MessagingServiceTest {
     }
 
     private static void await(String what, BooleanSupplier condition) throws InterruptedException {
-        long end = System.nanoTime() + Duration.ofSeconds(20).toNanos();
-        while (!condition.getAsBoolean()) {
-            if (System.nanoTime() > end) {
-                throw new AssertionError("waited 20 s for: " + what);
-            }
-            Thread.sleep(100);
-        }
+        Poll.until(Duration.ofSeconds(20), what, condition);
     }
 
     @Test

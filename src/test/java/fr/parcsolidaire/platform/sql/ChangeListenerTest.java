@@ -1,5 +1,6 @@
 package fr.parcsolidaire.platform.sql;
 
+import fr.parcsolidaire.Poll;
 import fr.parcsolidaire.TestApp;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -89,12 +90,6 @@ class ChangeListenerTest {
     }
 
     private static void waitFor(BooleanSupplier condition, String what) throws InterruptedException {
-        long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
-        while (!condition.getAsBoolean()) {
-            if (System.nanoTime() > deadline) {
-                throw new AssertionError("timed out waiting: " + what);
-            }
-            Thread.sleep(20);
-        }
+        Poll.until(Duration.ofSeconds(30), what, condition);
     }
 }

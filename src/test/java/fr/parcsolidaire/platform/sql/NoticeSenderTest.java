@@ -1,5 +1,6 @@
 package fr.parcsolidaire.platform.sql;
 
+import fr.parcsolidaire.Poll;
 import fr.parcsolidaire.TestApp;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -126,12 +127,6 @@ class NoticeSenderTest {
     }
 
     private static void waitFor(BooleanSupplier condition, String what) throws InterruptedException {
-        long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
-        while (!condition.getAsBoolean()) {
-            if (System.nanoTime() > deadline) {
-                throw new AssertionError("timed out waiting: " + what);
-            }
-            Thread.sleep(10);
-        }
+        Poll.until(Duration.ofSeconds(10), what, condition);
     }
 }
