@@ -163,12 +163,12 @@ public final class Database {
     public <T> T inReportTransaction(Function<DbTransaction, T> work, BooleanSupplier nothingSentYet) {
         DbClient target = reports();
         try {
-            return inTransaction(target, work);
+            return transaction(target, work);
         } catch (RuntimeException e) {
             if (target == client || !nothingSentYet.getAsBoolean() || !replicaFailed(e)) {
                 throw e;
             }
-            return inTransaction(client, work);
+            return transaction(client, work);
         }
     }
 
@@ -219,10 +219,23 @@ public final class Database {
 
     /** Runs work in one transaction: commits when it returns, rolls back when it throws. */
     public <T> T inTransaction(Function<DbTransaction, T> work) {
-        return inTransaction(client, work);
+        commitReads.clear();
+        T result = transaction(client, work);
+        notices.wake();
+        String[] settings = commitReads.taken();
+        if (settings != null) {
+            // An action registered while this transaction committed may not have its setting read yet, nor the reverse.
+            for (int i = 0; i < Math.min(settings.length, settingActions.size()); i++) {
+                if (settings[i] != null && !settings[i].isEmpty()) {
+                    settingActions.get(i).accept(settings[i]);
+                }
+            }
+        }
+        return result;
     }
 
-    private <T> T inTransaction(DbClient on, Function<DbTransaction, T> work) {
+    /** Begins, runs, commits; rolls back when the work throws. Report transactions stop here: they change nothing. */
+    private static <T> T transaction(DbClient on, Function<DbTransaction, T> work) {
         DbTransaction tx = on.transaction();
         T result;
         try {
@@ -235,18 +248,7 @@ public final class Database {
             }
             throw e;
         }
-        commitReads.clear();
         tx.commit();
-        notices.wake();
-        String[] settings = commitReads.taken();
-        if (settings != null) {
-            // An action registered while this transaction committed may not have its setting read yet, nor the reverse.
-            for (int i = 0; i < Math.min(settings.length, settingActions.size()); i++) {
-                if (settings[i] != null && !settings[i].isEmpty()) {
-                    settingActions.get(i).accept(settings[i]);
-                }
-            }
-        }
         return result;
     }
 
