@@ -3,19 +3,12 @@
 -- :zone the time zone that cuts months; :siteId null for all sites. Definitions: docs/reports.md.
 
 -- name: report-flows
--- Rolled months (V35) come from report_month_flows; the rest of the period, [:rawFromDate, :rawToDate] (the
--- current month, a month not rolled yet, a partial month at either end), from the raw rows. ReportService
--- chooses the raw span from report-rolled-months; the rolled months read here are those of the period outside it.
--- Received comes from the donations of the period (index-only to their machines); every other figure
+-- One raw range of the period, [:rawFromDate, :rawToDate] (RawSpan: the days before or after the rolled months,
+-- or the whole period when none is rolled); its rows add up with report-flows-rolled's.
+-- Received comes from the donations of the range (index-only to their machines); every other figure
 -- is a dated row (event or assignment) that carries its machine's type and site (V11), so nothing here
 -- reads machines.
 -- Months are formatted once per group, not once per machine.
-SELECT r.figure, r.type, to_char(r.month, 'YYYY-MM') AS month, sum(r.n) AS n, sum(r.kg) AS kg
-  FROM report_month_flows r
- WHERE r.month >= :fromDate AND r.month <= :toDate AND (r.month < :rawFromDate OR r.month > :rawToDate)
-   AND (CAST(:siteId AS bigint) IS NULL OR r.site_id = CAST(:siteId AS bigint))
- GROUP BY r.figure, r.type, r.month
-UNION ALL
 SELECT 'RECEIVED' AS figure, r.type, to_char(r.month, 'YYYY-MM') AS month, r.n, 0 AS kg
   FROM (SELECT m.type, date_trunc('month', CAST(d.received_on AS timestamp)) AS month, count(*) AS n
           FROM donations d JOIN machines m ON m.donation_id = d.id
@@ -53,6 +46,15 @@ SELECT f.figure, f.type, to_char(f.month, 'YYYY-MM'), count(*), COALESCE(sum(f.k
  WHERE CAST(:siteId AS bigint) IS NULL OR f.site_id = CAST(:siteId AS bigint)
  GROUP BY f.figure, f.type, f.month
 
+-- name: report-flows-rolled
+-- The run of rolled months inside the period, [:rolledFrom, :rolledTo] (first days), from V35's rollup. What lies
+-- before and after it is read raw by report-flows, once per range (RawSpan), in parallel with this.
+SELECT r.figure, r.type, to_char(r.month, 'YYYY-MM') AS month, sum(r.n) AS n, sum(r.kg) AS kg
+  FROM report_month_flows r
+ WHERE r.month BETWEEN :rolledFrom AND :rolledTo
+   AND (CAST(:siteId AS bigint) IS NULL OR r.site_id = CAST(:siteId AS bigint))
+ GROUP BY r.figure, r.type, r.month
+
 -- name: report-rolled-months
 -- The months of the period whose figures V35 holds (first days).
 SELECT month FROM report_rolled_months WHERE month BETWEEN :fromDate AND :toDate ORDER BY month
@@ -79,50 +81,50 @@ SELECT state, type, count(*) AS n
  GROUP BY state, type
 
 -- name: report-reconditioning-days
--- The machine's intake time and site travel with its events (V11): an index-only scan, no join.
-WITH first_ready AS (
-    SELECT DISTINCT ON (e.machine_id) e.machine_id,
-           EXTRACT(EPOCH FROM (e.at - e.machine_created_at)) / 86400.0 AS days
-      FROM machine_events e
-     WHERE e.kind = 'TRANSITION' AND e.to_state = 'READY' AND e.from_state = 'IN_RECONDITIONING'
-       AND e.at >= :fromAt AND e.at < :toAt
-       AND (CAST(:siteId AS bigint) IS NULL OR e.machine_site_id = CAST(:siteId AS bigint))
-     ORDER BY e.machine_id, e.at
-)
-SELECT CASE WHEN days <= 7 THEN 1 WHEN days <= 14 THEN 2 WHEN days <= 30 THEN 3
-            WHEN days <= 60 THEN 4 WHEN days <= 90 THEN 5 ELSE 6 END AS bucket,
-       count(*) AS n,
-       (SELECT percentile_cont(0.5) WITHIN GROUP (ORDER BY days) FROM first_ready) AS median
-  FROM first_ready
- GROUP BY 1
+-- A machine's first IN_RECONDITIONING -> READY of the period is the one whose previous such transition is before
+-- the period or absent (V37's report_ready_times, which copies the event's time, site and days since intake):
+-- one index range, no sort by machine. The six buckets (up to 7, 14, 30, 60, 90 days, more) and the median in
+-- one pass; no machine gives zeros and a null median.
+SELECT count(*) FILTER (WHERE r.days <= 7) AS b1,
+       count(*) FILTER (WHERE r.days > 7 AND r.days <= 14) AS b2,
+       count(*) FILTER (WHERE r.days > 14 AND r.days <= 30) AS b3,
+       count(*) FILTER (WHERE r.days > 30 AND r.days <= 60) AS b4,
+       count(*) FILTER (WHERE r.days > 60 AND r.days <= 90) AS b5,
+       count(*) FILTER (WHERE r.days > 90) AS b6,
+       percentile_cont(0.5) WITHIN GROUP (ORDER BY r.days) AS median
+  FROM report_ready_times r
+ WHERE r.at >= :fromAt AND r.at < :toAt AND (r.prev_at IS NULL OR r.prev_at < :fromAt)
+   AND (CAST(:siteId AS bigint) IS NULL OR r.site_id = CAST(:siteId AS bigint))
 
 -- name: report-beneficiaries
--- A site's beneficiaries are those it registered (beneficiaries.site_id). People served are found by number
--- first (index-only on the assignments of the period), then counted in one pass over the four groupings.
-SELECT CASE WHEN GROUPING(b.age_bracket) = 0 THEN 'AGE' WHEN GROUPING(b.situation) = 0 THEN 'SITUATION'
-            WHEN GROUPING(b.commune) = 0 THEN 'COMMUNE' ELSE 'TOTAL' END AS dimension,
-       CASE WHEN GROUPING(b.age_bracket) = 0 THEN b.age_bracket WHEN GROUPING(b.situation) = 0 THEN b.situation
-            WHEN GROUPING(b.commune) = 0 THEN b.commune ELSE '' END AS value,
+-- A site's beneficiaries are those it registered (beneficiaries.site_id). A person served in the period is counted
+-- by their first assignment of the period: the one whose previous assignment starts before the period or does not
+-- exist (V37's report_served, which also copies the person's site and characteristics). One index range, then
+-- the four groupings in one pass.
+SELECT CASE WHEN GROUPING(s.age_bracket) = 0 THEN 'AGE' WHEN GROUPING(s.situation) = 0 THEN 'SITUATION'
+            WHEN GROUPING(s.commune) = 0 THEN 'COMMUNE' ELSE 'TOTAL' END AS dimension,
+       CASE WHEN GROUPING(s.age_bracket) = 0 THEN s.age_bracket WHEN GROUPING(s.situation) = 0 THEN s.situation
+            WHEN GROUPING(s.commune) = 0 THEN s.commune ELSE '' END AS value,
        count(*) AS n
-  FROM (SELECT DISTINCT a.beneficiary_id FROM assignments a WHERE a.starts_on BETWEEN :fromDate AND :toDate) served
-  JOIN beneficiaries b ON b.id = served.beneficiary_id
- WHERE CAST(:siteId AS bigint) IS NULL OR b.site_id = CAST(:siteId AS bigint)
- GROUP BY GROUPING SETS ((), (b.age_bracket), (b.situation), (b.commune))
+  FROM report_served s
+ WHERE s.starts_on BETWEEN :fromDate AND :toDate AND (s.prev_starts_on IS NULL OR s.prev_starts_on < :fromDate)
+   AND (CAST(:siteId AS bigint) IS NULL OR s.site_id = CAST(:siteId AS bigint))
+ GROUP BY GROUPING SETS ((), (s.age_bracket), (s.situation), (s.commune))
 
 -- name: report-donors
 -- Residents are private persons: their names never reach a report, they are counted together.
--- A donation falls in one month: rolled months (V35, per donation and site) and the raw span never share one.
+-- A donation falls in one month: the rolled months (V35, per donation and site) and the raw ranges never share one.
 WITH per_donation AS (
     SELECT r.donation_id, r.donor_id, sum(r.machines) AS machines
       FROM report_month_donations r
-     WHERE r.month >= :fromDate AND r.month <= :toDate AND (r.month < :rawFromDate OR r.month > :rawToDate)
+     WHERE r.month BETWEEN :rolledFrom AND :rolledTo
        AND (CAST(:siteId AS bigint) IS NULL OR r.site_id = CAST(:siteId AS bigint))
      GROUP BY r.donation_id, r.donor_id
     UNION ALL
     SELECT d.id, d.donor_id, count(*)
       FROM donations d
       JOIN machines m ON m.donation_id = d.id
-     WHERE d.received_on BETWEEN :rawFromDate AND :rawToDate
+     WHERE (d.received_on BETWEEN :headFromDate AND :headToDate OR d.received_on BETWEEN :tailFromDate AND :tailToDate)
        AND (CAST(:siteId AS bigint) IS NULL OR m.site_id = CAST(:siteId AS bigint))
      GROUP BY d.id, d.donor_id
 ), per_donor AS (
@@ -147,6 +149,7 @@ SELECT machine_type AS type, count(*) AS n
 
 -- name: report-first-use-refresh
 -- For Seeder, whose COPY runs with triggers off: every machine's first assignment, as V14's trigger keeps it.
+-- (report-first-in-period-refresh does the same for V37's tables.)
 INSERT INTO machine_first_use (machine_id, assignment_id, starts_on, machine_type, machine_site_id)
 SELECT DISTINCT ON (machine_id) machine_id, id, starts_on, machine_type, machine_site_id
   FROM assignments
@@ -154,6 +157,10 @@ SELECT DISTINCT ON (machine_id) machine_id, id, starts_on, machine_type, machine
 ON CONFLICT (machine_id) DO UPDATE
    SET assignment_id = EXCLUDED.assignment_id, starts_on = EXCLUDED.starts_on
  WHERE (EXCLUDED.starts_on, EXCLUDED.assignment_id) < (machine_first_use.starts_on, machine_first_use.assignment_id)
+
+-- name: report-first-in-period-refresh
+-- For Seeder, whose COPY runs with triggers off: V37's tables rebuilt from every transition and assignment.
+SELECT report_first_in_period_refresh()
 
 -- name: report-export-machines
 SELECT m.tag, m.type, m.brand, m.model, m.serial, m.state, m.grade, s.code AS site, d.id AS donation_id,

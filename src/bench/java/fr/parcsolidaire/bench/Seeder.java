@@ -194,6 +194,8 @@ public final class Seeder {
             }
             // COPY ran with triggers off: the machines' first handovers (V14) are written here.
             st.execute(Statements.text("statements/reports.sql", "report-first-use-refresh"));
+            // And V37's firsts in a period (reconditioning durations, people served).
+            st.execute(Statements.text("statements/reports.sql", "report-first-in-period-refresh"));
             // Nor did it add to the months already rolled (V35): they are forgotten, the service rolls them again.
             st.execute("DELETE FROM report_rolled_months");
             // Sets the visibility map too, so that the reports' index-only scans work on the fresh data.

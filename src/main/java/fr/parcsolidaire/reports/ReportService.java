@@ -78,9 +78,10 @@ final class ReportService {
     }
 
     /**
-     * The figures of a period. The six queries are independent reads, so they run at once on virtual
-     * threads: the dashboard waits for the slowest one, not for their sum. Flows and donors read the
-     * period's rolled months from V35's rollup and the rest from the raw rows (RawSpan).
+     * The figures of a period. The queries are independent reads, so they run at once on virtual threads, each on
+     * its own connection: the dashboard waits for the slowest one, not for their sum. Flows and donors read the
+     * period's rolled months from V35's rollup and the days before and after them from the raw rows (RawSpan), the
+     * flows of each part by a query of its own; durations and people come from V37's tables.
      */
     public Summary summary(ReportPeriod p) {
         return summary(p, MonthlyRollup.rolled(database, p.from(), p.to()));
@@ -91,15 +92,27 @@ final class ReportService {
      * gives the figures as computed before V35, which the rollup's tests compare with.
      */
     Summary summary(ReportPeriod p, Set<YearMonth> rolled) {
-        RawSpan raw = RawSpan.of(p.from(), p.to(), rolled);
+        RawSpan split = RawSpan.of(p.from(), p.to(), rolled);
         try (ExecutorService pool = Executors.newVirtualThreadPerTaskExecutor()) {
-            Future<List<DbRow>> flows = pool.submit(() -> rolledUp("report-flows", p, raw, true));
-            Future<List<DbRow>> stock = pool.submit(() -> query("report-stock", p, false, false, false));
-            Future<Summary.Durations> durations = pool.submit(() -> durations(query("report-reconditioning-days", p, false, true, false)));
-            Future<Summary.Beneficiaries> people = pool.submit(() -> beneficiaries(query("report-beneficiaries", p, true, false, false)));
-            Future<List<Summary.DonorContribution>> donors = pool.submit(() -> donors(rolledUp("report-donors", p, raw, false)));
-            Future<List<DbRow>> firstUse = pool.submit(() -> query("report-first-use", p, true, false, false));
-            return summary(p, flows.get(), stock.get(), durations.get(), people.get(), donors.get(), firstUse.get());
+            List<Future<List<DbRow>>> flows = new ArrayList<>();
+            if (!split.rolledFrom().isAfter(split.rolledTo())) {
+                flows.add(pool.submit(() -> rolledFlows(p, split)));
+            }
+            for (RawSpan.Range range : List.of(split.head(), split.tail())) {
+                if (!range.from().isAfter(range.to())) {
+                    flows.add(pool.submit(() -> rawFlows(p, range)));
+                }
+            }
+            Future<List<DbRow>> stock = pool.submit(() -> query("report-stock", p, false, false));
+            Future<Summary.Durations> durations = pool.submit(() -> durations(query("report-reconditioning-days", p, false, true)));
+            Future<Summary.Beneficiaries> people = pool.submit(() -> beneficiaries(query("report-beneficiaries", p, true, false)));
+            Future<List<Summary.DonorContribution>> donors = pool.submit(() -> donors(donorRows(p, split)));
+            Future<List<DbRow>> firstUse = pool.submit(() -> query("report-first-use", p, true, false));
+            List<DbRow> flowRows = new ArrayList<>();
+            for (Future<List<DbRow>> part : flows) {
+                flowRows.addAll(part.get());
+            }
+            return summary(p, flowRows, stock.get(), durations.get(), people.get(), donors.get(), firstUse.get());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException(e);
@@ -112,7 +125,7 @@ final class ReportService {
     }
 
     /** Read from the replica when it is close enough behind the primary (platform/sql/Database#readReport). */
-    private List<DbRow> query(String statement, ReportPeriod p, boolean dates, boolean instants, boolean zone) {
+    private List<DbRow> query(String statement, ReportPeriod p, boolean dates, boolean instants) {
         return database.readReport(db -> {
             var q = db.createNamedQuery(statement).addParam("siteId", p.siteId());
             if (dates) {
@@ -121,24 +134,38 @@ final class ReportService {
             if (instants) {
                 q.addParam("fromAt", p.fromAt()).addParam("toAt", p.toAt());
             }
-            if (zone) {
-                q.addParam("zone", ReportPeriod.ZONE.getId());
-            }
             try (var rows = q.execute()) {
                 return rows.toList();
             }
         });
     }
 
-    /** A statement that reads rolled months from the rollup (V35) and the raw span from the raw rows. */
-    private List<DbRow> rolledUp(String statement, ReportPeriod p, RawSpan raw, boolean instants) {
-        var q = database.client().execute().createNamedQuery(statement).addParam("siteId", p.siteId())
-                .addParam("fromDate", p.from()).addParam("toDate", p.to())
-                .addParam("rawFromDate", raw.from()).addParam("rawToDate", raw.to());
-        if (instants) {
-            q.addParam("rawFromAt", raw.fromAt()).addParam("rawToAt", raw.toAt()).addParam("zone", ReportPeriod.ZONE.getId());
+    /*
+     * The statements below read the primary, like the list of rolled months they follow: a replica behind it could
+     * miss a month the list says is rolled.
+     */
+
+    private List<DbRow> rolledFlows(ReportPeriod p, RawSpan split) {
+        try (var rows = database.client().execute().createNamedQuery("report-flows-rolled").addParam("siteId", p.siteId())
+                .addParam("rolledFrom", split.rolledFrom()).addParam("rolledTo", split.rolledTo()).execute()) {
+            return rows.toList();
         }
-        try (var rows = q.execute()) {
+    }
+
+    private List<DbRow> rawFlows(ReportPeriod p, RawSpan.Range range) {
+        try (var rows = database.client().execute().createNamedQuery("report-flows").addParam("siteId", p.siteId())
+                .addParam("rawFromDate", range.from()).addParam("rawToDate", range.to())
+                .addParam("rawFromAt", range.fromAt()).addParam("rawToAt", range.toAt())
+                .addParam("zone", ReportPeriod.ZONE.getId()).execute()) {
+            return rows.toList();
+        }
+    }
+
+    private List<DbRow> donorRows(ReportPeriod p, RawSpan split) {
+        try (var rows = database.client().execute().createNamedQuery("report-donors").addParam("siteId", p.siteId())
+                .addParam("rolledFrom", split.rolledFrom()).addParam("rolledTo", split.rolledTo())
+                .addParam("headFromDate", split.head().from()).addParam("headToDate", split.head().to())
+                .addParam("tailFromDate", split.tail().from()).addParam("tailToDate", split.tail().to()).execute()) {
             return rows.toList();
         }
     }
@@ -202,20 +229,18 @@ final class ReportService {
         }
     }
 
+    /** One row: the machines of each bucket and the median, null when no machine was made ready. */
     private static Summary.Durations durations(List<DbRow> rows) {
-        long[] counts = new long[BUCKETS.size()];
-        Double median = null;
-        for (DbRow r : rows) {
-            counts[Rows.intOrNull(r, "bucket") - 1] = Rows.longValue(r, "n");
-            median = ((Number) Rows.raw(r, "median")).doubleValue();
-        }
+        DbRow r = rows.getFirst();
         List<Summary.Bucket> buckets = new ArrayList<>();
         long machines = 0;
-        for (int i = 0; i < counts.length; i++) {
-            buckets.add(new Summary.Bucket(BUCKETS.get(i), counts[i]));
-            machines += counts[i];
+        for (int i = 0; i < BUCKETS.size(); i++) {
+            long n = Rows.longValue(r, "b" + (i + 1));
+            buckets.add(new Summary.Bucket(BUCKETS.get(i), n));
+            machines += n;
         }
-        return new Summary.Durations(machines, median, buckets);
+        Object median = Rows.raw(r, "median");
+        return new Summary.Durations(machines, median == null ? null : ((Number) median).doubleValue(), buckets);
     }
 
     private static Summary.Beneficiaries beneficiaries(List<DbRow> rows) {
