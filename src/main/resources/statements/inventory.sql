@@ -78,6 +78,7 @@ SELECT m.tag, m.type, m.brand, m.model, m.serial, m.state, m.grade, m.ram_gb, s.
 -- The whole machine page in one round trip: the machine, its storage devices with their last erasure, and its
 -- history, the last two as JSON arrays (a scan lookup is the most frequent request of the service). Positional
 -- parameter: Helidon re-parses named ones at each execution. Times travel as epoch microseconds, cheaper to read.
+-- An array of tags: the scan lookup reads the misses of concurrent requests together (inventory/MachineLoader).
 -- name: machine-by-tag
 SELECT m.id, m.tag, m.type, m.brand, m.model, m.serial, m.state, m.grade, m.cpu, m.ram_gb, m.screen_inches,
        m.battery_health, m.webcam, m.os_name, m.os_version, m.os_licence, m.donation_id, n.received_on,
@@ -101,7 +102,7 @@ SELECT m.id, m.tag, m.type, m.brand, m.model, m.serial, m.state, m.grade, m.cpu,
   JOIN sites s ON s.id = m.site_id
   JOIN donations n ON n.id = m.donation_id
   JOIN donors d ON d.id = n.donor_id
- WHERE m.tag = ?
+ WHERE m.tag = ANY(?)
 
 -- name: machine-lock
 SELECT id, state, type FROM machines WHERE tag = :tag FOR UPDATE

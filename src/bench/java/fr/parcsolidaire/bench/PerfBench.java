@@ -170,9 +170,9 @@ final class PerfBench {
     /** The service's scan-lookup statement, by primary key so that pgbench can draw a random machine. */
     private static String recordQueryById() {
         String sql = Statements.text("statements/inventory.sql", "machine-by-tag");
-        String byId = sql.replace("WHERE m.tag = ?", "WHERE m.id = :id");
+        String byId = sql.replace("WHERE m.tag = ANY(?)", "WHERE m.id = :id");
         if (byId.equals(sql)) {
-            throw new IllegalStateException("machine-by-tag ne se termine plus par « WHERE m.tag = ? » : adaptez le banc");
+            throw new IllegalStateException("machine-by-tag ne se termine plus par « WHERE m.tag = ANY(?) » : adaptez le banc");
         }
         return byId;
     }

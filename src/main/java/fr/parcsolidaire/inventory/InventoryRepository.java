@@ -14,7 +14,9 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.Collection;
 import java.util.EnumMap;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -87,20 +89,38 @@ public final class InventoryRepository {
 
     /** Reads within a transaction too, so a write can answer with what it wrote. */
     public static Optional<Machine> machine(DbExecute exec, String tag) {
-        return exec.createNamedGet("machine-by-tag").addParam(tag).execute().map(r -> {
-            long id = Rows.longValue(r, "id");
-            List<MachineEvent> events = events(Rows.text(r, "events"));
-            return new Machine(id, Rows.text(r, "tag"), MachineType.valueOf(Rows.text(r, "type")),
-                    Rows.text(r, "brand"), Rows.text(r, "model"), Rows.text(r, "serial"),
-                    MachineState.valueOf(Rows.text(r, "state")), grade(r), Rows.text(r, "cpu"),
-                    Rows.decimal(r, "ram_gb"), Rows.decimal(r, "screen_inches"), Rows.intOrNull(r, "battery_health"),
-                    Rows.bool(r, "webcam"),
-                    Rows.text(r, "os_name"), Rows.text(r, "os_version"), Rows.text(r, "os_licence"),
-                    new Site(Rows.longValue(r, "site_id"), Rows.text(r, "site_code"), Rows.text(r, "site_name"),
-                            Rows.text(r, "tag_prefix")), Rows.text(r, "location"),
-                    Rows.longValue(r, "donation_id"), Rows.text(r, "donor_name"), Rows.date(r, "received_on"),
-                    storage(Rows.text(r, "storage")), events, NoStorageStatement.inForce(events));
-        });
+        return Optional.ofNullable(machineRows(exec, List.of(tag)).get(tag)).map(InventoryRepository::machine);
+    }
+
+    /**
+     * The records of these machines in one statement, as rows by tag (unknown tags are absent). Mapped to a
+     * {@link Machine} by each caller ({@link #machine(DbRow)}): the scan lookup's batch (MachineLoader) reads the rows,
+     * and every waiting request maps its own on its own thread.
+     */
+    Map<String, DbRow> machineRows(Collection<String> tags) {
+        return machineRows(database.client().execute(), tags);
+    }
+
+    private static Map<String, DbRow> machineRows(DbExecute exec, Collection<String> tags) {
+        Map<String, DbRow> rows = new HashMap<>();
+        exec.createNamedQuery("machine-by-tag").addParam(tags.toArray(String[]::new)).execute()
+                .forEach(r -> rows.put(Rows.text(r, "tag"), r));
+        return rows;
+    }
+
+    static Machine machine(DbRow r) {
+        long id = Rows.longValue(r, "id");
+        List<MachineEvent> events = events(Rows.text(r, "events"));
+        return new Machine(id, Rows.text(r, "tag"), MachineType.valueOf(Rows.text(r, "type")),
+                Rows.text(r, "brand"), Rows.text(r, "model"), Rows.text(r, "serial"),
+                MachineState.valueOf(Rows.text(r, "state")), grade(r), Rows.text(r, "cpu"),
+                Rows.decimal(r, "ram_gb"), Rows.decimal(r, "screen_inches"), Rows.intOrNull(r, "battery_health"),
+                Rows.bool(r, "webcam"),
+                Rows.text(r, "os_name"), Rows.text(r, "os_version"), Rows.text(r, "os_licence"),
+                new Site(Rows.longValue(r, "site_id"), Rows.text(r, "site_code"), Rows.text(r, "site_name"),
+                        Rows.text(r, "tag_prefix")), Rows.text(r, "location"),
+                Rows.longValue(r, "donation_id"), Rows.text(r, "donor_name"), Rows.date(r, "received_on"),
+                storage(Rows.text(r, "storage")), events, NoStorageStatement.inForce(events));
     }
 
     public Map<MachineState, Long> countsByState() {

@@ -2,7 +2,6 @@ package fr.parcsolidaire.inventory;
 
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
-import fr.parcsolidaire.platform.http.Json;
 import fr.parcsolidaire.platform.sql.ChangeListener;
 import fr.parcsolidaire.platform.sql.Database;
 import fr.parcsolidaire.platform.sql.DatabaseCoordinates;
@@ -31,11 +30,38 @@ import java.util.function.Supplier;
  */
 final class MachineRecords implements AutoCloseable {
 
-    /** One machine's record, its JSON for the API and its history for the page, written once. */
-    public record Cached(Machine machine, byte[] json, List<HistoryLine> history) {
+    /** One machine's record, its JSON for the API written once, and its history for the page written at its first view. */
+    public static final class Cached {
+
+        private final Machine machine;
+        private final byte[] json;
+        private volatile List<HistoryLine> history;
+
+        Cached(Machine machine) {
+            this.machine = machine;
+            this.json = MachineJson.bytes(machine);
+        }
+
+        public Machine machine() {
+            return machine;
+        }
+
+        public byte[] json() {
+            return json;
+        }
+
+        /** The page's French history lines; the API never needs them (written twice at worst, the same lines). */
+        public List<HistoryLine> history() {
+            List<HistoryLine> lines = history;
+            if (lines == null) {
+                lines = HistoryLine.of(machine);
+                history = lines;
+            }
+            return lines;
+        }
     }
 
-    private final InventoryRepository inventory;
+    private final MachineLoader loader;
     private final Cache<String, Cached> cache;
     private final ChangeListener listener;
     /**
@@ -49,7 +75,7 @@ final class MachineRecords implements AutoCloseable {
     private final long maxParts;
 
     private MachineRecords(InventoryRepository inventory, DatabaseCoordinates coordinates, long maxBytes) {
-        this.inventory = inventory;
+        this.loader = new MachineLoader(inventory::machineRows);
         this.maxParts = Math.max(1, maxBytes / 3072);
         this.cache = Caffeine.newBuilder()
                 .maximumWeight(maxBytes)
@@ -87,7 +113,7 @@ final class MachineRecords implements AutoCloseable {
     }
 
     private Optional<Cached> load(String tag) {
-        return inventory.machine(tag).map(m -> new Cached(m, Json.bytes(m), HistoryLine.of(m)));
+        return loader.row(tag).map(row -> new Cached(InventoryRepository.machine(row)));
     }
 
     /** A notice's payload: tags separated by commas, or "*" for every machine; pseudo-tags name a {@link #keep}. */

@@ -188,4 +188,26 @@ class MachineRecordsTest {
         assertTrue(TestApp.get().app().feature(InventoryFeature.class).remembering(), "listening again");
         assertEquals("Pendant la coupure", lookup(tag).getString("location"));
     }
+
+    /** A read-your-writes catch-up (ChangeListener.sync) goes through one kept connection, opened anew if it dies. */
+    @Test
+    void catchingUpKeepsOneConnectionAndReplacesItWhenItDies() throws Exception {
+        InventoryFeature inventory = TestApp.get().app().feature(InventoryFeature.class);
+        String syncs = "SELECT count(*) FROM pg_stat_activity WHERE application_name = 'parc-sync-machine_changed' "
+                + "AND datname = current_database()";
+        for (int i = 0; i < 5; i++) {
+            inventory.catchUp(Duration.ofSeconds(5));
+        }
+        assertEquals(1, TestApp.get().count(syncs));
+        try (Connection c = TestApp.get().connection(); var st = c.createStatement()) {
+            st.execute("SELECT pg_terminate_backend(pid, 5000) FROM pg_stat_activity "
+                    + "WHERE application_name = 'parc-sync-machine_changed' AND datname = current_database()");
+        }
+        String tag = Fixtures.intake(1).getFirst();
+        lookup(tag);
+        TestApp.get().sql("UPDATE machines SET location = 'Après la coupure' WHERE tag = '" + tag + "'");
+        inventory.catchUp(Duration.ofSeconds(5));
+        assertEquals("Après la coupure", lookup(tag).getString("location"));
+        assertEquals(1, TestApp.get().count(syncs));
+    }
 }

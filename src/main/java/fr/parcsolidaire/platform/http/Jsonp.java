@@ -4,8 +4,10 @@ import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObjectBuilder;
 import jakarta.json.JsonReader;
 import jakarta.json.spi.JsonProvider;
+import jakarta.json.stream.JsonGenerator;
 
 import java.io.InputStream;
+import java.io.OutputStream;
 import java.io.Reader;
 
 /**
@@ -33,5 +35,10 @@ public final class Jsonp {
 
     public static JsonReader reader(InputStream in) {
         return PROVIDER.createReader(in);
+    }
+
+    /** Compact UTF-8 JSON onto {@code out}, for bodies written by hand rather than by JSON-B. */
+    public static JsonGenerator generator(OutputStream out) {
+        return PROVIDER.createGenerator(out);
     }
 }

@@ -1,5 +1,6 @@
 package fr.parcsolidaire.platform.http;
 
+import fr.parcsolidaire.platform.sql.Database;
 import fr.parcsolidaire.platform.sql.Freshness;
 import io.helidon.http.HeaderName;
 import io.helidon.http.HeaderNames;
@@ -15,9 +16,11 @@ import java.util.Optional;
 
 /**
  * Someone who writes through one instance and reads through another sees what they wrote (docs/operations.md,
- * « Plusieurs instances »). Each write answers with the time it was made, as a cookie for browsers and a header for API
- * clients (who send it back as the same header); a read that carries a time younger than {@code window} first
- * waits until this instance has applied every change committed before the read arrived ({@link Freshness}).
+ * « Plusieurs instances »). Each write that changed what an instance keeps in memory answers with the time it was made,
+ * as a cookie for browsers and a header for API clients (who send it back as the same header); a read that carries a
+ * time younger than {@code window} first waits until this instance has applied every change committed before the read
+ * arrived ({@link Freshness}). Other writes (a login, a refused form, a session, a message) carry no mark: their
+ * author's next reads need not wait.
  */
 public final class ReadYourWrites {
 
@@ -47,14 +50,21 @@ public final class ReadYourWrites {
                 throw new RetryLater(Status.SERVICE_UNAVAILABLE_503, "catching_up",
                         "Le service rattrape les dernières modifications : réessayez dans un instant.", 1);
             }
+            chain.proceed();
         } else {
-            // Set before the work: the response may be committed by then. A refused write only costs a wait later.
-            String now = Long.toString(System.currentTimeMillis());
-            res.header(HEADER, now);
-            res.headers().addCookie(SetCookie.builder(COOKIE, now).path("/").httpOnly(true)
-                    .sameSite(SetCookie.SameSite.LAX).maxAge(window).build());
+            // Marked at the commit itself, which comes before the answer is sent: services answer once their work is done.
+            Database.watchingChanges(() -> mark(res), chain::proceed);
         }
-        chain.proceed();
+    }
+
+    private void mark(RoutingResponse res) {
+        if (res.isSent()) {
+            return;
+        }
+        String now = Long.toString(System.currentTimeMillis());
+        res.header(HEADER, now);
+        res.headers().addCookie(SetCookie.builder(COOKIE, now).path("/").httpOnly(true)
+                .sameSite(SetCookie.SameSite.LAX).maxAge(window).build());
     }
 
     private boolean wroteRecently(RoutingRequest req) {

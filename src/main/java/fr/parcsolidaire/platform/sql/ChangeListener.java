@@ -14,6 +14,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Consumer;
 import java.util.logging.Level;
 import java.util.logging.Logger;
@@ -42,6 +43,10 @@ public final class ChangeListener implements AutoCloseable {
     private volatile boolean running = true;
     private volatile Connection connection;
     private boolean warned;
+    /** Sends the sync tokens ({@link #sync}); one at a time, a JDBC connection is not shared between threads. */
+    private final ReentrantLock syncLock = new ReentrantLock();
+    /** Guarded by syncLock; opened at the first sync. */
+    private Connection syncConnection;
 
     public ChangeListener(DatabaseCoordinates coordinates, String channel, Consumer<String> onNotice, Runnable onGap) {
         if (!channel.matches("[a-z_]+")) {
@@ -67,19 +72,20 @@ public final class ChangeListener implements AutoCloseable {
      * Returns once every notice committed before this call has been handled: the notices queued by the service's
      * writers (V34) are sent first, waiting for any other instance sending some, then a notice of our own goes
      * through the channel behind them (PostgreSQL delivers notices in commit order). Sent again until heard,
-     * since one sent while the connection was being re-established reaches nobody.
+     * since one sent while the connection was being re-established reaches nobody. Through one connection kept for
+     * the purpose: opening one per call cost a few milliseconds each time, and under load more than the second a
+     * read-your-writes catch-up may take, which then forgot the whole memory.
      */
     public void sync(Duration timeout) throws TimeoutException {
         String token = SYNC_PREFIX + UUID.randomUUID();
         CompletableFuture<Void> seen = new CompletableFuture<>();
         syncs.put(token, seen);
         long deadline = System.nanoTime() + timeout.toNanos();
-        try (Connection c = connect(); var st = c.prepareStatement("SELECT pg_notify(?, ?)")) {
-            st.setString(1, channel);
-            st.setString(2, token);
-            NoticeSender.drain(c, true);
+        try {
+            boolean first = true;
             while (true) {
-                st.execute();
+                announce(token, first);
+                first = false;
                 long left = deadline - System.nanoTime();
                 if (left <= 0) {
                     throw new TimeoutException("no notice heard on " + channel + " within " + timeout);
@@ -88,7 +94,7 @@ public final class ChangeListener implements AutoCloseable {
                     seen.get(Math.min(TimeUnit.NANOSECONDS.toMillis(left) + 1, 200), TimeUnit.MILLISECONDS);
                     return;
                 } catch (TimeoutException notYet) {
-                    // sent again below
+                    // sent again above
                 }
             }
         } catch (SQLException | ExecutionException e) {
@@ -98,6 +104,53 @@ public final class ChangeListener implements AutoCloseable {
             throw new IllegalStateException("interrupted", e);
         } finally {
             syncs.remove(token);
+        }
+    }
+
+    /**
+     * Sends the sync token, after the queued notices when {@code drainFirst}. A kept connection that fails (PostgreSQL
+     * restarted, the session was ended) is replaced by a new one at once; a new one that fails gives up.
+     */
+    private void announce(String token, boolean drainFirst) throws SQLException {
+        syncLock.lock();
+        try {
+            while (true) {
+                boolean kept = syncConnection != null;
+                if (!kept) {
+                    syncConnection = coordinates.connectAlone("parc-sync-" + channel);
+                }
+                try {
+                    if (drainFirst) {
+                        NoticeSender.drain(syncConnection, true);
+                    }
+                    try (var st = syncConnection.prepareStatement("SELECT pg_notify(?, ?)")) {
+                        st.setString(1, channel);
+                        st.setString(2, token);
+                        st.execute();
+                    }
+                    return;
+                } catch (SQLException e) {
+                    closeSyncConnection();
+                    if (!kept) {
+                        throw e;
+                    }
+                }
+            }
+        } finally {
+            syncLock.unlock();
+        }
+    }
+
+    /** Called under syncLock. */
+    private void closeSyncConnection() {
+        Connection c = syncConnection;
+        syncConnection = null;
+        if (c != null) {
+            try {
+                c.close();
+            } catch (SQLException ignored) {
+                // already broken
+            }
         }
     }
 
@@ -182,6 +235,12 @@ public final class ChangeListener implements AutoCloseable {
             } catch (SQLException ignored) {
                 // closing anyway
             }
+        }
+        syncLock.lock();
+        try {
+            closeSyncConnection();
+        } finally {
+            syncLock.unlock();
         }
     }
 }

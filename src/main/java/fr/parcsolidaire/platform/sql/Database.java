@@ -50,6 +50,8 @@ public final class Database {
     private final DbClient replica;
     private final ReplicaLag lag;
     private final Freshness freshness = new Freshness();
+    /** What to tell of a commit that changed what a memory keeps, for the request running on this thread. */
+    private static final ThreadLocal<Runnable> ON_CHANGE = new ThreadLocal<>();
 
     private Database(DbClient client, DatabaseCoordinates coordinates, CommitReads commitReads, DbClient replica,
                      ReplicaLag lag) {
@@ -217,6 +219,21 @@ public final class Database {
         settingActions.add(action);
     }
 
+    /**
+     * Runs {@code work}; each commit of {@link #inTransaction} it makes on this thread that hands a value to an
+     * {@link #afterCommit} action (it changed what a memory of this instance keeps) runs {@code onChange} first. The
+     * read-your-writes mark (platform/http/ReadYourWrites) is set this way, only on the answers of such writes.
+     */
+    public static void watchingChanges(Runnable onChange, Runnable work) {
+        Runnable outer = ON_CHANGE.get();
+        ON_CHANGE.set(onChange);
+        try {
+            work.run();
+        } finally {
+            ON_CHANGE.set(outer);
+        }
+    }
+
     /** Runs work in one transaction: commits when it returns, rolls back when it throws. */
     public <T> T inTransaction(Function<DbTransaction, T> work) {
         commitReads.clear();
@@ -224,9 +241,15 @@ public final class Database {
         notices.wake();
         String[] settings = commitReads.taken();
         if (settings != null) {
+            boolean told = false;
             // An action registered while this transaction committed may not have its setting read yet, nor the reverse.
             for (int i = 0; i < Math.min(settings.length, settingActions.size()); i++) {
                 if (settings[i] != null && !settings[i].isEmpty()) {
+                    Runnable onChange = ON_CHANGE.get();
+                    if (!told && onChange != null) {
+                        onChange.run();
+                        told = true;
+                    }
                     settingActions.get(i).accept(settings[i]);
                 }
             }

@@ -1,8 +1,10 @@
 package fr.parcsolidaire.platform.http;
 
+import fr.parcsolidaire.Fixtures;
 import fr.parcsolidaire.Http;
 import fr.parcsolidaire.TestApp;
 import fr.parcsolidaire.platform.security.Role;
+import jakarta.json.Json;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -15,8 +17,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
- * The marks of read-your-writes across instances (docs/operations.md, « Plusieurs instances »): every write answers with
- * its time, as a header and a cookie; a read that carries a recent one waits for this instance's memories to catch
+ * The marks of read-your-writes across instances (docs/operations.md, « Plusieurs instances »): every write that changed
+ * what an instance keeps in memory answers with its time, as a header and a cookie (a login or a refused write does not); a read that carries a recent one waits for this instance's memories to catch
  * up, any other read does not. ClusterTest shows the whole of it between two instances.
  */
 class ReadYourWritesTest {
@@ -36,12 +38,31 @@ class ReadYourWritesTest {
 
     @Test
     void aWriteAnswersWithItsTimeAsHeaderAndCookie() {
+        String tag = Fixtures.intake(1).getFirst();
         long before = System.currentTimeMillis();
-        HttpResponse<String> r = Http.api(Role.TECHNICIAN).postJson("/api/v1/machines/PS-1999-99999/transitions", "{\"to\":\"IN_DIAGNOSIS\"}");
+        HttpResponse<String> r = Fixtures.expect(200, Http.api(Role.TECHNICIAN).postJson("/api/v1/machines/" + tag + "/transitions",
+                "{\"to\":\"IN_DIAGNOSIS\"}"));
         long at = Long.parseLong(r.headers().firstValue("Parc-Written-At").orElseThrow());
         assertTrue(at >= before && at <= System.currentTimeMillis(), "time of the write: " + at);
         String cookie = r.headers().allValues("Set-Cookie").stream().filter(c -> c.startsWith("ps_written=")).findFirst().orElseThrow();
         assertTrue(cookie.contains("HttpOnly") && cookie.contains("Max-Age=5"), cookie);
+    }
+
+    @Test
+    void aWriteThatChangesNothingKeptInMemoryCarriesNoMark() {
+        HttpResponse<String> refused = Http.api(Role.TECHNICIAN).postJson("/api/v1/machines/PS-1999-99999/transitions",
+                "{\"to\":\"IN_DIAGNOSIS\"}");
+        assertEquals(404, refused.statusCode(), refused.body());
+        assertNoMark(refused);
+        HttpResponse<String> login = Http.anonymous().postJson("/api/v1/auth/token", Json.createObjectBuilder()
+                .add("username", TestApp.get().username(Role.TECHNICIAN)).add("password", TestApp.PASSWORD).build().toString());
+        assertEquals(201, login.statusCode(), login.body());
+        assertNoMark(login);
+    }
+
+    private static void assertNoMark(HttpResponse<String> r) {
+        assertTrue(r.headers().firstValue("Parc-Written-At").isEmpty(), "no mark: " + r.headers().map());
+        assertTrue(r.headers().allValues("Set-Cookie").stream().noneMatch(c -> c.startsWith("ps_written=")), r.headers().map().toString());
     }
 
     @Test
