@@ -20,7 +20,8 @@ import java.util.regex.Pattern;
  */
 final class MigrationVacuum {
 
-    private static final String LIST = "db/migration/after-migration.properties";
+    /** Beside the migrations: {@link ShippedMigrations} finds their folder through it. */
+    static final String LIST = "db/migration/after-migration.properties";
     private static final Pattern TABLE = Pattern.compile("[a-z_][a-z0-9_]*");
 
     private MigrationVacuum() {
