@@ -192,6 +192,17 @@ final class PerfBench {
     private List<String> intake(String base, String token) throws Exception {
         List<String> fresh = new ArrayList<>();
         int donations = Math.max(20, (seconds * 3_000 + 499) / 500);
+        // A site of its own for each run: a tag prefix numbers at most 99,999 machines a year, and a run takes up to 45,000.
+        String prefix = "BE" + new java.util.Random().ints(4, 'A', 'Z' + 1)
+                .collect(StringBuilder::new, StringBuilder::appendCodePoint, StringBuilder::append);
+        String site = "banc-" + prefix.toLowerCase(java.util.Locale.ROOT);
+        try (Connection c = connect(); PreparedStatement st = c.prepareStatement(
+                "INSERT INTO sites (code, name, tag_prefix) VALUES (?, ?, ?)")) {
+            st.setString(1, site);
+            st.setString(2, "Banc d'essai " + prefix);
+            st.setString(3, prefix);
+            st.executeUpdate();
+        }
         for (int d = 0; d < donations; d++) {
             JsonArrayBuilder machines = Json.createArrayBuilder();
             for (int i = 0; i < 500; i++) {
@@ -200,7 +211,7 @@ final class PerfBench {
             }
             JsonObject body = Json.createObjectBuilder()
                     .add("donor", Json.createObjectBuilder().add("name", "Banc d'essai").add("kind", "COMPANY"))
-                    .add("receivedOn", LocalDate.now().toString()).add("site", "atelier").add("machines", machines).build();
+                    .add("receivedOn", LocalDate.now().toString()).add("site", site).add("machines", machines).build();
             HttpResponse<String> r = post(base, token, "/api/v1/donations", body.toString(), HttpResponse.BodyHandlers.ofString());
             if (r.statusCode() != 201) {
                 throw new IllegalStateException("intake: " + r.statusCode() + " " + r.body());
