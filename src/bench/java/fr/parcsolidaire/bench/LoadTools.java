@@ -53,6 +53,132 @@ final class LoadTools {
         String out = run(List.of("wrk", "-t", "2", "-c", Integer.toString(connections), "-d", seconds + "s",
                 "--latency", "-s", script.toString(), baseUrl));
         long non2xx = (long) orZero(number(out, "Non-2xx or 3xx responses: (\\d+)"));
+        return new LoadResult(number(out, "Requests/sec:\\s+([0-9.]+)"), percentile(out, "50%"), percentile(out, "99%"),
+                non2xx + socketErrors(out), "wrk -c " + connections);
+    }
+
+    /**
+     * What {@link #wrkPostOnce} saw: {@code load.perSecond()} counts the acknowledged (2xx) answers over the time from the
+     * first request to the last answer, {@code sent} the requests written (each path once), {@code answered} the answers
+     * read, {@code exhausted} whether a thread ran out of paths before the end of its sending time.
+     */
+    record Posts(LoadResult load, long sent, long answered, long acknowledged, boolean exhausted) {
+    }
+
+    /**
+     * POSTs {@code json} to each path of the list at most once, with a bearer token, through wrk: the write path measured
+     * by a load generator in C, so that the client does not take the service's processor (a second JVM did).
+     * Thread k of wrk's two takes paths k, k + 2, k + 4…; each thread sends for {@code seconds} or until its share runs
+     * out, then only waits for its answers ({@value #DRAIN_SECONDS} s at most): every request sent is normally answered
+     * before wrk stops, so that events can be counted against acknowledgements exactly. The latency percentiles are
+     * wrk's distribution.
+     */
+    static Posts wrkPostOnce(String baseUrl, String token, List<String> paths, String json, int connections, int seconds)
+            throws IOException, InterruptedException {
+        Path list = Files.createTempFile("wrk-once", ".txt");
+        Files.write(list, paths);
+        String lua = POST_ONCE.replace("@PATHS@", list.toString()).replace("@TOKEN@", token)
+                .replace("@THREADS@", "2").replace("@SECONDS@", Integer.toString(seconds)).replace("@BODY@", json);
+        Path script = Files.createTempFile("wrk-once", ".lua");
+        Files.writeString(script, lua);
+        String out = run(List.of("wrk", "-t", "2", "-c", Integer.toString(connections), "-d", (seconds + DRAIN_SECONDS) + "s",
+                "--timeout", "10s", "--latency", "-s", script.toString(), baseUrl));
+        Matcher m = Pattern.compile("parc: sent=(\\d+) answered=(\\d+) acknowledged=(\\d+) seconds=([0-9.]+) exhausted=(\\d+)")
+                .matcher(out);
+        if (!m.find()) {
+            throw new IllegalStateException("wrk n'a pas donné son bilan :\n" + out);
+        }
+        long acknowledged = Long.parseLong(m.group(3));
+        double window = Double.parseDouble(m.group(4));
+        LoadResult load = new LoadResult(window > 0 ? acknowledged / window : 0, percentile(out, "50%"), percentile(out, "99%"),
+                socketErrors(out) + (long) orZero(number(out, "Non-2xx or 3xx responses: (\\d+)")), "wrk -c " + connections);
+        return new Posts(load, Long.parseLong(m.group(1)), Long.parseLong(m.group(2)), acknowledged, !m.group(5).equals("0"));
+    }
+
+    private static final int DRAIN_SECONDS = 3;
+
+    /**
+     * wrk calls {@code request()} once on its first thread's state to check the request before any connection is open
+     * (and never sends that one): the first call of thread 0 answers a request that spends no path. A thread with
+     * nothing more to send answers an empty request, which writes nothing and leaves its connection waiting.
+     */
+    private static final String POST_ONCE = """
+            local ffi = require("ffi")
+            ffi.cdef[[
+            struct parc_timespec { long tv_sec; long tv_nsec; };
+            int clock_gettime(int clock, struct parc_timespec *now);
+            ]]
+            local clock = ffi.new("struct parc_timespec")
+            local function now()
+              ffi.C.clock_gettime(1, clock) -- CLOCK_MONOTONIC: the same clock in every thread
+              return tonumber(clock.tv_sec) + tonumber(clock.tv_nsec) * 1e-9
+            end
+
+            wrk.method = "POST"
+            wrk.body = [==[@BODY@]==]
+            wrk.headers["Content-Type"] = "application/json"
+            wrk.headers["Authorization"] = "Bearer @TOKEN@"
+
+            local threads = {}
+            function setup(thread)
+              thread:set("index", #threads)
+              table.insert(threads, thread)
+            end
+
+            function init(args)
+              paths = {}
+              local line = 0
+              for path in io.lines("@PATHS@") do
+                if line % @THREADS@ == index then paths[#paths + 1] = path end
+                line = line + 1
+              end
+              nextPath, sent, answered, acknowledged, exhausted = 1, 0, 0, 0, 0
+              stopAt = now() + @SECONDS@
+              checking = index == 0
+            end
+
+            function request()
+              if checking then
+                checking = false
+                return wrk.format(nil, "/never-sent")
+              end
+              local path = paths[nextPath]
+              if path == nil then
+                exhausted = 1
+                return ""
+              end
+              if now() >= stopAt then
+                return ""
+              end
+              nextPath = nextPath + 1
+              sent = sent + 1
+              if first == nil then first = now() end
+              return wrk.format(nil, path)
+            end
+
+            function response(status, headers, body)
+              answered = answered + 1
+              if status >= 200 and status < 300 then acknowledged = acknowledged + 1 end
+              last = now()
+            end
+
+            function done(summary, latency, requests)
+              local s, a, k, x, from, to = 0, 0, 0, 0, math.huge, 0
+              for _, t in ipairs(threads) do
+                s = s + t:get("sent")
+                a = a + t:get("answered")
+                k = k + t:get("acknowledged")
+                x = x + t:get("exhausted")
+                local f, l = t:get("first"), t:get("last")
+                if f ~= nil and f < from then from = f end
+                if l ~= nil and l > to then to = l end
+              end
+              io.write(string.format("parc: sent=%d answered=%d acknowledged=%d seconds=%.6f exhausted=%d\\n",
+                s, a, k, math.max(0, to - from), x))
+            end
+            """;
+
+    private static long socketErrors(String out) {
         long socket = 0;
         Matcher m = Pattern.compile("Socket errors: connect (\\d+), read (\\d+), write (\\d+), timeout (\\d+)").matcher(out);
         if (m.find()) {
@@ -60,8 +186,7 @@ final class LoadTools {
                 socket += Long.parseLong(m.group(i));
             }
         }
-        return new LoadResult(number(out, "Requests/sec:\\s+([0-9.]+)"), percentile(out, "50%"), percentile(out, "99%"),
-                non2xx + socket, "wrk -c " + connections);
+        return socket;
     }
 
     private static double percentile(String out, String which) {

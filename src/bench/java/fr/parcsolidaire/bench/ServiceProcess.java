@@ -92,6 +92,14 @@ final class ServiceProcess implements AutoCloseable {
         return startupMillis;
     }
 
+    /**
+     * Processor time (user + system, all its threads) the service has used so far, in seconds: across a load, what each
+     * request cost it, whatever else the machine was doing.
+     */
+    double cpuSeconds() {
+        return process.info().totalCpuDuration().map(d -> d.toNanos() / 1e9).orElse(Double.NaN);
+    }
+
     /** Resident set size of the service process, in MiB, read from /proc. */
     double rssMiB() {
         try {

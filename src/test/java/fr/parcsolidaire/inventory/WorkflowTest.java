@@ -225,6 +225,41 @@ class WorkflowTest {
     }
 
     @Test
+    void aStepStartedTwiceAtOnceIsRecordedOnceWithWhoWhenAndWhat() throws Exception {
+        // IN_DIAGNOSIS is written in one statement, without the machine's lock first: the transition trigger is what
+        // refuses the second of two technicians who start the same diagnosis together.
+        for (int round = 0; round < 5; round++) {
+            String tag = Fixtures.intake(1).getFirst();
+            JsonObject step = Json.createObjectBuilder().add("to", "IN_DIAGNOSIS").add("note", "Écran fêlé").build();
+            java.util.List<Integer> statuses;
+            try (var pool = java.util.concurrent.Executors.newVirtualThreadPerTaskExecutor()) {
+                var a = pool.submit(() -> transition(tech, tag, step).statusCode());
+                var b = pool.submit(() -> transition(tech, tag, step).statusCode());
+                statuses = java.util.List.of(a.get(), b.get());
+            }
+            assertEquals(java.util.List.of(200, 409), statuses.stream().sorted().toList(), tag);
+            JsonObject m = Http.json(tech.get("/api/v1/machines/" + tag));
+            assertEquals("IN_DIAGNOSIS", m.getString("state"));
+            var transitions = m.getJsonArray("events").stream().map(e -> e.asJsonObject())
+                    .filter(e -> e.getString("kind").equals("TRANSITION")).toList();
+            assertEquals(1, transitions.size(), tag);
+            assertEquals("RECEIVED", transitions.getFirst().getString("from"));
+            assertEquals("IN_DIAGNOSIS", transitions.getFirst().getString("to"));
+            assertEquals("Écran fêlé", transitions.getFirst().getString("note"));
+            assertFalse(transitions.getFirst().getString("actor").isBlank());
+            assertFalse(transitions.getFirst().getString("at").isBlank());
+        }
+    }
+
+    @Test
+    void theAnswerToAStepIsTheRecordAsTheNextReadShowsIt() {
+        String tag = Fixtures.intake(1).getFirst();
+        HttpResponse<String> r = transition(tech, tag, Json.createObjectBuilder().add("to", "IN_DIAGNOSIS").add("note", "vu").build());
+        assertEquals(200, r.statusCode(), r.body());
+        assertEquals(Http.json(tech.get("/api/v1/machines/" + tag)), Http.json(r));
+    }
+
+    @Test
     void theDatabaseRefusesATransitionFromAStateTheMachineIsNotIn() {
         String tag = Fixtures.intake(1).getFirst();
         assertThrows(SQLException.class, () -> update("INSERT INTO machine_events (machine_id, kind, from_state, to_state, actor_id) "
