@@ -94,6 +94,19 @@ SELECT r.id, r.beneficiary_id, r.until, b.first_name, b.site_id
 -- name: reservation-end
 UPDATE reservations SET status = :status, ended_at = now() WHERE id = :id AND status = 'ACTIVE'
 
+-- An assignment to the person a reservation holds the machine for fulfils it: the reservation and its event at once.
+-- name: reservation-fulfil
+WITH r AS (UPDATE reservations SET status = 'FULFILLED', ended_at = now() WHERE id = :id AND status = 'ACTIVE' RETURNING id)
+INSERT INTO reservation_events (reservation_id, kind, actor_id, note, data)
+SELECT r.id, 'FULFILLED', :actorId, NULL, CAST(:data AS jsonb) FROM r
+
+-- An assignment serves the person's open request: the request and its event at once; a request withdrawn meanwhile
+-- stays withdrawn.
+-- name: waiting-served
+WITH w AS (UPDATE waiting_list_entries SET status = 'SERVED', updated_at = now() WHERE id = :id AND status = 'WAITING' RETURNING id)
+INSERT INTO waiting_list_events (entry_id, kind, actor_id, note, data)
+SELECT w.id, 'SERVED', :actorId, NULL, CAST(:data AS jsonb) FROM w
+
 -- name: reservation-lock
 SELECT r.id, r.status, r.machine_id, r.beneficiary_id, m.tag
   FROM reservations r JOIN beneficiaries b ON b.id = r.beneficiary_id JOIN machines m ON m.id = r.machine_id

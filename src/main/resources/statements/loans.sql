@@ -132,16 +132,51 @@ SELECT e.id, e.session_id, e.beneficiary_id, e.status, c.name || ' · ' || cs.la
  WHERE e.beneficiary_id = :beneficiaryId AND (CAST(:siteId AS bigint) IS NULL OR b.site_id = :siteId)
  ORDER BY cs.starts_on DESC
 
+-- A new assignment's first round trip: the machine's row locked (every assignment and reservation of a machine takes
+-- this lock first), with the beneficiary (of the actor's site) and the session; a row even when none is found, so that
+-- the service refuses in its own order. The beneficiary and the session are read with this statement's snapshot, taken
+-- before the lock is granted, as when they were read before locking; what may have been committed while waiting for
+-- the lock is read by assignment-create, with a new snapshot. The assignment's key is taken here from its column's own
+-- sequence: the contract prints it, and is laid out while the rest of the transaction goes on (AssignmentService).
+-- name: assignment-open
+SELECT m.id AS machine_id, m.tag, m.state, b.id AS beneficiary_id, b.first_name, b.last_name, b.postcode, b.commune,
+       cs.id AS session_id, cs.ends_on, nextval(pg_get_serial_sequence('assignments', 'id')) AS assignment_id
+  FROM (SELECT 1) AS one
+  LEFT JOIN beneficiaries b ON b.id = :beneficiaryId AND (CAST(:siteId AS bigint) IS NULL OR b.site_id = :siteId)
+  LEFT JOIN course_sessions cs ON cs.id = :sessionId
+  LEFT JOIN LATERAL (SELECT id, tag, state FROM machines WHERE tag = :tag FOR UPDATE) m ON true
+
 -- name: machine-lock-for-assignment
 SELECT id, tag, state FROM machines WHERE tag = :tag FOR UPDATE
 
 -- name: machine-open-assignment
 SELECT id FROM assignments WHERE machine_id = :machineId AND status IN ('ACTIVE', 'GIVEN')
 
--- name: assignment-insert
-INSERT INTO assignments (machine_id, beneficiary_id, session_id, kind, status, starts_on, due_on, accessories, created_by)
-VALUES (:machineId, :beneficiaryId, :sessionId, :kind, :status, :startsOn, :dueOn, CAST(:accessories AS jsonb), :createdBy)
-RETURNING id
+-- Once the machine is locked (assignment-open), in one statement: what the assignment checks (an open assignment of the
+-- machine, its active reservation, the person's open waiting-list request, which the assignment serves), and, when the
+-- machine has no open assignment, the assignment with the key taken by assignment-open and its CREATED event.
+-- name: assignment-create
+WITH checks AS (
+    SELECT EXISTS (SELECT 1 FROM assignments a WHERE a.machine_id = :machineId AND a.status IN ('ACTIVE', 'GIVEN')) AS assigned,
+           r.id AS reservation_id, r.beneficiary_id AS reserved_for, r.until,
+           (SELECT w.id FROM waiting_list_entries w WHERE w.beneficiary_id = :beneficiaryId AND w.status = 'WAITING') AS waiting_id
+      FROM (SELECT 1) AS one
+      LEFT JOIN reservations r ON r.machine_id = :machineId AND r.status = 'ACTIVE'
+), a AS (
+    INSERT INTO assignments (id, machine_id, beneficiary_id, session_id, kind, status, starts_on, due_on, accessories,
+                             created_by)
+    OVERRIDING SYSTEM VALUE
+    SELECT CAST(:id AS bigint), CAST(:machineId AS bigint), CAST(:beneficiaryId AS bigint), CAST(:sessionId AS bigint),
+           CAST(:kind AS text), CAST(:status AS text), CAST(:startsOn AS date), CAST(:dueOn AS date),
+           CAST(:accessories AS jsonb), CAST(:createdBy AS bigint)
+      FROM checks WHERE NOT checks.assigned
+    RETURNING id
+), created AS (
+    INSERT INTO assignment_events (assignment_id, kind, actor_id, note, data)
+    SELECT a.id, 'CREATED', CAST(:createdBy AS bigint), CAST(:note AS text), CAST(:data AS jsonb) FROM a
+)
+SELECT checks.assigned, checks.reservation_id, checks.reserved_for, checks.until, checks.waiting_id, a.id
+  FROM checks LEFT JOIN a ON true
 
 -- name: assignment-event-insert
 INSERT INTO assignment_events (assignment_id, kind, actor_id, note, data)
@@ -191,6 +226,19 @@ SELECT e.id, e.kind, u.display_name AS actor, e.at, e.note, CAST(e.data AS text)
 INSERT INTO incidents (assignment_id, kind, occurred_on, note, created_by)
 VALUES (:assignmentId, :kind, :occurredOn, :note, :createdBy)
 RETURNING id
+
+-- A generated document and its CONTRACT_GENERATED event in one statement (the event's data as ContractService wrote it).
+-- name: contract-generated-insert
+WITH c AS (
+    INSERT INTO contracts (assignment_id, kind, signs, pdf, sha256, created_by)
+    VALUES (:assignmentId, :kind, NULL, :pdf, :sha256, :createdBy)
+    RETURNING id
+), generated AS (
+    INSERT INTO assignment_events (assignment_id, kind, actor_id, note, data)
+    SELECT :assignmentId, 'CONTRACT_GENERATED', :createdBy, NULL,
+           jsonb_build_object('contractId', c.id, 'document', CAST(:kind AS text), 'sha256', CAST(:sha256 AS text)) FROM c
+)
+SELECT id FROM c
 
 -- name: contract-insert
 INSERT INTO contracts (assignment_id, kind, signs, pdf, sha256, created_by)

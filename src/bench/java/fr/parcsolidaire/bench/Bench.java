@@ -4,6 +4,7 @@ import fr.parcsolidaire.acceptance.ClusterBench;
 import fr.parcsolidaire.acceptance.ReliabilityBench;
 import fr.parcsolidaire.labels.LabelsBench;
 import fr.parcsolidaire.loans.ContractBench;
+import fr.parcsolidaire.loans.LoanBench;
 import fr.parcsolidaire.platform.http.ParsersBench;
 import fr.parcsolidaire.reports.DashboardBench;
 
@@ -28,6 +29,7 @@ public final class Bench {
         BENCHES.put("perf", PerfBench::run);
         BENCHES.put("writes", PerfBench::runWrites);
         BENCHES.put("contracts", ContractBench::run);
+        BENCHES.put("loans", LoanBench::run);
         BENCHES.put("load", ReliabilityBench::load);
         BENCHES.put("crash", ReliabilityBench::crash);
         BENCHES.put("cluster", ClusterBench::bench);

@@ -1,6 +1,8 @@
 package fr.parcsolidaire.loans;
 
+import fr.parcsolidaire.inventory.InventoryRepository;
 import fr.parcsolidaire.inventory.Lifecycle;
+import fr.parcsolidaire.inventory.Machine;
 import fr.parcsolidaire.inventory.MachineAssignments;
 import fr.parcsolidaire.inventory.MachineEventKind;
 import fr.parcsolidaire.inventory.MachineHistory;
@@ -97,7 +99,9 @@ final class AssignmentService {
 
     /**
      * Creates the assignment inside the caller's transaction: the machine's row locked, its state, open assignment
-     * and reservation checked, the kit's items handed over, the contract generated.
+     * and reservation checked, the kit's items handed over, the contract generated. The contract of an assignment
+     * without a kit is laid out on a thread of its own while the checks and writes go on (a kit's waits for its items);
+     * it is archived, with its event, before the transaction commits, or not at all.
      */
     long create(DbExecute tx, Request request, Kit kit, User actor, String base) {
         Input in = request.in();
@@ -106,19 +110,20 @@ final class AssignmentService {
         AssignmentKind kind = request.kind();
         Integer sessionId = request.sessionId();
         LocalDate start = request.start();
-        LocalDate dueOn = request.dueOn();
         List<String> accessories = request.accessories();
-        String note = request.note();
-        if (tx.createNamedGet("beneficiary-by-id").addParam("id", beneficiaryId).addParam("siteId", actor.siteScope())
-                .execute().isEmpty()) {
+        DbRow open = tx.createNamedGet("assignment-open").addParam("beneficiaryId", beneficiaryId)
+                .addParam("siteId", actor.siteScope()).addParam("sessionId", sessionId).addParam("tag", Tags.normalise(tag))
+                .execute().orElseThrow();
+        if (Rows.longOrNull(open, "beneficiary_id") == null) {
             throw new ValidationException(Map.of(in.field("beneficiaryId"), "Bénéficiaire introuvable."));
         }
-        LocalDate due = dueOn;
+        LocalDate due = request.dueOn();
         if (sessionId != null) {
-            DbRow session = tx.createNamedGet("course-session-by-id").addParam("id", sessionId).execute()
-                    .orElseThrow(() -> new ValidationException(Map.of(in.field("sessionId"), "Session introuvable.")));
+            if (Rows.longOrNull(open, "session_id") == null) {
+                throw new ValidationException(Map.of(in.field("sessionId"), "Session introuvable."));
+            }
             if (due == null) {
-                due = Rows.date(session, "ends_on");
+                due = Rows.date(open, "ends_on");
             }
         }
         if (kind == AssignmentKind.LOAN && (due == null || due.isBefore(start))) {
@@ -126,27 +131,42 @@ final class AssignmentService {
                     due == null ? "Indiquez la date de retour du prêt (ou choisissez une session)."
                             : "La date de retour doit suivre le début du prêt."));
         }
-        DbRow machine = tx.createNamedGet("machine-lock-for-assignment").addParam("tag", Tags.normalise(tag))
-                .execute().orElseThrow(() -> Tags.notFound(tag));
-        long machineId = Rows.longValue(machine, "id");
-        String machineTag = Rows.text(machine, "tag");
-        MachineState state = MachineState.valueOf(Rows.text(machine, "state"));
-        if (state == MachineState.ASSIGNED
-                || tx.createNamedGet("machine-open-assignment").addParam("machineId", machineId).execute().isPresent()) {
+        Long lockedId = Rows.longOrNull(open, "machine_id");
+        if (lockedId == null) {
+            throw Tags.notFound(tag);
+        }
+        long machineId = lockedId;
+        String machineTag = Rows.text(open, "tag");
+        MachineState state = MachineState.valueOf(Rows.text(open, "state"));
+        if (state == MachineState.ASSIGNED) {
             throw HttpProblem.conflict(ALREADY_ASSIGNED);
         }
         if (state != MachineState.READY) {
-            throw HttpProblem.conflict("La machine n'est pas prête : elle est « " + state.label() + " ».");
+            throw HttpProblem.conflict(tx.createNamedGet("machine-open-assignment").addParam("machineId", machineId)
+                    .execute().isPresent() ? ALREADY_ASSIGNED
+                    : "La machine n'est pas prête : elle est « " + state.label() + " ».");
         }
-        long id;
+        long id = Rows.longValue(open, "assignment_id");
+        LocalDate loanDue = kind == AssignmentKind.LOAN ? due : null;
+        ContractService.Rendering contract = null;
+        if (kit.items().isEmpty()) {
+            contract = contracts.startRendering(contractOf(tx, open, id, kind, accessories, start, loanDue, actor, base, List.of()));
+        }
+        var data = Jsonp.objectBuilder().add("kind", kind.name()).add("machineTag", machineTag)
+                .add("startsOn", start.toString()).add("accessories", array(accessories));
+        if (loanDue != null) {
+            data.add("dueOn", loanDue.toString());
+        }
+        DbRow checks;
         try {
-            id = tx.createNamedGet("assignment-insert").addParam("machineId", machineId)
+            checks = tx.createNamedGet("assignment-create").addParam("id", id).addParam("machineId", machineId)
                     .addParam("beneficiaryId", beneficiaryId).addParam("sessionId", sessionId)
                     .addParam("kind", kind.name())
                     .addParam("status", kind == AssignmentKind.LOAN ? "ACTIVE" : "GIVEN")
-                    .addParam("startsOn", start).addParam("dueOn", kind == AssignmentKind.LOAN ? due : null)
+                    .addParam("startsOn", start).addParam("dueOn", loanDue)
                     .addParam("accessories", array(accessories).build().toString()).addParam("createdBy", actor.id())
-                    .execute().map(r -> Rows.longValue(r, "id")).orElseThrow();
+                    .addParam("note", request.note()).addParam("data", data.build().toString())
+                    .execute().orElseThrow();
         } catch (RuntimeException e) {
             // The partial unique index is the last word if two assignments ever pass the lock together.
             if (SqlState.is(e, SqlState.UNIQUE_VIOLATION)) {
@@ -154,20 +174,37 @@ final class AssignmentService {
             }
             throw e;
         }
+        if (Boolean.TRUE.equals(Rows.bool(checks, "assigned"))) {
+            throw HttpProblem.conflict(ALREADY_ASSIGNED);
+        }
         workshop.transitionForAssignment(tx, machineTag, MachineState.ASSIGNED, actor,
                 kind == AssignmentKind.LOAN ? "Prêt (attribution n° " + id + ")" : "Don (attribution n° " + id + ")",
                 Jsonp.objectBuilder().add("assignmentId", id).add("kind", kind.name()).build());
-        var data = Jsonp.objectBuilder().add("kind", kind.name()).add("machineTag", machineTag)
-                .add("startsOn", start.toString()).add("accessories", array(accessories));
-        if (kind == AssignmentKind.LOAN) {
-            data.add("dueOn", due.toString());
-        }
-        event(tx, id, "CREATED", actor, note, data.build());
-        reservations.checkForAssignment(tx, machineId, beneficiaryId, id, actor);
+        Long reservationId = Rows.longOrNull(checks, "reservation_id");
+        reservations.checkForAssignment(tx, reservationId == null ? null : new ReservationService.Held(reservationId,
+                Rows.longValue(checks, "reserved_for"), Rows.date(checks, "until")), beneficiaryId, id, actor);
         kit.handOver(tx, id, beneficiaryId, machineTag, workshop, reservations, actor);
-        WaitingListService.served(tx, beneficiaryId, id, actor);
-        contracts.generate(tx, id, actor, base);
+        WaitingListService.served(tx, Rows.longOrNull(checks, "waiting_id"), id, actor);
+        if (contract == null) {
+            contract = contracts.startRendering(contractOf(tx, open, id, kind, accessories, start, loanDue, actor, base,
+                    Kit.lines(tx, id)));
+        }
+        contracts.archive(tx, contract, actor);
         return id;
+    }
+
+    /**
+     * The contract of a new assignment from what it was created with ({@code open}: its assignment-open row). The
+     * machine is read under its lock, which every workshop change takes too: what the contract prints of it
+     * (specifications, disks and their erasures) cannot change before the commit; the assignment's transition changes
+     * only its state and history, which the contract does not print.
+     */
+    private ContractDocument contractOf(DbExecute tx, DbRow open, long id, AssignmentKind kind, List<String> accessories,
+                                        LocalDate start, LocalDate due, User actor, String base, List<KitLine> kitLines) {
+        Machine machine = InventoryRepository.machine(tx, Rows.text(open, "tag")).orElseThrow();
+        return contracts.document(kind, id, Rows.text(open, "first_name") + " " + Rows.text(open, "last_name"),
+                Rows.text(open, "postcode"), Rows.text(open, "commune"), machine, accessories, start, due, actor, base,
+                kitLines);
     }
 
     public void extend(long id, Input in, User actor) {

@@ -25,6 +25,8 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.FutureTask;
 
 /**
  * Generates the contracts of assignments and archives every PDF byte for byte with its SHA-256:
@@ -57,18 +59,63 @@ final class ContractService {
                 .addParam("siteId", (Object) null).execute()
                 .map(BeneficiaryService::beneficiary).orElseThrow();
         Machine machine = InventoryRepository.machine(tx, Rows.text(a, "tag")).orElseThrow();
-        AssignmentKind kind = AssignmentKind.valueOf(Rows.text(a, "kind"));
+        ContractDocument doc = document(AssignmentKind.valueOf(Rows.text(a, "kind")), assignmentId, b.fullName(),
+                b.postcode(), b.commune(), machine, AssignmentService.accessories(Rows.text(a, "accessories")),
+                Rows.date(a, "starts_on"), Rows.date(a, "due_on"), actor, base, Kit.lines(tx, assignmentId));
+        return archiveGenerated(tx, doc, ContractPdf.render(doc), actor);
+    }
+
+    /** What the document of an assignment prints, issued today by {@code actor}; its QR leads to the machine's page. */
+    ContractDocument document(AssignmentKind kind, long assignmentId, String beneficiaryName, String postcode, String commune,
+                              Machine machine, List<String> accessories, LocalDate startsOn, LocalDate dueOn, User actor,
+                              String base, List<KitLine> kit) {
         ContractDocument.Kind docKind = kind == AssignmentKind.LOAN
                 ? ContractDocument.Kind.LOAN_AGREEMENT : ContractDocument.Kind.GIFT_CERTIFICATE;
-        ContractDocument doc = new ContractDocument(docKind, structure, assignmentId, b.fullName(),
-                b.postcode() + " " + b.commune(), machine, AssignmentService.accessories(Rows.text(a, "accessories")),
-                Rows.date(a, "starts_on"), Rows.date(a, "due_on"), LocalDate.now(clock), actor.displayName(),
-                MachineUrls.forQr(base, machine.tag()), Kit.lines(tx, assignmentId));
-        byte[] pdf = ContractPdf.render(doc);
-        long id = archive(tx, assignmentId, docKind, null, pdf, actor);
-        AssignmentService.event(tx, assignmentId, "CONTRACT_GENERATED", actor, null, Jsonp.objectBuilder()
-                .add("contractId", id).add("document", docKind.name()).add("sha256", sha256(pdf)).build());
-        return id;
+        return new ContractDocument(docKind, structure, assignmentId, beneficiaryName, postcode + " " + commune, machine,
+                accessories, startsOn, dueOn, LocalDate.now(clock), actor.displayName(), MachineUrls.forQr(base, machine.tag()),
+                kit);
+    }
+
+    /**
+     * Starts laying out the document on a virtual thread of its own, so that the assignment's transaction goes on with
+     * its checks and writes meanwhile (a few milliseconds of CPU against as many of waiting for PostgreSQL);
+     * {@link #archive(DbExecute, Rendering, User)} waits for it in the same transaction. A transaction that fails
+     * meanwhile just drops it: nothing of it is stored.
+     */
+    Rendering startRendering(ContractDocument doc) {
+        FutureTask<byte[]> task = new FutureTask<>(() -> ContractPdf.render(doc));
+        Thread.ofVirtual().name("contract-pdf-" + doc.assignmentId()).start(task);
+        return new Rendering(doc, task);
+    }
+
+    /** A document being rendered ({@link #startRendering}). */
+    record Rendering(ContractDocument doc, FutureTask<byte[]> pdf) {
+
+        byte[] await() {
+            try {
+                return pdf.get();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException("Interrupted while the contract PDF was rendered", e);
+            } catch (ExecutionException e) {
+                if (e.getCause() instanceof RuntimeException r) {
+                    throw r;
+                }
+                throw new IllegalStateException("Contract PDF failed", e.getCause());
+            }
+        }
+    }
+
+    /** Archives the rendered document with its CONTRACT_GENERATED event, in the caller's transaction; returns its id. */
+    long archive(DbExecute tx, Rendering rendering, User actor) {
+        return archiveGenerated(tx, rendering.doc(), rendering.await(), actor);
+    }
+
+    private static long archiveGenerated(DbExecute tx, ContractDocument doc, byte[] pdf, User actor) {
+        return tx.createNamedGet("contract-generated-insert").addParam("assignmentId", doc.assignmentId())
+                .addParam("kind", doc.kind().name()).addParam("pdf", pdf).addParam("sha256", sha256(pdf))
+                .addParam("createdBy", actor.id())
+                .execute().map(r -> Rows.longValue(r, "id")).orElseThrow();
     }
 
     /**

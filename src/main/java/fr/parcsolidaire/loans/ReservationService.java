@@ -102,23 +102,36 @@ final class ReservationService {
         });
     }
 
+    /** A machine's active reservation as an assignment reads it with its other checks: which, for whom, until when. */
+    record Held(long id, long beneficiaryId, LocalDate until) {
+    }
+
     /**
      * Inside an assignment's transaction, once the machine's row is locked: a reservation for someone else refuses
      * the assignment (409); one for this person is fulfilled by it; one past its date lapses first.
      */
     void checkForAssignment(DbExecute tx, long machineId, long beneficiaryId, long assignmentId, User actor) {
-        Optional<DbRow> held = active(tx, machineId, LocalDate.now(clock));
-        if (held.isEmpty()) {
+        Held held = tx.createNamedGet("reservation-active-of-machine").addParam("machineId", machineId).execute()
+                .map(r -> new Held(Rows.longValue(r, "id"), Rows.longValue(r, "beneficiary_id"), Rows.date(r, "until")))
+                .orElse(null);
+        checkForAssignment(tx, held, beneficiaryId, assignmentId, actor);
+    }
+
+    /** The same, with the reservation already read after the lock (null: none), as a single assignment does. */
+    void checkForAssignment(DbExecute tx, Held held, long beneficiaryId, long assignmentId, User actor) {
+        if (held == null) {
             return;
         }
-        DbRow r = held.get();
-        long id = Rows.longValue(r, "id");
-        if (Rows.longValue(r, "beneficiary_id") != beneficiaryId) {
-            throw HttpProblem.conflict("Cette machine est réservée pour une autre personne jusqu'au "
-                    + Formats.date(Rows.date(r, "until")) + ".");
+        if (held.until().isBefore(LocalDate.now(clock))) {
+            lapse(tx, held.id(), held.until());
+            return;
         }
-        tx.createNamedUpdate("reservation-end").addParam("status", "FULFILLED").addParam("id", id).execute();
-        event(tx, id, "FULFILLED", actor, null, Jsonp.objectBuilder().add("assignmentId", assignmentId).build());
+        if (held.beneficiaryId() != beneficiaryId) {
+            throw HttpProblem.conflict("Cette machine est réservée pour une autre personne jusqu'au "
+                    + Formats.date(held.until()) + ".");
+        }
+        tx.createNamedInsert("reservation-fulfil").addParam("id", held.id()).addParam("actorId", actor.id())
+                .addParam("data", Jsonp.objectBuilder().add("assignmentId", assignmentId).build().toString()).execute();
     }
 
     /** The machine's active reservation, after lapsing it (with its event) if its date has passed. */

@@ -164,13 +164,15 @@ final class WaitingListService {
         });
     }
 
-    /** Marks the person's open request SERVED inside a handover's transaction, if they had one. */
-    static void served(DbExecute tx, long beneficiaryId, long assignmentId, User actor) {
-        tx.createNamedGet("waiting-open-of-beneficiary").addParam("beneficiaryId", beneficiaryId).execute().ifPresent(r -> {
-            long id = Rows.longValue(r, "id");
-            tx.createNamedUpdate("waiting-set-status").addParam("status", "SERVED").addParam("id", id).execute();
-            event(tx, id, "SERVED", actor, null, Jsonp.objectBuilder().add("assignmentId", assignmentId).build());
-        });
+    /**
+     * Marks the person's open request {@code entryId} (read with the assignment's checks; null: none) SERVED, with its
+     * event, inside a handover's transaction.
+     */
+    static void served(DbExecute tx, Long entryId, long assignmentId, User actor) {
+        if (entryId != null) {
+            tx.createNamedInsert("waiting-served").addParam("id", entryId).addParam("actorId", actor.id())
+                    .addParam("data", Jsonp.objectBuilder().add("assignmentId", assignmentId).build().toString()).execute();
+        }
     }
 
     /** Counts of the reader's site (or all sites), for those who see no names. */

@@ -6,12 +6,21 @@ import fr.parcsolidaire.TestApp;
 import fr.parcsolidaire.platform.security.Role;
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
+import fr.parcsolidaire.platform.security.User;
+import fr.parcsolidaire.platform.settings.Settings;
+import fr.parcsolidaire.platform.sql.Database;
+import fr.parcsolidaire.platform.sql.Rows;
+import io.helidon.config.Config;
+import io.helidon.config.ConfigSources;
 import org.junit.jupiter.api.Test;
 
 import java.net.http.HttpResponse;
+import java.time.Clock;
 import java.time.LocalDate;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertSame;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** Loans and gifts over the real API: contract, return path, conversion to gift, refusals. */
@@ -132,5 +141,47 @@ class AssignmentTest {
         assertTrue(created.body().contains("\"assignmentId\":" + id), created.body());
         assertEquals(1, TestApp.get().count("SELECT count(*) FROM incidents WHERE assignment_id = " + id + " AND kind = 'BREAKAGE'"));
         assertEquals(1, TestApp.get().count("SELECT count(*) FROM assignment_events WHERE assignment_id = " + id + " AND kind = 'INCIDENT'"));
+    }
+
+    /**
+     * A new assignment's contract is laid out from what the assignment was created with, on a thread of its own; the
+     * contract that ContractService.generate lays out by reading everything back from the database (the path of gift
+     * certificates, and the only one before) must read the same, word for word, for the same loan.
+     */
+    @Test
+    void aLoansContractReadsAsTheOneLaidOutFromTheStoredLoan() throws Exception {
+        String tag = Fixtures.readyMachine();
+        long id = LoanFixtures.loan(tag, LoanFixtures.beneficiary("Ødegård-N'Diaye", "Anaïs-Ève"));
+        byte[] archived = social.getBytes("/api/v1/assignments/" + id + "/contract.pdf").body();
+
+        Database database = TestApp.get().app().database();
+        Structure structure = Structure.from(Settings.of(Config.just(ConfigSources.classpath("application.yaml")))
+                .section("app.structure"));
+        ContractService rereading = new ContractService(database, structure, Clock.systemDefaultZone());
+        User actor;
+        try (var c = TestApp.get().connection(); var st = c.createStatement();
+             var rs = st.executeQuery("SELECT id, username, display_name, role, active, site_id FROM users WHERE username = '"
+                     + TestApp.get().username(Role.SOCIAL_WORKER) + "'")) {
+            rs.next();
+            actor = new User(rs.getLong("id"), rs.getString("username"), rs.getString("display_name"),
+                    Role.valueOf(rs.getString("role")), rs.getBoolean("active"), (Long) rs.getObject("site_id"));
+        }
+        byte[][] reread = new byte[1][];
+        // Laid out and archived in a transaction rolled back: the loan keeps its one contract.
+        RuntimeException rollback = new RuntimeException("rollback");
+        RuntimeException thrown = assertThrows(RuntimeException.class, () -> database.inTransaction(tx -> {
+            long contract = rereading.generate(tx, id, actor, TestApp.get().baseUrl());
+            reread[0] = tx.createNamedGet("contract-by-id").addParam("id", contract).addParam("siteId", (Object) null)
+                    .execute().map(r -> (byte[]) Rows.raw(r, "pdf")).orElseThrow();
+            throw rollback;
+        }));
+        assertSame(rollback, thrown);
+        assertEquals(1, TestApp.get().count("SELECT count(*) FROM contracts WHERE assignment_id = " + id));
+
+        LoanFixtures.PdfText now = LoanFixtures.text(archived);
+        LoanFixtures.PdfText before = LoanFixtures.text(reread[0]);
+        assertTrue(now.text().contains("Anaïs-Ève Ødegård-N'Diaye") && now.text().contains(tag), now.text());
+        assertEquals(before.text(), now.text());
+        assertEquals(before.pages(), now.pages());
     }
 }

@@ -3,6 +3,7 @@ package fr.parcsolidaire.loans;
 import fr.parcsolidaire.Race;
 import fr.parcsolidaire.Fixtures;
 import fr.parcsolidaire.Http;
+import fr.parcsolidaire.Poll;
 import fr.parcsolidaire.TestApp;
 import fr.parcsolidaire.platform.security.Role;
 import jakarta.json.Json;
@@ -164,5 +165,42 @@ class ConcurrencyAndVisibilityTest {
 
         private TinyPng() {
         }
+    }
+
+    @Test
+    void aLoanServesThePersonsOpenRequestWithItsEvent() {
+        long person = LoanFixtures.beneficiary("Servie", "Inès");
+        long entry = JourneyFixtures.waiting(JourneyFixtures.request(person, List.of("JOB_SEARCH"), List.of(), "NORMAL", null));
+        long loan = LoanFixtures.loan(Fixtures.readyMachine(), person);
+        assertEquals(1, TestApp.get().count("SELECT count(*) FROM waiting_list_entries WHERE id = " + entry + " AND status = 'SERVED'"));
+        assertEquals(1, TestApp.get().count("SELECT count(*) FROM waiting_list_events WHERE entry_id = " + entry
+                + " AND kind = 'SERVED' AND actor_id IS NOT NULL AND (data->>'assignmentId')::bigint = " + loan));
+    }
+
+    /**
+     * The loan reads the person's open request with its checks and serves it later in its transaction: a request
+     * withdrawn in between (committed while the loan waits for its row) stays withdrawn, never silently overwritten.
+     */
+    @Test
+    void aRequestWithdrawnWhileTheLoanIsMadeStaysWithdrawn() throws Exception {
+        long person = LoanFixtures.beneficiary("Retirée", "Maëlle");
+        long entry = JourneyFixtures.waiting(JourneyFixtures.request(person, List.of("JOB_SEARCH"), List.of(), "NORMAL", null));
+        String tag = Fixtures.readyMachine();
+        try (var c = TestApp.get().connection()) {
+            c.setAutoCommit(false);
+            try (var st = c.createStatement()) {
+                st.execute("SELECT id FROM waiting_list_entries WHERE id = " + entry + " FOR UPDATE");
+                var loan = java.util.concurrent.CompletableFuture.supplyAsync(() -> LoanFixtures.loan(tag, person));
+                Poll.until(java.time.Duration.ofSeconds(30), "the loan waits for the request's row", () ->
+                        TestApp.get().count("SELECT count(*) FROM pg_stat_activity WHERE wait_event_type = 'Lock'"
+                                + " AND query LIKE '%waiting_list_entries%' AND datname = current_database()") == 1);
+                st.execute("UPDATE waiting_list_entries SET status = 'WITHDRAWN', updated_at = now() WHERE id = " + entry);
+                c.commit();
+                loan.get(30, java.util.concurrent.TimeUnit.SECONDS);
+            }
+        }
+        assertEquals(1, TestApp.get().count("SELECT count(*) FROM waiting_list_entries WHERE id = " + entry + " AND status = 'WITHDRAWN'"));
+        assertEquals(0, TestApp.get().count("SELECT count(*) FROM waiting_list_events WHERE entry_id = " + entry + " AND kind = 'SERVED'"));
+        assertEquals(1, TestApp.get().count("SELECT count(*) FROM machines WHERE tag = '" + tag + "' AND state = 'ASSIGNED'"));
     }
 }

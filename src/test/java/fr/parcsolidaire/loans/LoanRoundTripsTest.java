@@ -1,0 +1,95 @@
+package fr.parcsolidaire.loans;
+
+import fr.parcsolidaire.Fixtures;
+import fr.parcsolidaire.Http;
+import fr.parcsolidaire.platform.security.Role;
+import jakarta.json.Json;
+import org.junit.jupiter.api.Test;
+
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.logging.Handler;
+import java.util.logging.Level;
+import java.util.logging.LogRecord;
+import java.util.logging.Logger;
+
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * What a loan with its contract costs in round trips to PostgreSQL (issue 18, docs/performance.md, « Prêt avec son
+ * contrat »), read in the driver's log on the request's (virtual) thread: a round trip is a wait for PostgreSQL, from
+ * the Sync that ends what the driver sends to the ReadyForQuery that ends the answer. Messages the driver sends without
+ * waiting (closing the previous statements' portals goes with the next statement) are not one.
+ */
+class LoanRoundTripsTest {
+
+    /** The driver's logger: at FINEST, it writes " FE=> Sync" and " <=BE ReadyForQuery" for each message. */
+    private static final Logger DRIVER = Logger.getLogger("org.postgresql");
+
+    private final Http social = Http.api(Role.SOCIAL_WORKER);
+
+    @Test
+    void aLoanWithItsContractTakesTenRoundTrips() {
+        long person = LoanFixtures.beneficiary("Allers-Retours", "Léa");
+        List<String> tags = List.of(Fixtures.readyMachine(), Fixtures.readyMachine(), Fixtures.readyMachine(),
+                Fixtures.readyMachine());
+        // The first loans prepare the statements on the connections; what is counted is a loan like every later one.
+        loan(tags.get(0), person);
+        List<Integer> counts = new ArrayList<>();
+        for (String tag : tags.subList(1, tags.size())) {
+            counts.add(roundTrips(() -> loan(tag, person)));
+        }
+        // The fewest: a connection idle for a while may be checked by the pool first (one more round trip).
+        int fewest = Collections.min(counts);
+        assertTrue(fewest >= 5, "the driver's log no longer shows its messages: " + counts);
+        // Lock with beneficiary and session; machine read for the contract; checks with the insert and its event; the
+        // workshop's transition (lock, erasure gate: three, event); contract with its event; commit. Before: 19.
+        assertTrue(fewest <= 10, "round trips of a loan: " + counts);
+    }
+
+    private void loan(String tag, long person) {
+        Fixtures.expect(201, social.postJson("/api/v1/assignments", Json.createObjectBuilder().add("machineTag", tag)
+                .add("beneficiaryId", person).add("kind", "LOAN").add("dueOn", LocalDate.now().plusMonths(3).toString())
+                .add("accessories", Json.createArrayBuilder().add("Chargeur")).build()));
+    }
+
+    private static int roundTrips(Runnable request) {
+        AtomicInteger waits = new AtomicInteger();
+        AtomicInteger unanswered = new AtomicInteger();
+        Handler counter = new Handler() {
+            @Override
+            public void publish(LogRecord r) {
+                // Requests run on virtual threads; the notice sender and the listener on threads of their own.
+                if (!Thread.currentThread().isVirtual() || r.getMessage() == null) {
+                    return;
+                }
+                if (r.getMessage().contains("FE=> Sync")) {
+                    unanswered.incrementAndGet();
+                } else if (r.getMessage().contains("<=BE ReadyForQuery") && unanswered.getAndSet(0) > 0) {
+                    waits.incrementAndGet();
+                }
+            }
+
+            @Override
+            public void flush() {
+            }
+
+            @Override
+            public void close() {
+            }
+        };
+        counter.setLevel(Level.ALL);
+        DRIVER.addHandler(counter);
+        DRIVER.setLevel(Level.FINEST);
+        try {
+            request.run();
+        } finally {
+            DRIVER.setLevel(null);
+            DRIVER.removeHandler(counter);
+        }
+        return waits.get();
+    }
+}
