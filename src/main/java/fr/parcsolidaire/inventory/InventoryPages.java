@@ -210,12 +210,13 @@ final class InventoryPages implements HttpService {
         params.put("me", who);
         params.put("m", machine);
         // Kept only while the memory keeps records: otherwise each read is a new record, seen once.
-        params.put("html", records.remembering() ? html.get(record, r -> MachineHtml.of(pages, r)) : MachineHtml.of(pages, record));
+        MachineHtml kept = records.remembering() ? html.get(record, r -> MachineHtml.of(pages, r)) : MachineHtml.of(pages, record);
+        params.put("html", kept);
+        params.put("steps", kept.steps());
         params.put("canWrite", who.user().can(Permission.INVENTORY_WRITE));
         params.put("targets", Lifecycle.workshopTargets(machine.state()));
         params.put("inWorkshop", Lifecycle.inWorkshop(machine.state()));
         params.put("failedForm", failedForm == null ? "" : failedForm);
-        params.put("steps", MachineSteps.of(machine));
         params.put("errors", errors);
         params.put("values", values);
         params.put("message", message);

@@ -10,10 +10,11 @@ import java.util.Map;
  * The parts of a machine's page that depend on its record alone, never on who reads it nor on the day (title and
  * state, facts, storage devices, history), rendered once into escaped UTF-8 and copied into every page that shows
  * this record. Escaping and encoding the history line by line was the largest part of each page view's work
- * (docs/performance.md, « Fiche machine : ce qui ne dépend que de la fiche »). Each one belongs to the exact record
- * instance it was rendered from: a record read again after a change is a new instance, rendered again.
+ * (docs/performance.md, « Fiche machine : ce qui ne dépend que de la fiche »). The reconditioning checklist is worked
+ * out once as well. Each one belongs to the exact record instance it was made from: a record read again after a
+ * change is a new instance, rendered again.
  */
-record MachineHtml(Content title, Content facts, Content storage, Content history, int size) {
+record MachineHtml(Content title, Content facts, Content storage, Content history, MachineSteps steps, int size) {
 
     static MachineHtml of(Pages pages, MachineRecords.Cached record) {
         Machine m = record.machine();
@@ -23,7 +24,7 @@ record MachineHtml(Content title, Content facts, Content storage, Content histor
         byte[] storage = render(pages, "inventory/machine-storage.jte", Map.of("m", m, "needsStatement", needsStatement,
                 "inWorkshop", Lifecycle.inWorkshop(m.state())));
         byte[] history = render(pages, "inventory/machine-history.jte", Map.of("history", record.history()));
-        return new MachineHtml(bytes(title), bytes(facts), bytes(storage), bytes(history),
+        return new MachineHtml(bytes(title), bytes(facts), bytes(storage), bytes(history), MachineSteps.of(m),
                 title.length + facts.length + storage.length + history.length);
     }
 
