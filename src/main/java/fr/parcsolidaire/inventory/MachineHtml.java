@@ -10,7 +10,7 @@ import java.util.Map;
  * The parts of a machine's page that depend on its record alone, never on who reads it nor on the day (title and
  * state, facts, storage devices, history), rendered once into escaped UTF-8 and copied into every page that shows
  * this record. Escaping and encoding the history line by line was the largest part of each page view's work
- * (docs/performance.md, « Fiche machine : ce qui ne dépend que de la fiche »). The reconditioning checklist is worked
+ * (docs/performance.md, « Ce qui ne dépend que de la fiche, rendu une fois »). The reconditioning checklist is worked
  * out once as well. Each one belongs to the exact record instance it was made from: a record read again after a
  * change is a new instance, rendered again.
  */
