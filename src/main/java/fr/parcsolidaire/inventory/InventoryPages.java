@@ -1,5 +1,7 @@
 package fr.parcsolidaire.inventory;
 
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 import fr.parcsolidaire.platform.http.Confirmations;
 import fr.parcsolidaire.platform.http.Form;
 import fr.parcsolidaire.platform.http.Guard;
@@ -12,8 +14,6 @@ import fr.parcsolidaire.platform.http.ValidationException;
 import fr.parcsolidaire.platform.security.Permission;
 import fr.parcsolidaire.platform.security.Principal;
 import fr.parcsolidaire.platform.security.User;
-import com.github.benmanes.caffeine.cache.Cache;
-import com.github.benmanes.caffeine.cache.Caffeine;
 import io.helidon.common.media.type.MediaTypes;
 import io.helidon.http.Status;
 import io.helidon.webserver.http.HttpRules;
