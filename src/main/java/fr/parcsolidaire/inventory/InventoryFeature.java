@@ -40,8 +40,8 @@ public final class InventoryFeature implements Feature {
             inventory.ensureSite(site.text("code"), site.text("name"), site.text("tag-prefix"),
                     site.optionalText("address").orElse(null));
         }
-        records = MachineRecords.start(inventory, platform.database(),
-                platform.settings().section("app.scan-cache").integer("max-mib"));
+        int scanCacheMiB = platform.settings().section("app.scan-cache").integer("max-mib");
+        records = MachineRecords.start(inventory, platform.database(), scanCacheMiB);
         // Someone who just wrote through another instance reads their write here too (platform/http/ReadYourWrites).
         platform.database().freshness().register(timeout -> {
             if (records.remembering()) {
@@ -62,7 +62,7 @@ public final class InventoryFeature implements Feature {
         routes = List.of(
                 new InventoryApi(platform.guard(), inventory, records, intake, workshop, specs),
                 new InventoryPages(platform.guard(), platform.pages(), inventory, records, intake, workshop, specs,
-                        platform.clock(), () -> assignments, () -> prospects, () -> evidence));
+                        platform.clock(), () -> assignments, () -> prospects, () -> evidence, scanCacheMiB));
     }
 
     @Override

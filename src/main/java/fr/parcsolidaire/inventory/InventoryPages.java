@@ -1,5 +1,7 @@
 package fr.parcsolidaire.inventory;
 
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 import fr.parcsolidaire.platform.http.Confirmations;
 import fr.parcsolidaire.platform.http.Form;
 import fr.parcsolidaire.platform.http.Guard;
@@ -66,11 +68,16 @@ final class InventoryPages implements HttpService {
     private final MachineRecords.Part<List<MachineAssignments.Line>> keptAssignments;
     private final MachineRecords.Part<MachineProspects.Part> keptProspects;
     private final MachineRecords.Part<MachineEvidence.Section> keptEvidence;
+    /**
+     * Each kept record's viewer-independent HTML, by record instance (weak keys compare by identity): it goes when its
+     * record goes, and a record read again after a change is another key. Bounded by its bytes, as much as the records.
+     */
+    private final Cache<MachineRecords.Cached, MachineHtml> html;
 
     InventoryPages(Guard guard, Pages pages, InventoryRepository inventory, MachineRecords records,
                    IntakeService intake, WorkshopService workshop, SpecsCorrections specs, Clock clock,
                    Supplier<MachineAssignments> assignments, Supplier<MachineProspects> prospects,
-                   Supplier<MachineEvidence> evidence) {
+                   Supplier<MachineEvidence> evidence, int maxMiB) {
         this.guard = guard;
         this.pages = pages;
         this.inventory = inventory;
@@ -85,6 +92,8 @@ final class InventoryPages implements HttpService {
         this.keptAssignments = records.part();
         this.keptProspects = records.part();
         this.keptEvidence = records.part();
+        this.html = Caffeine.newBuilder().weakKeys().maximumWeight(Math.max(1, maxMiB) * 1024L * 1024L)
+                .weigher((MachineRecords.Cached r, MachineHtml h) -> h.size() + 256).build();
     }
 
     @Override
@@ -200,14 +209,14 @@ final class InventoryPages implements HttpService {
         Map<String, Object> params = new HashMap<>();
         params.put("me", who);
         params.put("m", machine);
-        params.put("history", record.history());
+        // Kept only while the memory keeps records: otherwise each read is a new record, seen once.
+        MachineHtml kept = records.remembering() ? html.get(record, r -> MachineHtml.of(pages, r)) : MachineHtml.of(pages, record);
+        params.put("html", kept);
+        params.put("steps", kept.steps());
         params.put("canWrite", who.user().can(Permission.INVENTORY_WRITE));
         params.put("targets", Lifecycle.workshopTargets(machine.state()));
         params.put("inWorkshop", Lifecycle.inWorkshop(machine.state()));
-        params.put("needsStatement", machine.type().holdsData() && machine.storageDevices().isEmpty()
-                && machine.noStorage() == null);
         params.put("failedForm", failedForm == null ? "" : failedForm);
-        params.put("steps", MachineSteps.of(machine));
         params.put("errors", errors);
         params.put("values", values);
         params.put("message", message);
