@@ -21,10 +21,12 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.Semaphore;
 
 /**
  * Computes the coordinator's figures from plain SQL (statements/reports.sql). One service feeds the
@@ -78,13 +80,21 @@ final class ReportService {
     }
 
     /**
-     * The figures of a period. The queries are independent reads, so they run at once on virtual threads, each on
-     * its own connection: the dashboard waits for the slowest one, not for their sum. Flows and donors read the
-     * period's rolled months from V35's rollup and the days before and after them from the raw rows (RawSpan), the
-     * flows of each part by a query of its own; durations and people come from V37's tables.
+     * At most this many of one report's queries run at once, each on its own connection: a dashboard takes no more
+     * than a quarter of the pool (16), and on the two cores of a small server more would only queue for the CPU.
+     */
+    static final int PARALLEL_QUERIES = 4;
+
+    /**
+     * The figures of a period. The queries are independent reads, so they run at once on virtual threads, at most
+     * {@link #PARALLEL_QUERIES} at a time, the slowest first: the dashboard waits for the slowest one, not for their
+     * sum. Each is a statement of its own and reads its own snapshot, as when they ran one after another on
+     * autocommit: no figure is computed from two of them. Flows and donors read the period's rolled months from
+     * V35's rollup and the days before and after them from the raw rows (RawSpan), the flows of each part by a query
+     * of its own; durations and people come from V37's tables.
      */
     public Summary summary(ReportPeriod p) {
-        return summary(p, MonthlyRollup.rolled(database, p.from(), p.to()));
+        return summary(p, MonthlyRollup.rolled(database, p.from(), p.to()), PARALLEL_QUERIES);
     }
 
     /**
@@ -92,22 +102,30 @@ final class ReportService {
      * gives the figures as computed before V35, which the rollup's tests compare with.
      */
     Summary summary(ReportPeriod p, Set<YearMonth> rolled) {
+        return summary(p, rolled, PARALLEL_QUERIES);
+    }
+
+    /** With {@code parallel} queries at once at most; 1 runs them one after another (the tests compare both). */
+    Summary summary(ReportPeriod p, Set<YearMonth> rolled, int parallel) {
         RawSpan split = RawSpan.of(p.from(), p.to(), rolled);
+        Semaphore slots = new Semaphore(parallel, true);
         try (ExecutorService pool = Executors.newVirtualThreadPerTaskExecutor()) {
+            // Submitted from the slowest to the quickest (docs/reports.md): the last to start are short.
+            Future<List<Summary.DonorContribution>> donors = submit(pool, slots, () -> donors(donorRows(p, split)));
             List<Future<List<DbRow>>> flows = new ArrayList<>();
+            if (!split.tail().from().isAfter(split.tail().to())) {
+                flows.add(submit(pool, slots, () -> rawFlows(p, split.tail())));
+            }
+            Future<Summary.Durations> durations = submit(pool, slots, () -> durations(query("report-reconditioning-days", p, false, true)));
+            Future<Summary.Beneficiaries> people = submit(pool, slots, () -> beneficiaries(query("report-beneficiaries", p, true, false)));
+            Future<List<DbRow>> stock = submit(pool, slots, () -> query("report-stock", p, false, false));
+            if (!split.head().from().isAfter(split.head().to())) {
+                flows.add(submit(pool, slots, () -> rawFlows(p, split.head())));
+            }
+            Future<List<DbRow>> firstUse = submit(pool, slots, () -> query("report-first-use", p, true, false));
             if (!split.rolledFrom().isAfter(split.rolledTo())) {
-                flows.add(pool.submit(() -> rolledFlows(p, split)));
+                flows.add(submit(pool, slots, () -> rolledFlows(p, split)));
             }
-            for (RawSpan.Range range : List.of(split.head(), split.tail())) {
-                if (!range.from().isAfter(range.to())) {
-                    flows.add(pool.submit(() -> rawFlows(p, range)));
-                }
-            }
-            Future<List<DbRow>> stock = pool.submit(() -> query("report-stock", p, false, false));
-            Future<Summary.Durations> durations = pool.submit(() -> durations(query("report-reconditioning-days", p, false, true)));
-            Future<Summary.Beneficiaries> people = pool.submit(() -> beneficiaries(query("report-beneficiaries", p, true, false)));
-            Future<List<Summary.DonorContribution>> donors = pool.submit(() -> donors(donorRows(p, split)));
-            Future<List<DbRow>> firstUse = pool.submit(() -> query("report-first-use", p, true, false));
             List<DbRow> flowRows = new ArrayList<>();
             for (Future<List<DbRow>> part : flows) {
                 flowRows.addAll(part.get());
@@ -122,6 +140,18 @@ final class ReportService {
             }
             throw new IllegalStateException(e.getCause());
         }
+    }
+
+    /** Runs {@code part} once one of the report's slots is free; the slot is held for the query's connection only. */
+    private static <T> Future<T> submit(ExecutorService pool, Semaphore slots, Callable<T> part) {
+        return pool.submit(() -> {
+            slots.acquire();
+            try {
+                return part.call();
+            } finally {
+                slots.release();
+            }
+        });
     }
 
     /** Read from the replica when it is close enough behind the primary (platform/sql/Database#readReport). */

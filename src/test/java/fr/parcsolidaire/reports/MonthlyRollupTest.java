@@ -127,6 +127,44 @@ class MonthlyRollupTest {
         assertFigures("rolled again by the job");
     }
 
+    /**
+     * The dashboard's queries run a few at a time (ReportService.PARALLEL_QUERIES): the figures equal those of the
+     * same queries run one after another, for every site and period, the rollup read or not.
+     */
+    @Test
+    void figuresComputedConcurrentlyEqualThoseComputedOneQueryAfterAnother() {
+        List<Map<String, String>> periods = List.of(Map.of(),
+                Map.of("from", TODAY.minusYears(1).toString(), "to", TODAY.toString()),
+                Map.of("from", TODAY.minusMonths(17).withDayOfMonth(15).toString(), "to", TODAY.minusMonths(2).withDayOfMonth(10).toString()));
+        List<String> sites = new ArrayList<>(List.of(""));
+        try (var rows = database.client().execute().createQuery("SELECT code FROM sites ORDER BY id").execute()) {
+            rows.forEach(r -> sites.add(r.column("code").getString()));
+        }
+        for (Map<String, String> period : periods) {
+            for (String site : sites) {
+                Map<String, String> query = new java.util.HashMap<>(period);
+                query.put("site", site);
+                ReportPeriod p = reports.period(query);
+                Set<YearMonth> rolled = MonthlyRollup.rolled(database, p.from(), p.to());
+                for (Set<YearMonth> months : List.of(rolled, Set.<YearMonth>of())) {
+                    Summary sequential = reports.summary(p, months, 1);
+                    Summary concurrent = reports.summary(p, months, ReportService.PARALLEL_QUERIES);
+                    String where = p.from() + " to " + p.to() + ", site " + (site.isEmpty() ? "all" : site)
+                            + (months.isEmpty() ? ", raw" : ", rolled");
+                    assertTrue(sequential.total(Figure.RECEIVED) > 0, where);
+                    assertEquals(sequential.figures(), concurrent.figures(), where);
+                    assertEquals(sequential.scrappedKg(), concurrent.scrappedKg(), where);
+                    assertEquals(sequential.months(), concurrent.months(), where);
+                    assertEquals(sequential.readyStock(), concurrent.readyStock(), where);
+                    assertEquals(sequential.durations(), concurrent.durations(), where);
+                    assertEquals(sequential.beneficiaries(), concurrent.beneficiaries(), where);
+                    assertEquals(sequential.donors(), concurrent.donors(), where);
+                    assertEquals(sequential.impact(), concurrent.impact(), where);
+                }
+            }
+        }
+    }
+
     @Test
     void rowsWrittenIntoAMonthWhileItRollsAreCountedOnce() throws Exception {
         YearMonth month = YearMonth.from(TODAY).minusMonths(3);
