@@ -142,7 +142,7 @@ final class ReportService {
         }
     }
 
-    /** Runs {@code part} once one of the report's slots is free; the slot is held for the query's connection only. */
+    /** Runs {@code part} once one of the report's slots is free, and holds the slot while it queries and reads its rows. */
     private static <T> Future<T> submit(ExecutorService pool, Semaphore slots, Callable<T> part) {
         return pool.submit(() -> {
             slots.acquire();
