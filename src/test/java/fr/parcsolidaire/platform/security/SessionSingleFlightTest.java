@@ -3,6 +3,8 @@ package fr.parcsolidaire.platform.security;
 import fr.parcsolidaire.TestApp;
 import org.junit.jupiter.api.Test;
 
+import java.sql.Connection;
+import java.sql.Statement;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -58,6 +60,31 @@ class SessionSingleFlightTest {
         assertTrue(burst(token, SessionStore.Kind.WEB).stream().allMatch(Optional::isPresent));
         store.close(token);
         assertTrue(burst(token, SessionStore.Kind.WEB).stream().allMatch(Optional::isEmpty));
+    }
+
+    @Test
+    void aReadBegunBeforeAForgetIsNotRemembered() throws Exception {
+        SessionStore lasting = new SessionStore(app.app().database().client(), Duration.ofHours(12),
+                Duration.ofHours(2), Duration.ofDays(30), Duration.ofMinutes(10));
+        String token = lasting.open(technicianId(), SessionStore.Kind.API);
+        Future<Optional<Principal>> read;
+        try (ExecutorService threads = Executors.newVirtualThreadPerTaskExecutor();
+             Connection blocker = app.connection(); Statement st = blocker.createStatement()) {
+            // Holds the read in PostgreSQL so that the user's role change lands while it is under way.
+            blocker.setAutoCommit(false);
+            st.execute("LOCK TABLE sessions IN ACCESS EXCLUSIVE MODE");
+            read = threads.submit(() -> lasting.find(token, SessionStore.Kind.API));
+            while (app.count("SELECT count(*) FROM pg_locks l JOIN pg_class c ON c.oid = l.relation "
+                    + "WHERE c.relname = 'sessions' AND NOT l.granted") == 0) {
+                Thread.sleep(10);
+            }
+            lasting.forgetUser(technicianId());
+            blocker.commit();
+            assertTrue(read.get().isPresent(), "the read began before the forget: its caller is answered");
+        }
+        // Behind the store's back: were the answer remembered, the next call would not see the row is gone.
+        app.sql("DELETE FROM sessions WHERE token_hash = sha256(convert_to('" + token + "', 'UTF8'))");
+        assertTrue(lasting.find(token, SessionStore.Kind.API).isEmpty());
     }
 
     private List<Optional<Principal>> burst(String token, SessionStore.Kind kind) throws Exception {
