@@ -101,7 +101,7 @@ SELECT m.id, m.tag, m.type, m.brand, m.model, m.serial, m.state, m.grade, m.cpu,
           LEFT JOIN users u ON u.id = e.technician_id
          WHERE sd.machine_id = m.id) AS storage,
        -- Each event as a row made JSON, its column names as keys; json_build_object with sixteen arguments
-       -- made the whole statement cost 10 % more (docs/performance.md, the record query).
+       -- made the whole statement cost 13 % more (docs/performance.md, the record query).
        (SELECT CAST(coalesce(json_agg(e ORDER BY e.id), '[]') AS text)
           FROM (SELECT ev.id, ev.kind, ev.from_state AS "from", ev.to_state AS "to", u.username AS actor,
                        CAST(extract(epoch FROM ev.at) * 1000000 AS bigint) AS at, ev.note, ev.data
