@@ -100,13 +100,14 @@ SELECT m.id, m.tag, m.type, m.brand, m.model, m.serial, m.state, m.grade, m.cpu,
           LEFT JOIN LATERAL (SELECT * FROM erasures x WHERE x.storage_device_id = sd.id ORDER BY x.id DESC LIMIT 1) e ON true
           LEFT JOIN users u ON u.id = e.technician_id
          WHERE sd.machine_id = m.id) AS storage,
-       (SELECT CAST(coalesce(json_agg(json_build_object(
-                   'id', ev.id, 'kind', ev.kind, 'from', ev.from_state, 'to', ev.to_state, 'actor', u.username,
-                   'at', CAST(extract(epoch FROM ev.at) * 1000000 AS bigint), 'note', ev.note, 'data', ev.data)
-                   ORDER BY ev.id), '[]') AS text)
-          FROM machine_events ev
-          JOIN users u ON u.id = ev.actor_id
-         WHERE ev.machine_id = m.id) AS events
+       -- Each event as a row made JSON, its column names as keys; json_build_object with sixteen arguments
+       -- made the whole statement cost 13 % more (docs/performance.md, the record query).
+       (SELECT CAST(coalesce(json_agg(e ORDER BY e.id), '[]') AS text)
+          FROM (SELECT ev.id, ev.kind, ev.from_state AS "from", ev.to_state AS "to", u.username AS actor,
+                       CAST(extract(epoch FROM ev.at) * 1000000 AS bigint) AS at, ev.note, ev.data
+                  FROM machine_events ev
+                  JOIN users u ON u.id = ev.actor_id
+                 WHERE ev.machine_id = m.id) e) AS events
   FROM machines m
   JOIN sites s ON s.id = m.site_id
   JOIN donations n ON n.id = m.donation_id
