@@ -46,9 +46,11 @@ class ColdPageReadsTest {
         assertEquals(0, warm.roundTrips, "a kept page asks PostgreSQL nothing: " + warm);
         for (Count c : counts) {
             // Reservation, the matching rule's view of the machine, files, SMART, tokens: five statements, one transaction.
-            assertTrue(c.statements >= 5, "the driver's log no longer shows the statements: " + counts);
+            assertTrue(c.inTransaction >= 5, "the driver's log no longer shows the statements: " + counts);
             assertEquals(1, c.transactions, "one transaction, so one connection, for all the parts: " + counts);
-            assertEquals(c.statements, c.inTransaction, "every part read in that transaction: " + counts);
+            // Outside it at most the open waiting list, kept for every page apart from any machine: read again on its
+            // own connection when an earlier test's change to the list was announced after the first page above.
+            assertTrue(c.statements - c.inTransaction <= 1, "every part read in that transaction: " + counts);
         }
         // Five statements and the rollback that gives the connection back; a connection idle for a while may be checked
         // by the pool first (one more round trip).
