@@ -35,7 +35,7 @@ public final class EvidenceFeature implements Feature, MachineEvidence, DiskHeal
         WorkbenchTokens tokens = new WorkbenchTokens(platform.database(), platform.clock(),
                 platform.settings().section("app.evidence").duration("workbench-token-lifetime"));
         platform.guard().acceptTokens(tokens);
-        section = new EvidenceSection(platform.database(), tokens);
+        section = new EvidenceSection(tokens);
         routes = List.of(new EvidenceApi(platform.guard(), service),
                 new EvidencePages(platform.guard(), platform.pages(), platform.urls(), service, tokens));
     }
@@ -46,8 +46,8 @@ public final class EvidenceFeature implements Feature, MachineEvidence, DiskHeal
     }
 
     @Override
-    public Section of(long machineId) {
-        return section.of(machineId);
+    public Section of(DbExecute db, long machineId) {
+        return section.of(db, machineId);
     }
 
     @Override

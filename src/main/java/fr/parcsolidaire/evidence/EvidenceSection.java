@@ -2,8 +2,8 @@ package fr.parcsolidaire.evidence;
 
 import fr.parcsolidaire.inventory.MachineEvidence;
 import fr.parcsolidaire.platform.http.Formats;
-import fr.parcsolidaire.platform.sql.Database;
 import fr.parcsolidaire.platform.sql.Rows;
+import io.helidon.dbclient.DbExecute;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -11,17 +11,14 @@ import java.util.List;
 /** The machine page's "Preuves d'effacement" section: archived files, each disk's SMART health, workbench tokens. */
 final class EvidenceSection {
 
-    private final Database database;
     private final WorkbenchTokens tokens;
 
-    EvidenceSection(Database database, WorkbenchTokens tokens) {
-        this.database = database;
+    EvidenceSection(WorkbenchTokens tokens) {
         this.tokens = tokens;
     }
 
     /** The whole section, tokens in force included: the page shows them to those who write, until they expire. */
-    MachineEvidence.Section of(long machineId) {
-        var db = database.client().execute();
+    MachineEvidence.Section of(DbExecute db, long machineId) {
         List<MachineEvidence.File> files = db.createNamedQuery("evidence-files-of-machine-page").addParam("machineId", machineId)
                 .execute().map(r -> new MachineEvidence.File(kind(Rows.text(r, "kind")), Rows.text(r, "file_name"),
                         Rows.text(r, "sha256"), Formats.dateTime(Rows.timestamp(r, "imported_at")),
@@ -37,7 +34,7 @@ final class EvidenceSection {
                     return new MachineEvidence.Disk(name, verdict, details(r), failing, failing && !destroyed);
                 }).toList();
         List<MachineEvidence.Token> active = new ArrayList<>();
-        tokens.active(machineId).forEach(t -> active.add(new MachineEvidence.Token(t.id(), t.createdBy(),
+        tokens.active(db, machineId).forEach(t -> active.add(new MachineEvidence.Token(t.id(), t.createdBy(),
                 t.expiresAt().toInstant(), Formats.dateTime(t.expiresAt()), t.uses(), "workbench/" + t.id() + "/revoke")));
         return new MachineEvidence.Section(files, disks, active, tokens.lifetime());
     }

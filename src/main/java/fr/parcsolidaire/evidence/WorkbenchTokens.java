@@ -9,6 +9,7 @@ import fr.parcsolidaire.platform.security.TokenSource;
 import fr.parcsolidaire.platform.security.User;
 import fr.parcsolidaire.platform.sql.Database;
 import fr.parcsolidaire.platform.sql.Rows;
+import io.helidon.dbclient.DbExecute;
 import io.helidon.dbclient.DbRow;
 import io.helidon.http.Status;
 
@@ -91,8 +92,8 @@ final class WorkbenchTokens implements TokenSource {
         }
     }
 
-    List<Active> active(long machineId) {
-        return database.client().execute().createNamedQuery("workbench-tokens-active").addParam("machineId", machineId)
+    List<Active> active(DbExecute db, long machineId) {
+        return db.createNamedQuery("workbench-tokens-active").addParam("machineId", machineId)
                 .execute().map(r -> new Active(Rows.longValue(r, "id"), Rows.text(r, "display_name"),
                         Rows.timestamp(r, "expires_at"), (int) Rows.longValue(r, "uses"))).toList();
     }

@@ -62,7 +62,8 @@ public final class InventoryFeature implements Feature {
         routes = List.of(
                 new InventoryApi(platform.guard(), inventory, records, intake, workshop, specs),
                 new InventoryPages(platform.guard(), platform.pages(), inventory, records, intake, workshop, specs,
-                        platform.clock(), () -> assignments, () -> prospects, () -> evidence, scanCacheMiB));
+                        platform.clock(), () -> assignments, () -> prospects, () -> evidence,
+                        platform.database().client(), scanCacheMiB));
     }
 
     @Override

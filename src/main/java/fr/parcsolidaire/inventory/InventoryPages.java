@@ -15,6 +15,7 @@ import fr.parcsolidaire.platform.security.Permission;
 import fr.parcsolidaire.platform.security.Principal;
 import fr.parcsolidaire.platform.security.User;
 import io.helidon.common.media.type.MediaTypes;
+import io.helidon.dbclient.DbClient;
 import io.helidon.http.Status;
 import io.helidon.webserver.http.HttpRules;
 import io.helidon.webserver.http.HttpService;
@@ -64,6 +65,8 @@ final class InventoryPages implements HttpService {
     private final Supplier<MachineAssignments> assignments;
     private final Supplier<MachineProspects> prospects;
     private final Supplier<MachineEvidence> evidence;
+    /** Where the page reads the parts it lacks, all on one connection ({@link PageReads}). */
+    private final DbClient database;
     /** The parts other features give the page, kept beside the record (docs/performance.md, issue 18). */
     private final MachineRecords.Part<List<MachineAssignments.Line>> keptAssignments;
     private final MachineRecords.Part<MachineProspects.Part> keptProspects;
@@ -77,7 +80,7 @@ final class InventoryPages implements HttpService {
     InventoryPages(Guard guard, Pages pages, InventoryRepository inventory, MachineRecords records,
                    IntakeService intake, WorkshopService workshop, SpecsCorrections specs, Clock clock,
                    Supplier<MachineAssignments> assignments, Supplier<MachineProspects> prospects,
-                   Supplier<MachineEvidence> evidence, int maxMiB) {
+                   Supplier<MachineEvidence> evidence, DbClient database, int maxMiB) {
         this.guard = guard;
         this.pages = pages;
         this.inventory = inventory;
@@ -89,6 +92,7 @@ final class InventoryPages implements HttpService {
         this.assignments = assignments;
         this.prospects = prospects;
         this.evidence = evidence;
+        this.database = database;
         this.keptAssignments = records.part();
         this.keptProspects = records.part();
         this.keptEvidence = records.part();
@@ -227,18 +231,25 @@ final class InventoryPages implements HttpService {
         // with it; what depends on the reader or on the day is decided here. Other features are asked only where they
         // can have something: assignments once the machine was ever assigned; a reservation holds a ready machine (or
         // one sent back to the workshop meanwhile); evidence hangs on storage devices, or comes while in the workshop.
-        params.put("assignments", reader.can(Permission.ASSIGNMENTS_READ) && machine.everAssigned()
-                ? MachineAssignments.shownTo(keptAssignments.of(machine.tag(), () -> assignments.get().of(machine.id())), reader)
-                : List.of());
+        // The parts not kept are read on one connection, given back before the page is drawn.
+        List<MachineAssignments.Line> lines;
+        MachineProspects.Part prospects;
+        MachineEvidence.Section section;
         boolean ready = machine.state() == MachineState.READY;
-        MachineProspects.Part prospects = ready || Lifecycle.inWorkshop(machine.state())
-                ? keptProspects.of(machine.tag(), () -> this.prospects.get().of(machine.id(), machine.tag(), ready))
-                : MachineProspects.NOTHING;
+        try (PageReads reads = new PageReads(database)) {
+            lines = reader.can(Permission.ASSIGNMENTS_READ) && machine.everAssigned()
+                    ? keptAssignments.of(machine.tag(), () -> assignments.get().of(reads.db(), machine.id()))
+                    : List.of();
+            prospects = ready || Lifecycle.inWorkshop(machine.state())
+                    ? keptProspects.of(machine.tag(), () -> this.prospects.get().of(reads.db(), machine.id(), machine.tag(), ready))
+                    : MachineProspects.NOTHING;
+            section = !machine.storageDevices().isEmpty() || Lifecycle.inWorkshop(machine.state())
+                    ? keptEvidence.of(machine.tag(), () -> evidence.get().of(reads.db(), machine.id())) : null;
+        }
+        params.put("assignments", MachineAssignments.shownTo(lines, reader));
         LocalDate today = LocalDate.now(clock);
         params.put("reservation", prospects.reservation(today).orElse(null));
         params.put("prospects", ready && reader.can(Permission.BENEFICIARIES_READ) ? prospects.matches(reader, today) : List.of());
-        MachineEvidence.Section section = !machine.storageDevices().isEmpty() || Lifecycle.inWorkshop(machine.state())
-                ? keptEvidence.of(machine.tag(), () -> evidence.get().of(machine.id())) : null;
         params.put("evidence", section == null ? null : section.shownTo(reader.can(Permission.INVENTORY_WRITE), clock.instant()));
         pages.render(res, status, "inventory/machine.jte", params);
     }

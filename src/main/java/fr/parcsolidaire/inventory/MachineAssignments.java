@@ -2,6 +2,7 @@ package fr.parcsolidaire.inventory;
 
 import fr.parcsolidaire.platform.security.Permission;
 import fr.parcsolidaire.platform.security.User;
+import io.helidon.dbclient.DbExecute;
 
 import java.time.LocalDate;
 import java.util.List;
@@ -14,10 +15,13 @@ import java.util.List;
 public interface MachineAssignments {
 
     /** Nothing to list: the machine page without the loans feature. */
-    MachineAssignments NONE = machineId -> List.of();
+    MachineAssignments NONE = (db, machineId) -> List.of();
 
-    /** Newest first, every site's, with the beneficiary's name: {@link #shownTo} filters them for a reader. */
-    List<Line> of(long machineId);
+    /**
+     * Newest first, every site's, with the beneficiary's name: {@link #shownTo} filters them for a reader. Read on
+     * {@code db}, the connection the page reads all its missing parts on ({@link PageReads}).
+     */
+    List<Line> of(DbExecute db, long machineId);
 
     /** Only those of the reader's site; the beneficiary's name only for a reader who may see it. */
     static List<Line> shownTo(List<Line> lines, User reader) {

@@ -1,5 +1,7 @@
 package fr.parcsolidaire.inventory;
 
+import io.helidon.dbclient.DbExecute;
+
 import java.time.Instant;
 import java.util.List;
 
@@ -12,10 +14,10 @@ import java.util.List;
 public interface MachineEvidence {
 
     /** Nothing to show: the machine page without the evidence feature. */
-    MachineEvidence NONE = machineId -> null;
+    MachineEvidence NONE = (db, machineId) -> null;
 
-    /** The section with every token in force, or null when there is none to show. */
-    Section of(long machineId);
+    /** The section with every token in force, or null when there is none to show; read on {@code db} ({@link PageReads}). */
+    Section of(DbExecute db, long machineId);
 
     /** What the section shows; every text is already French ("2 h" for how long a new workbench token lasts). */
     record Section(List<File> files, List<Disk> disks, List<Token> tokens, String tokenLifetime) {

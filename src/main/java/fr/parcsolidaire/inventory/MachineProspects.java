@@ -1,6 +1,7 @@
 package fr.parcsolidaire.inventory;
 
 import fr.parcsolidaire.platform.security.User;
+import io.helidon.dbclient.DbExecute;
 
 import java.time.LocalDate;
 import java.util.List;
@@ -29,10 +30,13 @@ public interface MachineProspects {
     };
 
     /** Nothing to show: the machine page without the loans feature. */
-    MachineProspects NONE = (machineId, tag, ready) -> NOTHING;
+    MachineProspects NONE = (db, machineId, tag, ready) -> NOTHING;
 
-    /** What the page may show of one machine; {@code ready}: whether it is READY (only then are people proposed). */
-    Part of(long machineId, String tag, boolean ready);
+    /**
+     * What the page may show of one machine, read on {@code db} ({@link PageReads}); {@code ready}: whether it is READY
+     * (only then are people proposed).
+     */
+    Part of(DbExecute db, long machineId, String tag, boolean ready);
 
     /** One machine's reservation and what it takes to rank the waiting people for it. */
     interface Part {

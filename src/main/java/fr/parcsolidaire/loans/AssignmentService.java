@@ -301,8 +301,8 @@ final class AssignmentService {
 
     /** The assignments of one machine, newest first: names only for those who may see them, only of their site. */
     /** Every assignment of the machine for its page, newest first, every site's, names included: the page filters. */
-    List<MachineAssignments.Line> ofMachinePage(long machineId) {
-        return database.client().execute().createNamedQuery("machine-assignments")
+    List<MachineAssignments.Line> ofMachinePage(DbExecute db, long machineId) {
+        return db.createNamedQuery("machine-assignments")
                 .addParam(machineId).addParam((Object) null).addParam((Object) null)
                 .execute().map(r -> {
                     Assignment a = assignment(r, true);

@@ -125,14 +125,14 @@ public final class LoansFeature implements Feature, MachineAssignments, MachineP
     }
 
     @Override
-    public List<MachineAssignments.Line> of(long machineId) {
-        return assignments.ofMachinePage(machineId);
+    public List<MachineAssignments.Line> of(DbExecute db, long machineId) {
+        return assignments.ofMachinePage(db, machineId);
     }
 
     @Override
-    public MachineProspects.Part of(long machineId, String tag, boolean ready) {
-        MatchCandidate candidate = ready ? matching.candidates(tag).stream().findFirst().orElse(null) : null;
-        return new PageProspects(reservations.ofMachinePage(machineId).orElse(null), candidate, openWaiting);
+    public MachineProspects.Part of(DbExecute db, long machineId, String tag, boolean ready) {
+        MatchCandidate candidate = ready ? matching.candidates(db, tag).stream().findFirst().orElse(null) : null;
+        return new PageProspects(reservations.ofMachinePage(db, machineId).orElse(null), candidate, openWaiting);
     }
 
     @Override

@@ -7,6 +7,7 @@ import fr.parcsolidaire.platform.http.HttpProblem;
 import fr.parcsolidaire.platform.security.User;
 import fr.parcsolidaire.platform.sql.Database;
 import fr.parcsolidaire.platform.sql.Rows;
+import io.helidon.dbclient.DbExecute;
 import io.helidon.dbclient.DbRow;
 
 import java.time.Clock;
@@ -91,7 +92,12 @@ final class MatchingService {
     }
 
     List<MatchCandidate> candidates(String tag) {
-        return database.client().execute().createNamedQuery("matching-machines").addParam("tag", tag).execute()
+        return candidates(database.client().execute(), tag);
+    }
+
+    /** READY machines, or the one of {@code tag}, read on {@code db} (the machine page reads its parts on one connection). */
+    List<MatchCandidate> candidates(DbExecute db, String tag) {
+        return db.createNamedQuery("matching-machines").addParam("tag", tag).execute()
                 .map(MatchingService::candidate).toList();
     }
 

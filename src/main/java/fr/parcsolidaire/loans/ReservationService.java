@@ -199,8 +199,8 @@ final class ReservationService {
      * the page is the scan's, the most frequent request; a reservation past its date is simply not shown
      * ({@link PageReservation#note}), and the next list, match or assignment journals its lapse.
      */
-    Optional<PageReservation> ofMachinePage(long machineId) {
-        return database.client().execute().createNamedGet("reservation-of-machine-page").addParam("machineId", machineId)
+    Optional<PageReservation> ofMachinePage(DbExecute db, long machineId) {
+        return db.createNamedGet("reservation-of-machine-page").addParam("machineId", machineId)
                 .execute().map(r -> new PageReservation(Rows.date(r, "until"), initial(Rows.text(r, "first_name"))));
     }
 
