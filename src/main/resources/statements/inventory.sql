@@ -181,12 +181,32 @@ SELECT s.id, s.note, s.at, u.username
  ORDER BY s.id DESC
  LIMIT 1
 
--- name: erasure-gate-facts
-SELECT (SELECT count(*) FROM storage_devices sd WHERE sd.machine_id = m.id) AS devices,
-       EXISTS (SELECT 1 FROM machine_events x
-                WHERE x.machine_id = m.id AND x.kind = 'TRANSITION' AND x.to_state = 'ASSIGNED') AS handed_over
-  FROM machines m
- WHERE m.id = :machineId
+-- The erasure gate's facts in one round trip (ErasureGate.missing): the devices without a passing, verified erasure
+-- since the last handover (the rule of storage-without-passing-erasure, as a JSON array in device order), how many
+-- devices the machine has, whether it was ever handed over, and whether a no-storage statement stands (the rule of
+-- no-storage-in-force).
+-- name: erasure-gate
+WITH handover AS (
+    SELECT max(x.at) AS at FROM machine_events x
+     WHERE x.machine_id = :machineId AND x.kind = 'TRANSITION' AND x.to_state = 'ASSIGNED'
+)
+SELECT (SELECT CAST(coalesce(json_agg(json_build_object('kind', sd.kind, 'serial', sd.serial, 'model', sd.model)
+                                      ORDER BY sd.id), '[]') AS text)
+          FROM storage_devices sd
+         WHERE sd.machine_id = :machineId
+           AND NOT EXISTS (
+               SELECT 1 FROM erasures e
+                WHERE e.storage_device_id = sd.id AND e.result = 'PASS' AND e.verified
+                  AND e.created_at > COALESCE(h.at, '-infinity'))) AS uncleared,
+       (SELECT count(*) FROM storage_devices sd WHERE sd.machine_id = :machineId) AS devices,
+       h.at IS NOT NULL AS handed_over,
+       EXISTS (SELECT 1 FROM machine_events s
+                WHERE s.machine_id = :machineId AND s.kind = 'NO_STORAGE'
+                  AND NOT EXISTS (SELECT 1 FROM machine_events x
+                                   WHERE x.machine_id = s.machine_id AND x.id > s.id
+                                     AND (x.kind = 'NO_STORAGE_REVOKED'
+                                          OR (x.kind = 'TRANSITION' AND x.to_state = 'ASSIGNED')))) AS statement_in_force
+  FROM handover h
 
 -- name: machine-counts-by-state
 SELECT state, count(*) AS n FROM machines GROUP BY state

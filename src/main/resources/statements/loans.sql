@@ -138,13 +138,14 @@ SELECT e.id, e.session_id, e.beneficiary_id, e.status, c.name || ' · ' || cs.la
 -- before the lock is granted, as when they were read before locking; what may have been committed while waiting for
 -- the lock is read by assignment-create, with a new snapshot. The assignment's key is taken here from its column's own
 -- sequence: the contract prints it, and is laid out while the rest of the transaction goes on (AssignmentService).
+-- The machine's state and type, read under the lock, serve the workshop's transition, which then need not lock again.
 -- name: assignment-open
-SELECT m.id AS machine_id, m.tag, m.state, b.id AS beneficiary_id, b.first_name, b.last_name, b.postcode, b.commune,
+SELECT m.id AS machine_id, m.tag, m.state, m.type, b.id AS beneficiary_id, b.first_name, b.last_name, b.postcode, b.commune,
        cs.id AS session_id, cs.ends_on, nextval(pg_get_serial_sequence('assignments', 'id')) AS assignment_id
   FROM (SELECT 1) AS one
   LEFT JOIN beneficiaries b ON b.id = :beneficiaryId AND (CAST(:siteId AS bigint) IS NULL OR b.site_id = :siteId)
   LEFT JOIN course_sessions cs ON cs.id = :sessionId
-  LEFT JOIN LATERAL (SELECT id, tag, state FROM machines WHERE tag = :tag FOR UPDATE) m ON true
+  LEFT JOIN LATERAL (SELECT id, tag, state, type FROM machines WHERE tag = :tag FOR UPDATE) m ON true
 
 -- name: machine-lock-for-assignment
 SELECT id, tag, state FROM machines WHERE tag = :tag FOR UPDATE

@@ -1,9 +1,14 @@
 package fr.parcsolidaire.inventory;
 
-import fr.parcsolidaire.platform.sql.Rows;
 import fr.parcsolidaire.platform.http.HttpProblem;
+import fr.parcsolidaire.platform.http.Jsonp;
+import fr.parcsolidaire.platform.sql.Rows;
 import io.helidon.dbclient.DbExecute;
 import io.helidon.dbclient.DbRow;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonReader;
+
+import java.io.StringReader;
 
 import java.util.List;
 
@@ -53,17 +58,24 @@ final class ErasureGate {
         }
     }
 
-    /** What stands between the machine and a step out of the workshop, in French, or null when nothing does. */
+    /**
+     * What stands between the machine and a step out of the workshop, in French, or null when nothing does. One
+     * statement reads every fact the rules need (a handover is inside a loan's transaction, issue 18).
+     */
     static String missing(DbExecute tx, long machineId, MachineType type) {
-        List<String> uncleared = unclearedDevices(tx, machineId);
+        DbRow facts = tx.createNamedGet("erasure-gate").addParam("machineId", machineId).execute().orElseThrow();
+        List<String> uncleared;
+        try (JsonReader reader = Jsonp.reader(new StringReader(Rows.text(facts, "uncleared")))) {
+            uncleared = reader.readArray().getValuesAs(JsonObject.class).stream()
+                    .map(d -> deviceName(StorageKind.valueOf(d.getString("kind")), d.getString("serial", null),
+                            d.getString("model", null)))
+                    .toList();
+        }
         if (!uncleared.isEmpty()) {
             return "effacement vérifié ou destruction manquant pour " + String.join(", ", uncleared);
         }
-        if (!type.holdsData()) {
-            return null;
-        }
-        DbRow facts = tx.createNamedGet("erasure-gate-facts").addParam("machineId", machineId).execute().orElseThrow();
-        if (Rows.longValue(facts, "devices") > 0 || statementInForce(tx, machineId) != null) {
+        if (!type.holdsData() || Rows.longValue(facts, "devices") > 0
+                || Boolean.TRUE.equals(Rows.bool(facts, "statement_in_force"))) {
             return null;
         }
         return Boolean.TRUE.equals(Rows.bool(facts, "handed_over"))

@@ -95,13 +95,23 @@ public final class WorkshopService {
      */
     public void transitionForAssignment(DbExecute tx, String tag, MachineState to, User actor, String note, JsonObject data) {
         Locked m = lock(tx, tag);
-        if (!Lifecycle.allowed(m.state(), to, Lifecycle.Channel.ASSIGNMENT)) {
-            throw HttpProblem.conflict(Lifecycle.refusal(m.state(), to, Lifecycle.Channel.ASSIGNMENT));
+        transitionForAssignment(tx, m.id(), m.state(), m.type(), to, actor, note, data);
+    }
+
+    /**
+     * The same step on a machine the caller has already locked ({@code FOR UPDATE}) in {@code tx}, with the state and
+     * type it read under that lock: a loan saves a second lock's round trip (issue 18). The transition trigger still
+     * refuses the event if the machine is not in {@code from}.
+     */
+    public void transitionForAssignment(DbExecute tx, long machineId, MachineState from, MachineType type, MachineState to,
+                                        User actor, String note, JsonObject data) {
+        if (!Lifecycle.allowed(from, to, Lifecycle.Channel.ASSIGNMENT)) {
+            throw HttpProblem.conflict(Lifecycle.refusal(from, to, Lifecycle.Channel.ASSIGNMENT));
         }
         if (to == MachineState.ASSIGNED) {
-            ErasureGate.require(tx, m.id(), m.type(), ErasureGate.Step.HANDOVER, health.get());
+            ErasureGate.require(tx, machineId, type, ErasureGate.Step.HANDOVER, health.get());
         }
-        MachineHistory.record(tx, m.id(), MachineEventKind.TRANSITION, m.state(), to, actor, note, data);
+        MachineHistory.record(tx, machineId, MachineEventKind.TRANSITION, from, to, actor, note, data);
     }
 
     /**

@@ -177,7 +177,9 @@ final class AssignmentService {
         if (Boolean.TRUE.equals(Rows.bool(checks, "assigned"))) {
             throw HttpProblem.conflict(ALREADY_ASSIGNED);
         }
-        workshop.transitionForAssignment(tx, machineTag, MachineState.ASSIGNED, actor,
+        // The machine is locked since assignment-open, which read its state and type under the lock.
+        workshop.transitionForAssignment(tx, machineId, state, MachineType.valueOf(Rows.text(open, "type")),
+                MachineState.ASSIGNED, actor,
                 kind == AssignmentKind.LOAN ? "Prêt (attribution n° " + id + ")" : "Don (attribution n° " + id + ")",
                 Jsonp.objectBuilder().add("assignmentId", id).add("kind", kind.name()).build());
         Long reservationId = Rows.longOrNull(checks, "reservation_id");

@@ -5,6 +5,7 @@ import fr.parcsolidaire.Http;
 import fr.parcsolidaire.PdfText;
 import fr.parcsolidaire.TestApp;
 import fr.parcsolidaire.platform.security.Role;
+import fr.parcsolidaire.platform.sql.Statements;
 import fr.parcsolidaire.loans.LoanFixtures;
 import jakarta.json.Json;
 import jakarta.json.JsonArrayBuilder;
@@ -281,6 +282,63 @@ class ErasureGateTest {
                 + "déclarez les supports ou l'absence de support.", message(r));
         expect(201, statement(tag, "aucun support, vérifié au retour"));
         expect(200, transition(tech, tag, ready()));
+    }
+
+    /**
+     * The gate reads its facts in one statement since issue 18 (a loan's round trips): on machines in each case it
+     * tells apart, the statement answers what the separate queries it replaced answer.
+     */
+    @Test
+    void theGatesOneStatementReadsWhatItsSeparateQueriesRead() throws Exception {
+        String uncleared = diagnosedWith("GATE-" + UUID.randomUUID().toString().substring(0, 8), "WD Blue");
+        String serial = "GATE-" + UUID.randomUUID().toString().substring(0, 8);
+        String erased = diagnosedWith(serial, "Crucial MX500");
+        erase(erased, serial, "CLEAR");
+        String stated = diagnosedWithoutStorage();
+        expect(201, statement(stated, "aucun support"));
+        String returned = diagnosedWithoutStorage();
+        expect(201, statement(returned, "aucun support"));
+        expect(200, transition(tech, returned, ready()));
+        long loan = LoanFixtures.loan(returned, LoanFixtures.beneficiary("Barrière", "Une"));
+        expect(200, Http.api(Role.SOCIAL_WORKER).postJson("/api/v1/assignments/" + loan + "/return", "{\"condition\":\"GOOD\"}"));
+        String resource = "statements/inventory.sql";
+        List<String> facts = new java.util.ArrayList<>();
+        try (var c = TestApp.get().connection(); var st = c.createStatement()) {
+            for (String tag : List.of(uncleared, erased, stated, returned, diagnosedWithoutStorage())) {
+                long id = TestApp.get().count("SELECT id FROM machines WHERE tag = '" + tag + "'");
+                java.util.function.Function<String, String> bound = name ->
+                        Statements.text(resource, name).replace(":machineId", "CAST(" + id + " AS bigint)");
+                List<String> before = new java.util.ArrayList<>();
+                try (var rs = st.executeQuery(bound.apply("storage-without-passing-erasure"))) {
+                    while (rs.next()) {
+                        before.add(ErasureGate.deviceName(StorageKind.valueOf(rs.getString("kind")), rs.getString("serial"),
+                                rs.getString("model")));
+                    }
+                }
+                boolean inForce;
+                try (var rs = st.executeQuery(bound.apply("no-storage-in-force"))) {
+                    inForce = rs.next();
+                }
+                long devices = TestApp.get().count("SELECT count(*) FROM storage_devices WHERE machine_id = " + id);
+                boolean handedOver = TestApp.get().count("SELECT count(*) FROM machine_events WHERE machine_id = " + id
+                        + " AND kind = 'TRANSITION' AND to_state = 'ASSIGNED'") > 0;
+                try (var rs = st.executeQuery(bound.apply("erasure-gate"))) {
+                    assertTrue(rs.next());
+                    List<String> after = Json.createReader(new java.io.StringReader(rs.getString("uncleared"))).readArray()
+                            .getValuesAs(JsonObject.class).stream()
+                            .map(d -> ErasureGate.deviceName(StorageKind.valueOf(d.getString("kind")),
+                                    d.getString("serial", null), d.getString("model", null))).toList();
+                    assertEquals(before, after, tag);
+                    assertEquals(inForce, rs.getBoolean("statement_in_force"), tag);
+                    assertEquals(devices, rs.getLong("devices"), tag);
+                    assertEquals(handedOver, rs.getBoolean("handed_over"), tag);
+                    facts.add(after.size() + " " + inForce + " " + devices + " " + handedOver);
+                }
+            }
+        }
+        // The cases differ where the gate looks: uncleared, erased, stated, stated before the last loan, nothing.
+        assertEquals(List.of("1 false 1 false", "0 false 1 false", "0 true 0 false", "0 false 0 true", "0 false 0 false"),
+                facts);
     }
 
     @Test
