@@ -1,5 +1,6 @@
 package fr.parcsolidaire.loans;
 
+import fr.parcsolidaire.DriverMessages;
 import fr.parcsolidaire.Fixtures;
 import fr.parcsolidaire.Http;
 import fr.parcsolidaire.bench.Bench;
@@ -11,10 +12,6 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
-import java.util.logging.Handler;
-import java.util.logging.Level;
-import java.util.logging.LogRecord;
-import java.util.logging.Logger;
 
 /**
  * Loans with their contract through POST /api/v1/assignments on the test service (docs/performance.md, « Prêt avec son
@@ -25,7 +22,6 @@ import java.util.logging.Logger;
  */
 public final class LoanBench {
 
-    private static final Logger DRIVER = Logger.getLogger("org.postgresql");
     private static final int TRACED = 20;
     private static final int TIMED = 200;
 
@@ -42,59 +38,36 @@ public final class LoanBench {
         loan(social, tags.getFirst(), person);
 
         List<long[]> marks = Collections.synchronizedList(new ArrayList<>());
-        Handler trace = new Handler() {
-            @Override
-            public void publish(LogRecord r) {
-                // Requests run on virtual threads; the notice sender and the listener on threads of their own.
-                if (Thread.currentThread().isVirtual() && r.getMessage() != null) {
-                    if (r.getMessage().contains("FE=> Sync")) {
-                        marks.add(new long[] {0, System.nanoTime()});
-                    } else if (r.getMessage().contains("<=BE ReadyForQuery")) {
-                        marks.add(new long[] {1, System.nanoTime()});
-                    }
-                }
-            }
-
-            @Override
-            public void flush() {
-            }
-
-            @Override
-            public void close() {
-            }
-        };
-        trace.setLevel(Level.ALL);
-        DRIVER.addHandler(trace);
-        DRIVER.setLevel(Level.FINEST);
         List<List<Long>> waits = new ArrayList<>();
         List<List<Long>> java = new ArrayList<>();
-        try {
-            for (String tag : tags.subList(1, 1 + TRACED)) {
-                marks.clear();
-                long start = System.nanoTime();
-                loan(social, tag, person);
-                long end = System.nanoTime();
-                List<Long> w = new ArrayList<>();
-                List<Long> j = new ArrayList<>();
-                long answered = start;
-                long sent = -1;
-                for (long[] m : new ArrayList<>(marks)) {
-                    if (m[0] == 0 && sent < 0) {
-                        sent = m[1];
-                    } else if (m[0] == 1 && sent >= 0) {
-                        j.add(sent - answered);
-                        w.add(m[1] - sent);
-                        answered = m[1];
-                        sent = -1;
-                    }
+        for (String tag : tags.subList(1, 1 + TRACED)) {
+            marks.clear();
+            long start = System.nanoTime();
+            DriverMessages.watch(() -> loan(social, tag, person), r -> {
+                if (r.getMessage().contains("FE=> Sync")) {
+                    marks.add(new long[] {0, System.nanoTime()});
+                } else if (r.getMessage().contains("<=BE ReadyForQuery")) {
+                    marks.add(new long[] {1, System.nanoTime()});
                 }
-                j.add(end - answered);
-                waits.add(w);
-                java.add(j);
+            });
+            long end = System.nanoTime();
+            List<Long> w = new ArrayList<>();
+            List<Long> j = new ArrayList<>();
+            long answered = start;
+            long sent = -1;
+            for (long[] m : new ArrayList<>(marks)) {
+                if (m[0] == 0 && sent < 0) {
+                    sent = m[1];
+                } else if (m[0] == 1 && sent >= 0) {
+                    j.add(sent - answered);
+                    w.add(m[1] - sent);
+                    answered = m[1];
+                    sent = -1;
+                }
             }
-        } finally {
-            DRIVER.setLevel(null);
-            DRIVER.removeHandler(trace);
+            j.add(end - answered);
+            waits.add(w);
+            java.add(j);
         }
         System.out.println("loan with its contract, traced (" + TRACED + " loans; the trace itself slows the Java side):");
         int steps = waits.stream().mapToInt(List::size).min().orElse(0);

@@ -1,5 +1,6 @@
 package fr.parcsolidaire.inventory;
 
+import fr.parcsolidaire.DriverMessages;
 import fr.parcsolidaire.Fixtures;
 import fr.parcsolidaire.Http;
 import fr.parcsolidaire.platform.security.Role;
@@ -8,10 +9,6 @@ import org.junit.jupiter.api.Test;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
-import java.util.logging.Handler;
-import java.util.logging.Level;
-import java.util.logging.LogRecord;
-import java.util.logging.Logger;
 
 import static fr.parcsolidaire.Fixtures.expect;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -21,12 +18,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * What the first view of a machine page costs PostgreSQL once its record is read: the parts other features give it
  * (reservation and matching, erasure evidence, SMART health, workbench tokens) are read on one connection, in one
  * read-only transaction, rather than one connection per statement (docs/performance.md, « Une page froide, une
- * connexion »). Counted in the driver's log on the request's (virtual) thread, like loans/LoanRoundTripsTest.
+ * connexion »). Counted in the driver's log on the request's (virtual) thread (DriverMessages), like loans/LoanRoundTripsTest.
  */
 class ColdPageReadsTest {
-
-    /** The driver's logger: at FINEST, it writes each message it sends and receives. */
-    private static final Logger DRIVER = Logger.getLogger("org.postgresql");
 
     private final Http admin = Http.browser(Role.ADMIN);
 
@@ -65,55 +59,30 @@ class ColdPageReadsTest {
         int[] n = new int[5]; // round trips, statements, transactions, statements in a transaction, unanswered Syncs
         boolean[] open = new boolean[1];
         boolean[] ending = new boolean[1];
-        Handler counter = new Handler() {
-            @Override
-            public void publish(LogRecord r) {
-                // Requests run on virtual threads; the record loader, the notice sender and the listener on threads of their own.
-                Thread t = Thread.currentThread();
-                if (!t.isVirtual() || t.getName().equals("machine-loader") || r.getMessage() == null) {
+        DriverMessages.watch(request, r -> {
+            String m = r.getMessage();
+            if (m.contains("FE=> SimpleQuery") && r.getParameters() != null && "BEGIN".equals(r.getParameters()[0])) {
+                n[2]++;
+                open[0] = true;
+            } else if (m.contains("query=\"ROLLBACK\"") || m.contains("query=\"COMMIT\"")) {
+                open[0] = false;
+                ending[0] = true;
+            } else if (m.contains("FE=> Execute")) {
+                if (ending[0]) {
+                    ending[0] = false;
                     return;
                 }
-                String m = r.getMessage();
-                if (m.contains("FE=> SimpleQuery") && r.getParameters() != null && "BEGIN".equals(r.getParameters()[0])) {
-                    n[2]++;
-                    open[0] = true;
-                } else if (m.contains("query=\"ROLLBACK\"") || m.contains("query=\"COMMIT\"")) {
-                    open[0] = false;
-                    ending[0] = true;
-                } else if (m.contains("FE=> Execute")) {
-                    if (ending[0]) {
-                        ending[0] = false;
-                        return;
-                    }
-                    n[1]++;
-                    if (open[0]) {
-                        n[3]++;
-                    }
-                } else if (m.contains("FE=> Sync")) {
-                    n[4]++;
-                } else if (m.contains("<=BE ReadyForQuery") && n[4] > 0) {
-                    n[4] = 0;
-                    n[0]++;
+                n[1]++;
+                if (open[0]) {
+                    n[3]++;
                 }
+            } else if (m.contains("FE=> Sync")) {
+                n[4]++;
+            } else if (m.contains("<=BE ReadyForQuery") && n[4] > 0) {
+                n[4] = 0;
+                n[0]++;
             }
-
-            @Override
-            public void flush() {
-            }
-
-            @Override
-            public void close() {
-            }
-        };
-        counter.setLevel(Level.ALL);
-        DRIVER.addHandler(counter);
-        DRIVER.setLevel(Level.FINEST);
-        try {
-            request.run();
-        } finally {
-            DRIVER.setLevel(null);
-            DRIVER.removeHandler(counter);
-        }
+        });
         return new Count(n[0], n[1], n[2], n[3]);
     }
 }

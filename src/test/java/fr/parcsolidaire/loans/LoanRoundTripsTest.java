@@ -1,5 +1,6 @@
 package fr.parcsolidaire.loans;
 
+import fr.parcsolidaire.DriverMessages;
 import fr.parcsolidaire.Fixtures;
 import fr.parcsolidaire.Http;
 import fr.parcsolidaire.platform.security.Role;
@@ -11,10 +12,6 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.logging.Handler;
-import java.util.logging.Level;
-import java.util.logging.LogRecord;
-import java.util.logging.Logger;
 
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -25,9 +22,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * waiting (closing the previous statements' portals goes with the next statement) are not one.
  */
 class LoanRoundTripsTest {
-
-    /** The driver's logger: at FINEST, it writes " FE=> Sync" and " <=BE ReadyForQuery" for each message. */
-    private static final Logger DRIVER = Logger.getLogger("org.postgresql");
 
     private final Http social = Http.api(Role.SOCIAL_WORKER);
 
@@ -60,37 +54,13 @@ class LoanRoundTripsTest {
     private static int roundTrips(Runnable request) {
         AtomicInteger waits = new AtomicInteger();
         AtomicInteger unanswered = new AtomicInteger();
-        Handler counter = new Handler() {
-            @Override
-            public void publish(LogRecord r) {
-                // Requests run on virtual threads; the notice sender and the listener on threads of their own.
-                if (!Thread.currentThread().isVirtual() || r.getMessage() == null) {
-                    return;
-                }
-                if (r.getMessage().contains("FE=> Sync")) {
-                    unanswered.incrementAndGet();
-                } else if (r.getMessage().contains("<=BE ReadyForQuery") && unanswered.getAndSet(0) > 0) {
-                    waits.incrementAndGet();
-                }
+        DriverMessages.watch(request, r -> {
+            if (r.getMessage().contains("FE=> Sync")) {
+                unanswered.incrementAndGet();
+            } else if (r.getMessage().contains("<=BE ReadyForQuery") && unanswered.getAndSet(0) > 0) {
+                waits.incrementAndGet();
             }
-
-            @Override
-            public void flush() {
-            }
-
-            @Override
-            public void close() {
-            }
-        };
-        counter.setLevel(Level.ALL);
-        DRIVER.addHandler(counter);
-        DRIVER.setLevel(Level.FINEST);
-        try {
-            request.run();
-        } finally {
-            DRIVER.setLevel(null);
-            DRIVER.removeHandler(counter);
-        }
+        });
         return waits.get();
     }
 }
