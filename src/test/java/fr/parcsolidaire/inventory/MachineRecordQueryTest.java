@@ -1,14 +1,10 @@
 package fr.parcsolidaire.inventory;
 
-import fr.parcsolidaire.bench.Seeder;
+import fr.parcsolidaire.SeededDatabase;
 import fr.parcsolidaire.platform.http.Jsonp;
-import fr.parcsolidaire.platform.settings.Settings;
 import fr.parcsolidaire.platform.sql.Database;
-import fr.parcsolidaire.platform.sql.DatabaseCoordinates;
 import fr.parcsolidaire.platform.sql.Rows;
 import fr.parcsolidaire.platform.sql.Statements;
-import io.helidon.config.Config;
-import io.helidon.config.ConfigSources;
 import io.helidon.dbclient.DbRow;
 import jakarta.json.JsonValue;
 import org.junit.jupiter.api.AfterAll;
@@ -24,7 +20,6 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -36,7 +31,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  */
 class MachineRecordQueryTest {
 
-    private static final String ADMIN_URL = "jdbc:postgresql://127.0.0.1:5432/postgres";
 
     /** machine-by-tag as it was before the events were written as rows. */
     private static final String BEFORE = """
@@ -65,31 +59,22 @@ class MachineRecordQueryTest {
              WHERE m.tag = ANY(?)
             """;
 
-    private static String name;
+    private static SeededDatabase seeded;
     private static String url;
     private static Database database;
 
     @BeforeAll
     static void seed() throws Exception {
-        name = "parc_record_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
-        exec(ADMIN_URL, "CREATE DATABASE " + name);
-        url = ADMIN_URL.substring(0, ADMIN_URL.lastIndexOf('/') + 1) + name;
-        DatabaseCoordinates coordinates = new DatabaseCoordinates(url, "postgres", "", null);
-        new Seeder().run(coordinates, 2000);
-        Config config = Config.builder()
-                .addSource(ConfigSources.create(Map.of("db.connection.url", url, "db.connection.username", "postgres")))
-                .addSource(ConfigSources.classpath("application.yaml"))
-                .disableEnvironmentVariablesSource()
-                .build();
-        database = Database.open(Settings.of(config).section("db"), coordinates, List.of("statements/inventory.sql"));
+        seeded = SeededDatabase.create("parc_record", 2000, "statements/inventory.sql");
+        url = seeded.url();
+        database = seeded.database();
     }
 
     @AfterAll
     static void drop() {
-        if (database != null) {
-            database.close();
+        if (seeded != null) {
+            seeded.close();
         }
-        exec(ADMIN_URL, "DROP DATABASE IF EXISTS " + name + " WITH (FORCE)");
     }
 
     @Test
@@ -158,14 +143,6 @@ class MachineRecordQueryTest {
     private static JsonValue json(String column) {
         try (var reader = Jsonp.reader(new StringReader(column.substring("events=".length())))) {
             return reader.readValue();
-        }
-    }
-
-    private static void exec(String jdbc, String statement) {
-        try (Connection c = DriverManager.getConnection(jdbc, "postgres", ""); var st = c.createStatement()) {
-            st.execute(statement);
-        } catch (SQLException e) {
-            throw new IllegalStateException(statement, e);
         }
     }
 }

@@ -1,11 +1,7 @@
 package fr.parcsolidaire.reports;
 
-import fr.parcsolidaire.bench.Seeder;
-import fr.parcsolidaire.platform.settings.Settings;
+import fr.parcsolidaire.SeededDatabase;
 import fr.parcsolidaire.platform.sql.Database;
-import fr.parcsolidaire.platform.sql.DatabaseCoordinates;
-import io.helidon.config.Config;
-import io.helidon.config.ConfigSources;
 import io.helidon.dbclient.DbRow;
 import io.helidon.dbclient.DbStatementQuery;
 import org.junit.jupiter.api.AfterAll;
@@ -23,7 +19,6 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.UUID;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -42,8 +37,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  */
 class MonthlyRollupTest {
 
-    private static final String ADMIN_URL = "jdbc:postgresql://127.0.0.1:5432/postgres";
-    private static String name;
+    private static SeededDatabase seeded;
     private static String url;
     private static Database database;
     private static ReportService reports;
@@ -52,33 +46,23 @@ class MonthlyRollupTest {
 
     @BeforeAll
     static void seed() throws Exception {
-        name = "parc_rollup_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
-        exec(ADMIN_URL, "CREATE DATABASE " + name);
-        url = ADMIN_URL.substring(0, ADMIN_URL.lastIndexOf('/') + 1) + name;
-        DatabaseCoordinates coordinates = new DatabaseCoordinates(url, "postgres", "", null);
-        new Seeder().run(coordinates, 3000);
-        Config config = Config.builder()
-                .addSource(ConfigSources.create(Map.of("db.connection.url", url, "db.connection.username", "postgres")))
-                .addSource(ConfigSources.classpath("application.yaml"))
-                .disableEnvironmentVariablesSource()
-                .build();
-        Settings settings = Settings.of(config);
-        database = Database.open(settings.section("db"), coordinates, List.of("statements/reports.sql"));
-        reports = new ReportService(database, ImpactFactors.from(settings.section("app.impact")), Clock.systemDefaultZone());
+        seeded = SeededDatabase.create("parc_rollup", 3000, "statements/reports.sql");
+        url = seeded.url();
+        database = seeded.database();
+        reports = new ReportService(database, ImpactFactors.from(seeded.settings().section("app.impact")), Clock.systemDefaultZone());
         rollup = new MonthlyRollup(database, Clock.systemDefaultZone());
     }
 
     @AfterAll
     static void drop() {
-        if (database != null) {
-            database.close();
+        if (seeded != null) {
+            seeded.close();
         }
-        exec(ADMIN_URL, "DROP DATABASE IF EXISTS " + name + " WITH (FORCE)");
     }
 
     @Test
     void rolledFiguresEqualRawFiguresForEverySiteAndPeriodThroughBackDatedRowsAndRolls() throws Exception {
-        exec(url, "DELETE FROM report_rolled_months");
+        seeded.exec("DELETE FROM report_rolled_months");
         assertFigures("nothing rolled");
         int rolled = rollup.rollClosedMonths();
         assertTrue(rolled >= 30, "three years of closed months: " + rolled);
@@ -103,23 +87,23 @@ class MonthlyRollupTest {
         // cancelled: it stays lent throughout.
         String loan = "(SELECT min(id) FROM assignments WHERE kind = 'LOAN' AND status = 'ACTIVE' AND starts_on < DATE '"
                 + YearMonth.from(TODAY).atDay(1) + "')";
-        exec(url, "DO $$ DECLARE a bigint := " + loan + "; BEGIN"
+        seeded.exec("DO $$ DECLARE a bigint := " + loan + "; BEGIN"
                 + " UPDATE assignments SET kind = 'GIFT', status = 'GIVEN', due_on = NULL WHERE id = a;"
                 + " INSERT INTO assignment_events (assignment_id, kind, actor_id) VALUES (a, 'CONVERTED_TO_GIFT', (SELECT min(id) FROM users));"
                 + " END $$");
         assertFigures("a loan converted to a gift");
-        exec(url, "UPDATE assignments SET kind = 'LOAN', status = 'ACTIVE', due_on = current_date WHERE id = (SELECT max(assignment_id)"
+        seeded.exec("UPDATE assignments SET kind = 'LOAN', status = 'ACTIVE', due_on = current_date WHERE id = (SELECT max(assignment_id)"
                 + " FROM assignment_events WHERE kind = 'CONVERTED_TO_GIFT')");
         assertFigures("the gift cancelled");
 
-        exec(url, "DELETE FROM report_rolled_months WHERE month = DATE '" + back.atDay(1) + "'");
+        seeded.exec("DELETE FROM report_rolled_months WHERE month = DATE '" + back.atDay(1) + "'");
         assertFigures("one month forgotten in the middle of the period");
         assertTrue(rollup.roll(back));
         assertFalse(rollup.roll(back));
         assertFigures("the month rolled again");
 
         // A change no request makes (an assignment moved): its months are forgotten, read raw until rolled again.
-        exec(url, "UPDATE assignments SET starts_on = starts_on + 1 WHERE id = (SELECT min(id) FROM assignments"
+        seeded.exec("UPDATE assignments SET starts_on = starts_on + 1 WHERE id = (SELECT min(id) FROM assignments"
                 + " WHERE starts_on >= DATE '" + before.atDay(1) + "' AND starts_on < DATE '" + before.atDay(20) + "')");
         assertEquals(0, count("SELECT count(*) FROM report_rolled_months WHERE month = DATE '" + before.atDay(1) + "'"));
         assertFigures("an assignment moved");
@@ -168,14 +152,14 @@ class MonthlyRollupTest {
     @Test
     void rowsWrittenIntoAMonthWhileItRollsAreCountedOnce() throws Exception {
         YearMonth month = YearMonth.from(TODAY).minusMonths(3);
-        exec(url, "DELETE FROM report_rolled_months WHERE month = DATE '" + month.atDay(1) + "'");
+        seeded.exec("DELETE FROM report_rolled_months WHERE month = DATE '" + month.atDay(1) + "'");
         try (ExecutorService pool = Executors.newFixedThreadPool(4)) {
             List<Future<?>> writers = new ArrayList<>();
             for (int w = 0; w < 3; w++) {
                 int writer = w;
                 writers.add(pool.submit(() -> {
                     for (int i = 0; i < 40; i++) {
-                        exec(url, "INSERT INTO machine_events (machine_id, kind, from_state, to_state, actor_id, at)"
+                        seeded.exec("INSERT INTO machine_events (machine_id, kind, from_state, to_state, actor_id, at)"
                                 + " SELECT id, 'TRANSITION', state, 'READY', (SELECT min(id) FROM users),"
                                 + " TIMESTAMPTZ '" + month.atDay(10) + " 12:00+01' + interval '" + (writer * 40 + i) + " minutes'"
                                 + " FROM machines ORDER BY id LIMIT 1 OFFSET " + (writer * 40 + i));
@@ -211,7 +195,7 @@ class MonthlyRollupTest {
                 writers.add(pool.submit(() -> {
                     for (int i = 0; i < 30; i++) {
                         int daysBack = (writer * 30 + i) * 37 % 700;
-                        exec(url, "INSERT INTO assignments (machine_id, beneficiary_id, kind, status, starts_on, ended_on, due_on, created_by)"
+                        seeded.exec("INSERT INTO assignments (machine_id, beneficiary_id, kind, status, starts_on, ended_on, due_on, created_by)"
                                 + " SELECT " + machine + ", " + people[i % 2] + ", 'LOAN', 'RETURNED', current_date - " + daysBack
                                 + ", current_date - " + daysBack + ", current_date - " + daysBack + " + 30, (SELECT min(id) FROM users)");
                     }
@@ -220,7 +204,7 @@ class MonthlyRollupTest {
             }
             writers.add(pool.submit(() -> {
                 for (int i = 0; i < 30; i++) {
-                    exec(url, "UPDATE beneficiaries SET commune = 'Commune " + (i % 3) + "', situation = '"
+                    seeded.exec("UPDATE beneficiaries SET commune = 'Commune " + (i % 3) + "', situation = '"
                             + (i % 2 == 0 ? "RSA" : "STUDENT") + "' WHERE id = " + people[i % 2]);
                 }
                 return null;
@@ -243,9 +227,9 @@ class MonthlyRollupTest {
                 + " AND NOT EXISTS (SELECT 1 FROM report_ready_times r WHERE r.machine_id = m.id)");
         YearMonth older = YearMonth.from(TODAY).minusMonths(20);
         for (YearMonth m : List.of(back, before, older)) {
-            exec(url, "INSERT INTO machine_events (machine_id, kind, from_state, to_state, actor_id, at) VALUES (" + machine
+            seeded.exec("INSERT INTO machine_events (machine_id, kind, from_state, to_state, actor_id, at) VALUES (" + machine
                     + ", 'TRANSITION', 'IN_RECONDITIONING', 'READY', " + actor + ", TIMESTAMPTZ '" + m.atDay(9) + " 09:30+01')");
-            exec(url, "INSERT INTO machine_events (machine_id, kind, from_state, to_state, actor_id) VALUES (" + machine
+            seeded.exec("INSERT INTO machine_events (machine_id, kind, from_state, to_state, actor_id) VALUES (" + machine
                     + ", 'TRANSITION', 'READY', 'IN_RECONDITIONING', " + actor + ")");
         }
         assertEquals(List.of(before.atDay(9).toString(), older.atDay(9).toString()),
@@ -263,11 +247,11 @@ class MonthlyRollupTest {
         long person = count("SELECT beneficiary_id FROM assignments GROUP BY beneficiary_id HAVING count(*) >= 2 ORDER BY 1 LIMIT 1");
         String machine = "(SELECT min(id) FROM machines)";
         for (YearMonth m : List.of(back, before, YearMonth.from(TODAY).minusMonths(30))) {
-            exec(url, "INSERT INTO assignments (machine_id, beneficiary_id, kind, status, starts_on, ended_on, due_on, created_by)"
+            seeded.exec("INSERT INTO assignments (machine_id, beneficiary_id, kind, status, starts_on, ended_on, due_on, created_by)"
                     + " SELECT " + machine + ", " + person + ", 'LOAN', 'RETURNED', DATE '" + m.atDay(3) + "', DATE '" + m.atDay(3)
                     + "', DATE '" + m.atDay(3) + "' + 30, " + actor);
         }
-        exec(url, "UPDATE beneficiaries SET site_id = (SELECT max(id) FROM sites WHERE id <> beneficiaries.site_id),"
+        seeded.exec("UPDATE beneficiaries SET site_id = (SELECT max(id) FROM sites WHERE id <> beneficiaries.site_id),"
                 + " age_bracket = 'FROM_75', situation = 'RETIRED', commune = 'Vénissieux' WHERE id = " + person);
         assertEquals(count("SELECT count(*) FROM assignments WHERE beneficiary_id = " + person),
                 count("SELECT count(*) FROM report_served WHERE beneficiary_id = " + person + " AND commune = 'Vénissieux'"
@@ -302,21 +286,21 @@ class MonthlyRollupTest {
                 + " WHERE a.machine_id = m.id AND a.status IN ('ACTIVE', 'GIVEN')))";
         String person = "(SELECT min(id) FROM beneficiaries)";
         // A transition must leave the machine's current state (V1): from whatever state it is in.
-        exec(url, "INSERT INTO machine_events (machine_id, kind, from_state, to_state, actor_id, at) SELECT id, 'TRANSITION',"
+        seeded.exec("INSERT INTO machine_events (machine_id, kind, from_state, to_state, actor_id, at) SELECT id, 'TRANSITION',"
                 + " state, 'READY', " + actor + ", TIMESTAMPTZ '" + day + " 10:00+01' FROM machines ORDER BY id DESC LIMIT 1");
-        exec(url, "INSERT INTO machine_events (machine_id, kind, from_state, to_state, actor_id, at, data) SELECT id, 'TRANSITION',"
+        seeded.exec("INSERT INTO machine_events (machine_id, kind, from_state, to_state, actor_id, at, data) SELECT id, 'TRANSITION',"
                 + " state, 'SCRAPPED', " + actor + ", TIMESTAMPTZ '" + day + " 11:00+01', '{\"weightKg\": 3.25}'"
                 + " FROM machines WHERE state NOT IN ('SCRAPPED', 'PARTS') ORDER BY id DESC LIMIT 1 OFFSET 1");
-        exec(url, "INSERT INTO assignments (machine_id, beneficiary_id, kind, status, starts_on, ended_on, due_on, created_by)"
+        seeded.exec("INSERT INTO assignments (machine_id, beneficiary_id, kind, status, starts_on, ended_on, due_on, created_by)"
                 + " SELECT " + machine + ", " + person + ", 'LOAN', 'RETURNED', DATE '" + day + "', DATE '" + day + "',"
                 + " DATE '" + day + "' + 30, " + actor);
-        exec(url, "INSERT INTO assignments (machine_id, beneficiary_id, kind, status, starts_on, created_by)"
+        seeded.exec("INSERT INTO assignments (machine_id, beneficiary_id, kind, status, starts_on, created_by)"
                 + " SELECT " + machine + ", " + person + ", 'GIFT', 'GIVEN', DATE '" + day + "', " + actor);
-        exec(url, "INSERT INTO assignment_events (assignment_id, kind, actor_id, at) SELECT max(id), 'RETURNED', " + actor
+        seeded.exec("INSERT INTO assignment_events (assignment_id, kind, actor_id, at) SELECT max(id), 'RETURNED', " + actor
                 + ", TIMESTAMPTZ '" + day + " 15:00+01' FROM assignments WHERE kind = 'LOAN'");
-        exec(url, "INSERT INTO assignment_events (assignment_id, kind, actor_id, at) SELECT max(id), 'CONVERTED_TO_GIFT', "
+        seeded.exec("INSERT INTO assignment_events (assignment_id, kind, actor_id, at) SELECT max(id), 'CONVERTED_TO_GIFT', "
                 + actor + ", TIMESTAMPTZ '" + day + " 16:00+01' FROM assignments WHERE kind = 'GIFT'");
-        exec(url, "WITH d AS (INSERT INTO donations (donor_id, site_id, received_on, created_by) SELECT min(id), "
+        seeded.exec("WITH d AS (INSERT INTO donations (donor_id, site_id, received_on, created_by) SELECT min(id), "
                 + "(SELECT max(id) FROM sites), DATE '" + day + "', " + actor + " FROM donors RETURNING id, site_id)"
                 + " INSERT INTO machines (tag, type, site_id, donation_id)"
                 + " SELECT 'RLP-" + month.getYear() + "-' || lpad(CAST(" + month.getMonthValue() + " * 100 + g AS text), 5, '0'),"
@@ -452,14 +436,6 @@ class MonthlyRollupTest {
             return rs.getLong(1);
         } catch (SQLException e) {
             throw new IllegalStateException(e);
-        }
-    }
-
-    private static void exec(String jdbc, String statement) {
-        try (Connection c = DriverManager.getConnection(jdbc, "postgres", ""); var st = c.createStatement()) {
-            st.execute(statement);
-        } catch (SQLException e) {
-            throw new IllegalStateException(statement, e);
         }
     }
 }
