@@ -1,5 +1,6 @@
 package fr.parcsolidaire.acceptance;
 
+import fr.parcsolidaire.Poll;
 import fr.parcsolidaire.TestApp;
 import fr.parcsolidaire.acceptance.CrashScenario;
 import fr.parcsolidaire.acceptance.LoadTool;
@@ -30,11 +31,8 @@ class LoadTest {
             assertEquals(check.ackedAssignmentEvents(), check.assignmentEventsOfTool(), check.summary());
         }
         // The writes' change notices were queued (V34): the instance sends them within its round, none is left behind.
-        long deadline = System.nanoTime() + Duration.ofSeconds(2).toNanos();
-        while (TestApp.get().count("SELECT count(*) FROM change_notices") > 0) {
-            assertTrue(System.nanoTime() < deadline, "change notices still queued 2 s after the load");
-            Thread.sleep(20);
-        }
+        Poll.until(Duration.ofSeconds(2), "no change notice left queued after the load",
+                () -> TestApp.get().count("SELECT count(*) FROM change_notices") == 0);
     }
 
     @Test

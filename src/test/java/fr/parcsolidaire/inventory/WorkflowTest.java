@@ -2,6 +2,7 @@ package fr.parcsolidaire.inventory;
 
 import fr.parcsolidaire.Fixtures;
 import fr.parcsolidaire.Http;
+import fr.parcsolidaire.Race;
 import fr.parcsolidaire.TestApp;
 import fr.parcsolidaire.platform.security.Role;
 import jakarta.json.Json;
@@ -231,12 +232,8 @@ class WorkflowTest {
         for (int round = 0; round < 5; round++) {
             String tag = Fixtures.intake(1).getFirst();
             JsonObject step = Json.createObjectBuilder().add("to", "IN_DIAGNOSIS").add("note", "Écran fêlé").build();
-            java.util.List<Integer> statuses;
-            try (var pool = java.util.concurrent.Executors.newVirtualThreadPerTaskExecutor()) {
-                var a = pool.submit(() -> transition(tech, tag, step).statusCode());
-                var b = pool.submit(() -> transition(tech, tag, step).statusCode());
-                statuses = java.util.List.of(a.get(), b.get());
-            }
+            java.util.concurrent.Callable<Integer> start = () -> transition(tech, tag, step).statusCode();
+            java.util.List<Integer> statuses = Race.run(java.util.Collections.nCopies(2, start));
             assertEquals(java.util.List.of(200, 409), statuses.stream().sorted().toList(), tag);
             JsonObject m = Http.json(tech.get("/api/v1/machines/" + tag));
             assertEquals("IN_DIAGNOSIS", m.getString("state"));

@@ -1,15 +1,17 @@
 package fr.parcsolidaire.platform.security;
 
+import fr.parcsolidaire.Poll;
+import fr.parcsolidaire.Race;
 import fr.parcsolidaire.TestApp;
 import org.junit.jupiter.api.Test;
 
 import java.sql.Connection;
 import java.sql.Statement;
 import java.time.Duration;
-import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Optional;
-import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -74,10 +76,9 @@ class SessionSingleFlightTest {
             blocker.setAutoCommit(false);
             st.execute("LOCK TABLE sessions IN ACCESS EXCLUSIVE MODE");
             read = threads.submit(() -> lasting.find(token, SessionStore.Kind.API));
-            while (app.count("SELECT count(*) FROM pg_locks l JOIN pg_class c ON c.oid = l.relation "
-                    + "WHERE c.relname = 'sessions' AND NOT l.granted") == 0) {
-                Thread.sleep(10);
-            }
+            Poll.until(Duration.ofSeconds(10), "the read waits for the lock on sessions", () -> app.count(
+                    "SELECT count(*) FROM pg_locks l JOIN pg_class c ON c.oid = l.relation "
+                    + "WHERE c.relname = 'sessions' AND NOT l.granted") > 0);
             lasting.forgetUser(technicianId());
             blocker.commit();
             assertTrue(read.get().isPresent(), "the read began before the forget: its caller is answered");
@@ -87,22 +88,8 @@ class SessionSingleFlightTest {
         assertTrue(lasting.find(token, SessionStore.Kind.API).isEmpty());
     }
 
-    private List<Optional<Principal>> burst(String token, SessionStore.Kind kind) throws Exception {
-        CountDownLatch start = new CountDownLatch(1);
-        List<Future<Optional<Principal>>> calls = new ArrayList<>();
-        try (ExecutorService threads = Executors.newVirtualThreadPerTaskExecutor()) {
-            for (int i = 0; i < CALLERS; i++) {
-                calls.add(threads.submit(() -> {
-                    start.await();
-                    return store.find(token, kind);
-                }));
-            }
-            start.countDown();
-            List<Optional<Principal>> answers = new ArrayList<>();
-            for (Future<Optional<Principal>> call : calls) {
-                answers.add(call.get());
-            }
-            return answers;
-        }
+    private List<Optional<Principal>> burst(String token, SessionStore.Kind kind) {
+        Callable<Optional<Principal>> find = () -> store.find(token, kind);
+        return Race.run(Collections.nCopies(CALLERS, find));
     }
 }
