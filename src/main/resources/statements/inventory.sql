@@ -68,13 +68,6 @@ INSERT INTO machine_events (machine_id, kind, from_state, to_state, actor_id, no
 VALUES (?, ?, ?, ?, ?, ?, CAST(? AS jsonb))
 
 -- The filters are V17's machines_matching, shared with label-tags-by-filter (labels.sql).
--- A workshop step whose only rule is the lifecycle, in one statement: written only while the machine is in one of the
--- states the step starts from (a list separated by commas); the transition trigger then moves it, or raises PS409 if
--- another transaction moved it meanwhile. Positional, like event-insert: to, actor, note, data, tag, states.
--- name: event-insert-step
-INSERT INTO machine_events (machine_id, kind, from_state, to_state, actor_id, note, data)
-SELECT id, 'TRANSITION', state, ?, ?, ?, CAST(? AS jsonb) FROM machines WHERE tag = ? AND state = ANY (string_to_array(?, ','))
-
 -- name: machines-page
 SELECT m.tag, m.type, m.brand, m.model, m.serial, m.state, m.grade, m.ram_gb, s.code AS site_code, m.donation_id,
        count(*) OVER () AS total

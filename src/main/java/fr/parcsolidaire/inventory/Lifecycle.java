@@ -42,17 +42,6 @@ public final class Lifecycle {
         return WORKSHOP.get(from);
     }
 
-    /** The states from which a workshop step may go to {@code to}. */
-    public static Set<MachineState> workshopSources(MachineState to) {
-        Set<MachineState> from = EnumSet.noneOf(MachineState.class);
-        WORKSHOP.forEach((state, targets) -> {
-            if (targets.contains(to)) {
-                from.add(state);
-            }
-        });
-        return from;
-    }
-
     public static boolean allowed(MachineState from, MachineState to, Channel channel) {
         Map<MachineState, Set<MachineState>> table = channel == Channel.WORKSHOP ? WORKSHOP : ASSIGNMENTS;
         return table.getOrDefault(from, Set.of()).contains(to);

@@ -6,8 +6,6 @@ import fr.parcsolidaire.platform.sql.SqlState;
 import io.helidon.dbclient.DbExecute;
 import jakarta.json.JsonObject;
 
-import java.util.Set;
-import java.util.stream.Collectors;
 
 /** Appends to a machine's history. A TRANSITION row also moves the machine (database trigger). */
 public final class MachineHistory {
@@ -16,28 +14,6 @@ public final class MachineHistory {
     private static final String MACHINE_MOVED = "PS409";
 
     private MachineHistory() {
-    }
-
-    /**
-     * A workshop step that needs nothing but the lifecycle (no data of its own, no gate), in one statement instead of a
-     * lock and an insert: the TRANSITION event is written only if the machine {@code tag} is in one of {@code from}.
-     * False when nothing was written: no such machine, or a state the step does not start from (the caller then
-     * finds out which, under the lock, and says so).
-     */
-    static boolean recordStep(DbExecute tx, String tag, Set<MachineState> from, MachineState to, User actor, String note,
-                              JsonObject data) {
-        try {
-            return tx.createNamedInsert("event-insert-step")
-                    .addParam(to.name())
-                    .addParam(actor.id())
-                    .addParam(note)
-                    .addParam(data.toString())
-                    .addParam(tag)
-                    .addParam(from.stream().map(Enum::name).collect(Collectors.joining(",")))
-                    .execute() == 1;
-        } catch (RuntimeException e) {
-            throw moved(e);
-        }
     }
 
     public static void record(DbExecute tx, long machineId, MachineEventKind kind, MachineState from, MachineState to,
@@ -54,14 +30,10 @@ public final class MachineHistory {
                     .addParam(data.toString())
                     .execute();
         } catch (RuntimeException e) {
-            throw moved(e);
+            if (SqlState.is(e, MACHINE_MOVED)) {
+                throw HttpProblem.conflict("La machine a changé entre-temps : rechargez la page et recommencez.");
+            }
+            throw e;
         }
-    }
-
-    private static RuntimeException moved(RuntimeException e) {
-        if (SqlState.is(e, MACHINE_MOVED)) {
-            return HttpProblem.conflict("La machine a changé entre-temps : rechargez la page et recommencez.");
-        }
-        return e;
     }
 }

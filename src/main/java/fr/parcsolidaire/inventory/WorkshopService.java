@@ -17,9 +17,7 @@ import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.EnumSet;
 import java.util.List;
-import java.util.Set;
 import java.util.function.Supplier;
 
 /**
@@ -45,12 +43,6 @@ public final class WorkshopService {
     private record Locked(long id, MachineState state, MachineType type) {
     }
 
-    /**
-     * Steps whose only rule is the lifecycle: no data of their own, no erasure gate, nothing to check in the database
-     * before the event is written (every other step reads or writes under the machine's lock first).
-     */
-    private static final Set<MachineState> LIFECYCLE_ONLY = EnumSet.of(MachineState.IN_DIAGNOSIS);
-
     /** A workshop step asked by a technician: "to" and the step's data come from the form or JSON. */
     public Machine transition(String tag, Input in, User actor) {
         Validator v = new Validator();
@@ -58,12 +50,6 @@ public final class WorkshopService {
         String note = v.optional(in.field("note"), in.text("note"), 2000);
         v.throwIfInvalid();
         return database.inTransaction(tx -> {
-            // A round trip and a statement fewer for the steps that read nothing before writing; when nothing was written
-            // (unknown tag, refused step) the path below, under the lock, says why.
-            if (LIFECYCLE_ONLY.contains(to) && MachineHistory.recordStep(tx, tag, Lifecycle.workshopSources(to), to, actor,
-                    note, Jsonp.objectBuilder().build())) {
-                return reread(tx, tag);
-            }
             Locked m = lock(tx, tag);
             if (!Lifecycle.allowed(m.state(), to, Lifecycle.Channel.WORKSHOP)) {
                 throw HttpProblem.conflict(Lifecycle.refusal(m.state(), to, Lifecycle.Channel.WORKSHOP));

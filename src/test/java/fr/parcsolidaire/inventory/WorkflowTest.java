@@ -227,8 +227,7 @@ class WorkflowTest {
 
     @Test
     void aStepStartedTwiceAtOnceIsRecordedOnceWithWhoWhenAndWhat() throws Exception {
-        // IN_DIAGNOSIS is written in one statement, without the machine's lock first: the transition trigger is what
-        // refuses the second of two technicians who start the same diagnosis together.
+        // Two technicians start the same diagnosis together: the second, under the machine's lock, finds it moved.
         for (int round = 0; round < 5; round++) {
             String tag = Fixtures.intake(1).getFirst();
             JsonObject step = Json.createObjectBuilder().add("to", "IN_DIAGNOSIS").add("note", "Écran fêlé").build();
